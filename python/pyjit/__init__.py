@@ -1,0 +1,119 @@
+"""pyjit: a method JIT for CPython 3.11.
+
+    import pyjit
+    pyjit.enable()            # hot functions compile from now on
+    pyjit.stats()             # what compiled, what fell back and why
+
+Other ways in: ``LD_PRELOAD=libpyjit.so python3.11 app.py``, ``PYJIT=1 python3.11 app.py``
+(after ``cmake --install``), and ``python3.11 -m pyjit run app.py``.
+"""
+
+import os as _os
+import sys as _sys
+
+if _sys.implementation.name != "cpython" or _sys.version_info[:2] != (3, 11):
+    raise ImportError(
+        "pyjit supports CPython 3.11 only; this is %s %s"
+        % (_sys.implementation.name, _sys.version.split()[0])
+    )
+
+try:
+    from . import _pyjit
+except ImportError as _e:
+    _msg = str(_e)
+    if "libLLVM" in _msg:
+        raise ImportError(
+            "pyjit needs LLVM 19's shared library (Debian package libllvm19): %s" % _msg
+        ) from None
+    raise
+
+__version__ = "0.1.0"
+__all__ = [
+    "enable", "disable", "is_enabled", "compile", "is_compiled", "stats", "dump",
+    "fallback_reason", "compiled_functions",
+]
+
+
+def enable(threshold=None):
+    """Install the JIT in this interpreter (harmless when already enabled).
+
+    threshold: calls a function runs in the interpreter before it is compiled (0: at the
+    first call; default PYJIT_THRESHOLD or 100).  Functions with a loop compile at their
+    first call.
+    """
+    _pyjit.enable(threshold=threshold)
+
+
+def disable():
+    """Remove the JIT's hook; compiled code is kept and used again after enable()."""
+    _pyjit.disable()
+
+
+def is_enabled():
+    """True while the JIT's frame-evaluation hook is installed."""
+    return _pyjit.is_enabled()
+
+
+def compile(func):
+    """Compile ``func`` now.  True if it has native code; False if it cannot be compiled
+    (``fallback_reason(func)`` says why; the reason is counted in ``stats()``)."""
+    return _pyjit.compile(func)
+
+
+def is_compiled(func):
+    """True if ``func`` runs as native code."""
+    return _pyjit.is_compiled(func)
+
+
+def fallback_reason(func):
+    """Why ``func`` could not be compiled, or None."""
+    return _pyjit.fallback_reason(func)
+
+
+def stats():
+    """A dict: compiled, failed, fallbacks (reason -> count), deopts, deopt_reasons,
+    error_exits, compile_time_s, stage_time_s, code_bytes, code_bytes_total, ..."""
+    return _pyjit.stats()
+
+
+def dump(func, stage):
+    """The text of one pipeline stage for ``func``: "bytecode", "ir" or "llvm"."""
+    return _pyjit.dump(func, stage)
+
+
+def compiled_functions():
+    """Every function compiled so far: dicts with qualname, filename, firstlineno."""
+    return _pyjit.compiled_functions()
+
+
+def _write_stats_file(path):
+    import json
+
+    data = dict(stats())
+    data["functions"] = compiled_functions()
+    try:
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(data, f, indent=1, sort_keys=True)
+    except OSError as e:
+        _sys.stderr.write("pyjit: cannot write PYJIT_STATS_FILE %s: %s\n" % (path, e))
+
+
+def _register_exit_reports():
+    import atexit
+
+    if _os.environ.get("PYJIT_STATS", "") not in ("", "0"):
+        atexit.register(_pyjit.print_stats)
+    path = _os.environ.get("PYJIT_STATS_FILE")
+    if path:
+        atexit.register(_write_stats_file, path)
+
+
+def _enable_from_env(source):
+    """Start-up hooks (LD_PRELOAD, the .pth file, ``pyjit run``) call this: PYJIT=0 keeps
+    the JIT off; PYJIT_THRESHOLD and the other variables are read by the engine."""
+    if _os.environ.get("PYJIT", "1") == "0":
+        return
+    enable()
+
+
+_register_exit_reports()

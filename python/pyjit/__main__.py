@@ -1,0 +1,89 @@
+"""The pyjit command line: ``python3.11 -m pyjit run [options] app.py [args]``."""
+import argparse
+import os
+import runpy
+import sys
+
+
+def _run(argv):
+    p = argparse.ArgumentParser(
+        prog="pyjit run",
+        description="Run a Python program (or -m module) with the JIT enabled.",
+    )
+    p.add_argument("--threshold", type=int, default=None,
+                   help="calls before a function is compiled (0: at the first call)")
+    p.add_argument("--stats", action="store_true", help="print JIT statistics at exit")
+    p.add_argument("-m", dest="module", default=None, help="run a library module as a script")
+    p.add_argument("target", nargs="?", help="the program to run")
+    p.add_argument("args", nargs=argparse.REMAINDER, help="its arguments")
+    ns = p.parse_args(argv)
+    if ns.module is None and ns.target is None:
+        p.error("a program or -m module is required")
+    if ns.stats:
+        os.environ["PYJIT_STATS"] = "1"
+    import pyjit
+
+    if ns.stats:
+        import atexit
+
+        atexit.register(pyjit._pyjit.print_stats)
+    pyjit.enable(threshold=ns.threshold)
+    if ns.module is not None:
+        rest = ([ns.target] if ns.target is not None else []) + ns.args
+        sys.argv = [ns.module] + rest
+        runpy.run_module(ns.module, run_name="__main__", alter_sys=True)
+        return 0
+    sys.argv = [ns.target] + ns.args
+    sys.path[0] = os.path.dirname(os.path.abspath(ns.target))
+    _run_path_like_python(ns.target)
+    return 0
+
+
+def _run_path_like_python(path):
+    """Runs a script as ``python3.11 path`` would: as __main__, and if it raises, with a
+    traceback that shows the program's frames only (not this launcher's)."""
+    with open(path, "rb") as f:
+        source = f.read()
+    code = compile(source, path, "exec")
+    import types
+
+    main = types.ModuleType("__main__")
+    main.__file__ = path
+    main.__builtins__ = __builtins__
+    main.__cached__ = None
+    sys.modules["__main__"] = main
+    try:
+        exec(code, main.__dict__)
+    except SystemExit:
+        raise
+    except BaseException as e:
+        tb = e.__traceback__
+        while tb is not None and tb.tb_frame.f_code.co_filename == __file__:
+            tb = tb.tb_next
+        e.__traceback__ = tb
+        sys.excepthook(type(e), e, tb)
+        if isinstance(e, KeyboardInterrupt):
+            # As CPython's main: die of SIGINT so the parent sees the interrupt.
+            import signal
+
+            sys.stdout.flush()
+            sys.stderr.flush()
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
+            os.kill(os.getpid(), signal.SIGINT)
+        sys.exit(1)
+
+
+def main(argv=None):
+    argv = sys.argv[1:] if argv is None else argv
+    if not argv or argv[0] in ("-h", "--help"):
+        print("usage: pyjit run [--threshold N] [--stats] (app.py | -m module) [args ...]")
+        return 0 if argv else 2
+    cmd, rest = argv[0], argv[1:]
+    if cmd == "run":
+        return _run(rest)
+    print("pyjit: unknown command %r (try 'pyjit run app.py')" % cmd, file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,289 @@
+/* The engine (see engine.h): pass pipeline, ORC LLJIT, symbols, resource trackers.
+ *
+ * Ownership at the LLVM C API boundary (each transfer is marked at its call):
+ *   LLVMOrcCreateLLJIT consumes the builder, even on failure;
+ *   LLVMOrcLLJITBuilderSetJITTargetMachineBuilder consumes the JTMB, and
+ *   LLVMOrcJITTargetMachineBuilderCreateFromTargetMachine consumes the target machine;
+ *   LLVMOrcAbsoluteSymbols takes the interned names, LLVMOrcJITDylibDefine the unit;
+ *   LLVMOrcLLJITAddLLVMIRModuleWithRT takes the thread-safe module, even on failure.
+ */
+#include "codegen/engine.h"
+
+#include <llvm-c/Error.h>
+#include <llvm-c/LLJIT.h>
+#include <llvm-c/Object.h>
+#include <llvm-c/Target.h>
+#include <llvm-c/TargetMachine.h>
+#include <llvm-c/Transforms/PassBuilder.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common.h"
+
+struct PjEngine {
+    LLVMOrcLLJITRef jit;
+    LLVMOrcJITDylibRef jd;
+    LLVMTargetMachineRef tm; /* for the IR pipeline's cost models */
+    LLVMContextRef obj_ctx;  /* for reading linked objects' sections */
+    int opt_level;
+    unsigned long serial;
+    size_t last_object_code; /* set by the object transform during a lookup */
+    char last_error[512];
+};
+
+struct PjCodeHandle {
+    LLVMOrcResourceTrackerRef rt;
+};
+
+static void
+take_error(PjEngine *e, LLVMErrorRef err, PjAbort *why)
+{
+    char *msg = LLVMGetErrorMessage(err); /* consumes err */
+    snprintf(e->last_error, sizeof e->last_error, "%s", msg);
+    LLVMDisposeErrorMessage(msg);
+    if (why != NULL) {
+        why->kind = PJ_ABORT_LLVM_ERROR;
+        why->detail = 0;
+    }
+}
+
+const char *
+pj_engine_last_error(const PjEngine *e)
+{
+    return e->last_error;
+}
+
+static LLVMCodeGenOptLevel
+codegen_level(int opt)
+{
+    switch (opt) {
+    case 0:
+        return LLVMCodeGenLevelNone;
+    case 1:
+        return LLVMCodeGenLevelLess;
+    case 3:
+        return LLVMCodeGenLevelAggressive;
+    default:
+        return LLVMCodeGenLevelDefault;
+    }
+}
+
+static LLVMTargetMachineRef
+host_machine(int opt, char *err, size_t errlen)
+{
+    char *triple = LLVMGetDefaultTargetTriple();
+    char *cpu = LLVMGetHostCPUName();
+    char *features = LLVMGetHostCPUFeatures();
+    LLVMTargetRef target = NULL;
+    char *msg = NULL;
+    LLVMTargetMachineRef tm = NULL;
+    if (LLVMGetTargetFromTriple(triple, &target, &msg)) {
+        snprintf(err, errlen, "no LLVM target for %s: %s", triple, msg ? msg : "?");
+        LLVMDisposeMessage(msg);
+    }
+    else {
+        tm = LLVMCreateTargetMachine(target, triple, cpu, features, codegen_level(opt),
+                                     LLVMRelocPIC, LLVMCodeModelJITDefault);
+        if (tm == NULL)
+            snprintf(err, errlen, "cannot create an LLVM target machine for %s", triple);
+    }
+    LLVMDisposeMessage(triple);
+    LLVMDisposeMessage(cpu);
+    LLVMDisposeMessage(features);
+    return tm;
+}
+
+/* Object transform: measures the code sections of each linked object. */
+static LLVMErrorRef
+measure_object(void *ctx, LLVMMemoryBufferRef *obj)
+{
+    PjEngine *e = ctx;
+    char *msg = NULL;
+    LLVMBinaryRef bin = LLVMCreateBinary(*obj, e->obj_ctx, &msg); /* borrows *obj */
+    if (bin == NULL) {
+        LLVMDisposeMessage(msg);
+        return NULL;
+    }
+    size_t total = 0;
+    LLVMSectionIteratorRef it = LLVMObjectFileCopySectionIterator(bin);
+    while (!LLVMObjectFileIsSectionIteratorAtEnd(bin, it)) {
+        const char *name = LLVMGetSectionName(it);
+        if (name != NULL && strncmp(name, ".text", 5) == 0)
+            total += LLVMGetSectionSize(it);
+        LLVMMoveToNextSection(it);
+    }
+    LLVMDisposeSectionIterator(it);
+    LLVMDisposeBinary(bin);
+    e->last_object_code += total;
+    return NULL;
+}
+
+PjEngine *
+pj_engine_create(const PjSymbol *syms, size_t nsyms, int opt_level, char *err, size_t errlen)
+{
+    PjEngine *e = calloc(1, sizeof(PjEngine));
+    if (e == NULL) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    e->opt_level = opt_level;
+    if (LLVMInitializeNativeTarget() || LLVMInitializeNativeAsmPrinter()) {
+        snprintf(err, errlen, "LLVM has no native target");
+        free(e);
+        return NULL;
+    }
+    e->tm = host_machine(opt_level, err, errlen);
+    LLVMTargetMachineRef jit_tm = e->tm ? host_machine(opt_level, err, errlen) : NULL;
+    if (jit_tm == NULL) {
+        if (e->tm)
+            LLVMDisposeTargetMachine(e->tm);
+        free(e);
+        return NULL;
+    }
+    LLVMOrcLLJITBuilderRef builder = LLVMOrcCreateLLJITBuilder();
+    /* jit_tm is consumed by the JTMB, the JTMB by the builder, the builder by CreateLLJIT. */
+    LLVMOrcLLJITBuilderSetJITTargetMachineBuilder(
+        builder, LLVMOrcJITTargetMachineBuilderCreateFromTargetMachine(jit_tm));
+    LLVMErrorRef r = LLVMOrcCreateLLJIT(&e->jit, builder);
+    if (r != NULL) {
+        take_error(e, r, NULL);
+        snprintf(err, errlen, "cannot create the LLJIT: %s", e->last_error);
+        LLVMDisposeTargetMachine(e->tm);
+        free(e);
+        return NULL;
+    }
+    e->jd = LLVMOrcLLJITGetMainJITDylib(e->jit);
+    e->obj_ctx = LLVMContextCreate();
+    LLVMOrcObjectTransformLayerSetTransform(LLVMOrcLLJITGetObjTransformLayer(e->jit),
+                                            measure_object, e);
+
+    LLVMOrcCSymbolMapPair *pairs = calloc(nsyms ? nsyms : 1, sizeof(LLVMOrcCSymbolMapPair));
+    if (pairs == NULL) {
+        snprintf(err, errlen, "out of memory");
+        pj_engine_dispose(e);
+        return NULL;
+    }
+    for (size_t i = 0; i < nsyms; i++) {
+        pairs[i].Name = LLVMOrcLLJITMangleAndIntern(e->jit, syms[i].name);
+        pairs[i].Sym.Address = (LLVMOrcExecutorAddress)(uintptr_t)syms[i].addr;
+        pairs[i].Sym.Flags.GenericFlags =
+            LLVMJITSymbolGenericFlagsExported
+            | (syms[i].is_data ? 0 : LLVMJITSymbolGenericFlagsCallable);
+        pairs[i].Sym.Flags.TargetFlags = 0;
+    }
+    /* The unit takes the names; the JITDylib takes the unit. */
+    LLVMOrcMaterializationUnitRef mu = LLVMOrcAbsoluteSymbols(pairs, nsyms);
+    free(pairs);
+    r = LLVMOrcJITDylibDefine(e->jd, mu);
+    if (r != NULL) {
+        take_error(e, r, NULL);
+        snprintf(err, errlen, "cannot define runtime symbols: %s", e->last_error);
+        pj_engine_dispose(e);
+        return NULL;
+    }
+    return e;
+}
+
+void
+pj_engine_dispose(PjEngine *e)
+{
+    if (e == NULL)
+        return;
+    if (e->jit != NULL) {
+        LLVMErrorRef r = LLVMOrcDisposeLLJIT(e->jit);
+        if (r != NULL)
+            LLVMConsumeError(r);
+    }
+    if (e->tm != NULL)
+        LLVMDisposeTargetMachine(e->tm);
+    if (e->obj_ctx != NULL)
+        LLVMContextDispose(e->obj_ctx);
+    free(e);
+}
+
+int
+pj_engine_optimize(PjEngine *e, LLVMModuleRef m, PjAbort *why)
+{
+    LLVMSetTarget(m, LLVMOrcLLJITGetTripleString(e->jit));
+    LLVMSetDataLayout(m, LLVMOrcLLJITGetDataLayoutStr(e->jit));
+    if (e->opt_level <= 0)
+        return 0;
+    char pipeline[32];
+    snprintf(pipeline, sizeof pipeline, "default<O%d>", e->opt_level > 3 ? 3 : e->opt_level);
+    LLVMPassBuilderOptionsRef opts = LLVMCreatePassBuilderOptions();
+    LLVMErrorRef r = LLVMRunPasses(m, pipeline, e->tm, opts);
+    LLVMDisposePassBuilderOptions(opts);
+    if (r != NULL) {
+        take_error(e, r, why);
+        return -1;
+    }
+    return 0;
+}
+
+int
+pj_engine_add(PjEngine *e, LLVMOrcThreadSafeContextRef tsc, LLVMModuleRef m, const char *fname,
+              void **addr, PjCodeHandle **handle, size_t *code_bytes, PjAbort *why)
+{
+    LLVMValueRef f = LLVMGetNamedFunction(m, fname);
+    if (f == NULL) {
+        LLVMDisposeModule(m);
+        why->kind = PJ_ABORT_LLVM_ERROR;
+        snprintf(e->last_error, sizeof e->last_error, "function %s missing", fname);
+        return -1;
+    }
+    char unique[512];
+    snprintf(unique, sizeof unique, "%s.%lu", fname, ++e->serial);
+    LLVMSetValueName2(f, unique, strlen(unique));
+
+    PjCodeHandle *h = calloc(1, sizeof(PjCodeHandle));
+    if (h == NULL) {
+        LLVMDisposeModule(m);
+        why->kind = PJ_ABORT_NO_MEMORY;
+        return -1;
+    }
+    h->rt = LLVMOrcJITDylibCreateResourceTracker(e->jd);
+    /* The thread-safe module takes m; the JIT takes the thread-safe module, even when
+     * adding fails. */
+    LLVMOrcThreadSafeModuleRef tsm = LLVMOrcCreateNewThreadSafeModule(m, tsc);
+    LLVMErrorRef r = LLVMOrcLLJITAddLLVMIRModuleWithRT(e->jit, h->rt, tsm);
+    if (r != NULL) {
+        take_error(e, r, why);
+        pj_engine_remove(e, h);
+        return -1;
+    }
+    LLVMOrcExecutorAddress a = 0;
+    e->last_object_code = 0;
+    r = LLVMOrcLLJITLookup(e->jit, &a, unique); /* compiles and links now */
+    if (r != NULL || a == 0) {
+        if (r != NULL)
+            take_error(e, r, why);
+        else
+            why->kind = PJ_ABORT_LLVM_ERROR;
+        pj_engine_remove(e, h);
+        return -1;
+    }
+    *addr = (void *)(uintptr_t)a;
+    *handle = h;
+    *code_bytes = e->last_object_code;
+    return 0;
+}
+
+void
+pj_engine_remove(PjEngine *e, PjCodeHandle *h)
+{
+    if (h == NULL)
+        return;
+    if (e == NULL) { /* the JIT is gone, and its trackers with it */
+        free(h);
+        return;
+    }
+    if (h->rt != NULL) {
+        LLVMErrorRef r = LLVMOrcResourceTrackerRemove(h->rt);
+        if (r != NULL)
+            take_error(e, r, NULL);
+    }
+    if (h->rt != NULL)
+        LLVMOrcReleaseResourceTracker(h->rt);
+    free(h);
+}

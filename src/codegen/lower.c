@@ -1,0 +1,1166 @@
+/* Lowering (pyjit IR -> LLVM IR).
+ *
+ * Input: a verified PjFunc.  Output: one LLVM function with the PjEntry signature
+ *   PyObject *f(PyThreadState *ts, _PyInterpreterFrame *frame, PjRuntimeData *rd)
+ * that runs the frame it is given, in place, as DESIGN.md section 3 describes:
+ *
+ *   prologue  recursion count (as _Py_EnterRecursiveCallTstate), link the frame as the
+ *             thread's current frame (frame->previous, cframe->current_frame), prev_instr
+ *             past RESUME;
+ *   body      one LLVM block per IR block, IR block parameters as phis; locals are loads
+ *             and stores of frame->localsplus; prev_instr is stored before every op that
+ *             may raise or run Python code, so tracebacks and f_lineno are exact;
+ *   return    unlink, uncount, return the value (stack empty, stacktop untouched);
+ *   exits     each frame state becomes a block that writes its stack entries into the
+ *             frame, sets prev_instr and stacktop and tail-calls pj_rt_deopt, which hands
+ *             the frame to the interpreter (throwflag 1 for errors).
+ *
+ * Every CPython object or helper is named symbolically (rtdef.h): external globals and
+ * functions that the engine binds at link time, and co_consts/co_names read through the
+ * frame's code object.  No address is baked into the IR.
+ *
+ * Fast paths inline the common cases the 3.11 specialiser also picks -- exact ints of one
+ * digit, exact floats, True/False/None, range iterators, version-checked globals -- and
+ * call the CPython function with the interpreter's exact semantics otherwise.
+ */
+#include "cpython.h"
+
+#include "codegen/lower.h"
+
+#include <llvm-c/Analysis.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ir/decode.h"
+#include "rtdef.h"
+
+/* rangeiterobject is private to Objects/rangeobject.c; the runtime checks at start-up
+ * that this layout matches the interpreter before it enables the fast path. */
+typedef struct {
+    PyObject_HEAD
+    long index, start, step, len;
+} PjRangeIter;
+
+typedef struct Lower {
+    LLVMContextRef ctx;
+    LLVMModuleRef mod;
+    LLVMBuilderRef b;
+    LLVMValueRef fn;
+    const PjFunc *ir;
+    const PjBytecode *bc;
+    const PjLowerOptions *opts;
+    LLVMTypeRef i1, i8, i32, i64, f64, ptr, voidt;
+    LLVMValueRef ts, frame, rd, code, first_instr, localsplus, out_slot;
+    LLVMBasicBlockRef *bbs; /* per IR block */
+    LLVMValueRef *vals;     /* per IR value */
+    unsigned md_invariant, md_prof;
+    int last_unit; /* prev_instr value already stored on this path, -2 none */
+    PjAbort why;
+} Lower;
+
+/* ---- Small builders ------------------------------------------------------------------- */
+
+static LLVMValueRef
+ci32(Lower *L, long long v)
+{
+    return LLVMConstInt(L->i32, (unsigned long long)v, 1);
+}
+
+static LLVMValueRef
+ci64(Lower *L, long long v)
+{
+    return LLVMConstInt(L->i64, (unsigned long long)v, 1);
+}
+
+static LLVMValueRef
+gep(Lower *L, LLVMValueRef p, long long off)
+{
+    if (off == 0)
+        return p;
+    LLVMValueRef idx = ci64(L, off);
+    return LLVMBuildGEP2(L->b, L->i8, p, &idx, 1, "");
+}
+
+static LLVMValueRef
+load(Lower *L, LLVMTypeRef t, LLVMValueRef p, long long off)
+{
+    return LLVMBuildLoad2(L->b, t, gep(L, p, off), "");
+}
+
+/* A load of memory that never changes while the code runs (code object fields, tuple
+ * items of co_consts/co_names, frame->f_code). */
+static LLVMValueRef
+load_inv(Lower *L, LLVMTypeRef t, LLVMValueRef p, long long off)
+{
+    LLVMValueRef v = load(L, t, p, off);
+    LLVMSetMetadata(v, L->md_invariant,
+                    LLVMMetadataAsValue(L->ctx, LLVMMDNodeInContext2(L->ctx, NULL, 0)));
+    return v;
+}
+
+static void
+store(Lower *L, LLVMValueRef v, LLVMValueRef p, long long off)
+{
+    LLVMBuildStore(L->b, v, gep(L, p, off));
+}
+
+static LLVMBasicBlockRef
+new_bb(Lower *L, const char *name)
+{
+    return LLVMAppendBasicBlockInContext(L->ctx, L->fn, name);
+}
+
+static void
+at(Lower *L, LLVMBasicBlockRef bb)
+{
+    LLVMPositionBuilderAtEnd(L->b, bb);
+}
+
+/* Conditional branch where `cold` is the unlikely target when `cond` is true. */
+static void
+br_cold(Lower *L, LLVMValueRef cond, LLVMBasicBlockRef cold, LLVMBasicBlockRef hot)
+{
+    LLVMValueRef br = LLVMBuildCondBr(L->b, cond, cold, hot);
+    LLVMMetadataRef w[3] = {
+        LLVMMDStringInContext2(L->ctx, "branch_weights", 14),
+        LLVMValueAsMetadata(ci32(L, 1)),
+        LLVMValueAsMetadata(ci32(L, 2000)),
+    };
+    LLVMSetMetadata(br, L->md_prof, LLVMMetadataAsValue(L->ctx, LLVMMDNodeInContext2(L->ctx, w, 3)));
+}
+
+/* ---- Symbols from rtdef.h ------------------------------------------------------------ */
+
+typedef struct FnSig {
+    const char *name;
+    char ret;
+    int nparams;
+    const char *params;
+} FnSig;
+
+static const FnSig fn_sigs[] = {
+#define X(name, ret, n, params) {#name, #ret[0], n, #params},
+    PJ_RT_HELPERS(X) PJ_CAPI_FUNCS(X)
+#undef X
+};
+
+static LLVMTypeRef
+type_of_letter(Lower *L, char c)
+{
+    switch (c) {
+    case 'V':
+        return L->voidt;
+    case 'I':
+        return L->i32;
+    case 'L':
+        return L->i64;
+    case 'D':
+        return L->f64;
+    default:
+        return L->ptr; /* O, P */
+    }
+}
+
+static LLVMValueRef
+func(Lower *L, const char *name)
+{
+    LLVMValueRef f = LLVMGetNamedFunction(L->mod, name);
+    if (f != NULL)
+        return f;
+    for (size_t i = 0; i < PJ_ARRAY_LEN(fn_sigs); i++) {
+        if (strcmp(fn_sigs[i].name, name) != 0)
+            continue;
+        LLVMTypeRef params[8];
+        int n = 0;
+        for (const char *p = fn_sigs[i].params; *p && n < 8; p++)
+            if (*p >= 'A' && *p <= 'Z')
+                params[n++] = type_of_letter(L, *p);
+        PJ_CHECK(n == fn_sigs[i].nparams, "rtdef.h row %s", name);
+        LLVMTypeRef ft = LLVMFunctionType(type_of_letter(L, fn_sigs[i].ret), params,
+                                          (unsigned)n, 0);
+        f = LLVMAddFunction(L->mod, name, ft);
+        unsigned nounwind = LLVMGetEnumAttributeKindForName("nounwind", 8);
+        LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex,
+                                LLVMCreateEnumAttribute(L->ctx, nounwind, 0));
+        return f;
+    }
+    PJ_CHECK(0, "symbol %s is not in rtdef.h", name);
+}
+
+static LLVMValueRef
+call(Lower *L, const char *name, LLVMValueRef *args, unsigned n)
+{
+    LLVMValueRef f = func(L, name);
+    return LLVMBuildCall2(L->b, LLVMGlobalGetValueType(f), f, args, n, "");
+}
+
+static LLVMValueRef
+data(Lower *L, const char *name)
+{
+    LLVMValueRef g = LLVMGetNamedGlobal(L->mod, name);
+    if (g == NULL) {
+        g = LLVMAddGlobal(L->mod, L->i8, name);
+        LLVMSetLinkage(g, LLVMExternalLinkage);
+    }
+    return g;
+}
+
+/* ---- Reference counts ------------------------------------------------------------------ */
+
+static void
+incref(Lower *L, LLVMValueRef o)
+{
+    LLVMValueRef rc = load(L, L->i64, o, offsetof(PyObject, ob_refcnt));
+    store(L, LLVMBuildAdd(L->b, rc, ci64(L, 1), ""), o, offsetof(PyObject, ob_refcnt));
+}
+
+static void
+decref(Lower *L, LLVMValueRef o)
+{
+    LLVMValueRef rc = load(L, L->i64, o, offsetof(PyObject, ob_refcnt));
+    LLVMValueRef rc1 = LLVMBuildSub(L->b, rc, ci64(L, 1), "");
+    store(L, rc1, o, offsetof(PyObject, ob_refcnt));
+    LLVMBasicBlockRef dealloc = new_bb(L, "dealloc"), cont = new_bb(L, "");
+    br_cold(L, LLVMBuildICmp(L->b, LLVMIntEQ, rc1, ci64(L, 0), ""), dealloc, cont);
+    at(L, dealloc);
+    call(L, "_Py_Dealloc", &o, 1);
+    LLVMBuildBr(L->b, cont);
+    at(L, cont);
+}
+
+static void
+xdecref(Lower *L, LLVMValueRef o)
+{
+    LLVMBasicBlockRef yes = new_bb(L, ""), cont = new_bb(L, "");
+    LLVMBuildCondBr(L->b, LLVMBuildIsNull(L->b, o, ""), cont, yes);
+    at(L, yes);
+    decref(L, o);
+    LLVMBuildBr(L->b, cont);
+    at(L, cont);
+}
+
+/* ---- Frame, exits ---------------------------------------------------------------------- */
+
+static LLVMValueRef
+val(Lower *L, const PjInstr *v)
+{
+    LLVMValueRef r = L->vals[v->id];
+    PJ_CHECK(r != NULL, "IR value %%%d used before its definition", v->id);
+    return r;
+}
+
+static LLVMValueRef
+stack_slot(Lower *L, int slot)
+{
+    return gep(L, L->localsplus, (long long)sizeof(PyObject *) * (L->bc->nlocalsplus + slot));
+}
+
+static void
+set_prev_instr(Lower *L, int unit)
+{
+    if (unit == L->last_unit)
+        return;
+    store(L, gep(L, L->first_instr, 2LL * unit), L->frame,
+          offsetof(_PyInterpreterFrame, prev_instr));
+    L->last_unit = unit;
+}
+
+/* A block that leaves compiled code through the frame state `fs`.  The caller branches
+ * to it; the builder's position is preserved. */
+static LLVMBasicBlockRef
+exit_block(Lower *L, const PjFrameState *fs, int throwflag, PjDeoptReason reason)
+{
+    LLVMBasicBlockRef saved = LLVMGetInsertBlock(L->b);
+    int saved_unit = L->last_unit;
+    LLVMBasicBlockRef bb = new_bb(L, throwflag ? "error" : "deopt");
+    at(L, bb);
+    for (int i = 0; i < fs->nstack; i++)
+        LLVMBuildStore(L->b, val(L, fs->stack[i]), stack_slot(L, i));
+    L->last_unit = -2;
+    set_prev_instr(L, fs->prev_unit);
+    store(L, ci32(L, L->bc->nlocalsplus + fs->nstack), L->frame,
+          offsetof(_PyInterpreterFrame, stacktop));
+    LLVMValueRef args[4] = {L->ts, L->frame, ci32(L, throwflag), ci32(L, reason)};
+    LLVMValueRef r = call(L, "pj_rt_deopt", args, 4);
+    LLVMSetTailCall(r, 1);
+    LLVMBuildRet(L->b, r);
+    at(L, saved);
+    L->last_unit = saved_unit;
+    return bb;
+}
+
+static LLVMBasicBlockRef
+error_exit(Lower *L, const PjFrameState *fs)
+{
+    return exit_block(L, fs, 1, PJ_DEOPT_ERROR);
+}
+
+/* Branches to the error exit when `failed` holds, continues otherwise. */
+static void
+check_error(Lower *L, LLVMValueRef failed, const PjFrameState *fs)
+{
+    LLVMBasicBlockRef cont = new_bb(L, "");
+    br_cold(L, failed, error_exit(L, fs), cont);
+    at(L, cont);
+}
+
+static void
+check_null(Lower *L, LLVMValueRef v, const PjFrameState *fs)
+{
+    check_error(L, LLVMBuildIsNull(L->b, v, ""), fs);
+}
+
+/* ---- Object helpers -------------------------------------------------------------------- */
+
+static LLVMValueRef
+type_of(Lower *L, LLVMValueRef o)
+{
+    return load(L, L->ptr, o, offsetof(PyObject, ob_type));
+}
+
+static LLVMValueRef
+is_type(Lower *L, LLVMValueRef o, const char *type_sym)
+{
+    return LLVMBuildICmp(L->b, LLVMIntEQ, type_of(L, o), data(L, type_sym), "");
+}
+
+static LLVMValueRef
+and2(Lower *L, LLVMValueRef a, LLVMValueRef b)
+{
+    return LLVMBuildAnd(L->b, a, b, "");
+}
+
+/* Operand classification.  Only the type pointer (offset 8) may be read before the type
+ * is known; an object's other fields are read only in blocks where its type is. */
+static LLVMValueRef
+is_long_type(Lower *L, const PjInstr *v, LLVMValueRef o)
+{
+    if (v != NULL && v->kt == PJ_KT_SMALLINT)
+        return LLVMConstInt(L->i1, 1, 0);
+    if (v != NULL && v->kt != PJ_KT_ANY)
+        return LLVMConstInt(L->i1, 0, 0);
+    return is_type(L, o, "PyLong_Type");
+}
+
+static LLVMValueRef
+is_float(Lower *L, const PjInstr *v, LLVMValueRef o)
+{
+    if (v != NULL && v->kt == PJ_KT_FLOAT)
+        return LLVMConstInt(L->i1, 1, 0);
+    if (v != NULL && v->kt != PJ_KT_ANY)
+        return LLVMConstInt(L->i1, 0, 0);
+    return is_type(L, o, "PyFloat_Type");
+}
+
+/* The value of an exact int known to be one; branches to `generic` unless it has at most
+ * one 30-bit digit (3.11's "compact" test, as the specialiser uses). */
+static LLVMValueRef
+smallint_or(Lower *L, const PjInstr *v, LLVMValueRef o, LLVMBasicBlockRef generic)
+{
+    LLVMValueRef size = load(L, L->i64, o, offsetof(PyVarObject, ob_size));
+    if (v == NULL || v->kt != PJ_KT_SMALLINT) {
+        LLVMBasicBlockRef ok = new_bb(L, "");
+        LLVMBuildCondBr(L->b,
+                        LLVMBuildICmp(L->b, LLVMIntULT, LLVMBuildAdd(L->b, size, ci64(L, 1), ""),
+                                      ci64(L, 3), ""),
+                        ok, generic);
+        at(L, ok);
+    }
+    LLVMValueRef digit = load(L, L->i32, o, offsetof(PyLongObject, ob_digit));
+    return LLVMBuildMul(L->b, size, LLVMBuildZExt(L->b, digit, L->i64, ""), "");
+}
+
+static LLVMValueRef
+float_value(Lower *L, LLVMValueRef o)
+{
+    return load(L, L->f64, o, offsetof(PyFloatObject, ob_fval));
+}
+
+/* The double value of an exact float or a one-digit exact int (converted exactly), for
+ * an object known to be one of the two; other ints branch to `generic`. */
+static LLVMValueRef
+as_double_or(Lower *L, const PjInstr *v, LLVMValueRef o, LLVMBasicBlockRef generic)
+{
+    if (v != NULL && v->kt == PJ_KT_FLOAT)
+        return float_value(L, o);
+    if (v != NULL && v->kt == PJ_KT_SMALLINT)
+        return LLVMBuildSIToFP(L->b, smallint_or(L, v, o, generic), L->f64, "");
+    LLVMBasicBlockRef fb = new_bb(L, ""), ib = new_bb(L, ""), join = new_bb(L, "");
+    LLVMBuildCondBr(L->b, is_type(L, o, "PyFloat_Type"), fb, ib);
+    at(L, fb);
+    LLVMValueRef d1 = float_value(L, o);
+    LLVMBasicBlockRef fb_end = LLVMGetInsertBlock(L->b);
+    LLVMBuildBr(L->b, join);
+    at(L, ib);
+    LLVMValueRef d2 = LLVMBuildSIToFP(L->b, smallint_or(L, v, o, generic), L->f64, "");
+    LLVMBasicBlockRef ib_end = LLVMGetInsertBlock(L->b);
+    LLVMBuildBr(L->b, join);
+    at(L, join);
+    LLVMValueRef phi = LLVMBuildPhi(L->b, L->f64, "");
+    LLVMValueRef vs[2] = {d1, d2};
+    LLVMBasicBlockRef bs[2] = {fb_end, ib_end};
+    LLVMAddIncoming(phi, vs, bs, 2);
+    return phi;
+}
+
+/* i1: the object is an exact float or an exact int. */
+static LLVMValueRef
+is_number(Lower *L, const PjInstr *v, LLVMValueRef o)
+{
+    return LLVMBuildOr(L->b, is_float(L, v, o), is_long_type(L, v, o), "");
+}
+
+static LLVMValueRef
+bool_obj(Lower *L, LLVMValueRef c)
+{
+    return LLVMBuildSelect(L->b, c, data(L, "_Py_TrueStruct"), data(L, "_Py_FalseStruct"), "");
+}
+
+/* A result merger: fast paths and the generic path each add (value, block). */
+typedef struct Merge {
+    LLVMBasicBlockRef bb;
+    LLVMValueRef vals[8];
+    LLVMBasicBlockRef from[8];
+    int n;
+} Merge;
+
+static void
+merge_add(Lower *L, Merge *m, LLVMValueRef v)
+{
+    PJ_CHECK(m->n < 8, "merge overflow");
+    m->vals[m->n] = v;
+    m->from[m->n++] = LLVMGetInsertBlock(L->b);
+    LLVMBuildBr(L->b, m->bb);
+}
+
+static LLVMValueRef
+merge_finish(Lower *L, Merge *m, LLVMTypeRef t)
+{
+    at(L, m->bb);
+    LLVMValueRef phi = LLVMBuildPhi(L->b, t, "");
+    LLVMAddIncoming(phi, m->vals, m->from, (unsigned)m->n);
+    return phi;
+}
+
+/* ---- Binary operations ------------------------------------------------------------------ */
+
+/* Inline i64 result of `a op b` for one-digit ints, or NULL when op has no int fast path.
+ * `ok` receives an i1 that must hold for the result to be valid (divisor checks). */
+static LLVMValueRef
+int_binop(Lower *L, int k, LLVMValueRef a, LLVMValueRef b, LLVMValueRef *ok)
+{
+    LLVMBuilderRef B = L->b;
+    LLVMValueRef zero = ci64(L, 0);
+    *ok = NULL;
+    if (k >= PJ_NB_INPLACE_ADD)
+        k -= PJ_NB_INPLACE_ADD; /* in-place forms of immutable ints behave the same */
+    switch (k) {
+    case PJ_NB_ADD:
+        return LLVMBuildAdd(B, a, b, "");
+    case PJ_NB_SUBTRACT:
+        return LLVMBuildSub(B, a, b, "");
+    case PJ_NB_MULTIPLY: /* |a|, |b| < 2**30: no i64 overflow */
+        return LLVMBuildMul(B, a, b, "");
+    case PJ_NB_AND:
+        return LLVMBuildAnd(B, a, b, "");
+    case PJ_NB_OR:
+        return LLVMBuildOr(B, a, b, "");
+    case PJ_NB_XOR:
+        return LLVMBuildXor(B, a, b, "");
+    case PJ_NB_FLOOR_DIVIDE:
+    case PJ_NB_REMAINDER: {
+        /* Python floors: adjust C's truncation when the signs differ.  b == 0 takes the
+         * generic path, which raises ZeroDivisionError. */
+        *ok = LLVMBuildICmp(B, LLVMIntNE, b, zero, "");
+        LLVMValueRef safe_b = LLVMBuildSelect(B, *ok, b, ci64(L, 1), "");
+        LLVMValueRef q = LLVMBuildSDiv(B, a, safe_b, "");
+        LLVMValueRef r = LLVMBuildSRem(B, a, safe_b, "");
+        LLVMValueRef adjust =
+            and2(L, LLVMBuildICmp(B, LLVMIntNE, r, zero, ""),
+                 LLVMBuildICmp(B, LLVMIntSLT, LLVMBuildXor(B, r, safe_b, ""), zero, ""));
+        if (k == PJ_NB_FLOOR_DIVIDE)
+            return LLVMBuildSub(B, q, LLVMBuildZExt(B, adjust, L->i64, ""), "");
+        return LLVMBuildAdd(B, r, LLVMBuildSelect(B, adjust, safe_b, zero, ""), "");
+    }
+    case PJ_NB_LSHIFT: { /* 0 <= b < 32 keeps |a << b| < 2**62 */
+        *ok = LLVMBuildICmp(B, LLVMIntULT, b, ci64(L, 32), "");
+        LLVMValueRef s = LLVMBuildSelect(B, *ok, b, zero, "");
+        return LLVMBuildShl(B, a, s, "");
+    }
+    case PJ_NB_RSHIFT: { /* b < 0 raises (generic); b >= 63 gives the sign */
+        *ok = LLVMBuildICmp(B, LLVMIntSGE, b, zero, "");
+        LLVMValueRef s = LLVMBuildSelect(
+            B, LLVMBuildICmp(B, LLVMIntSGT, b, ci64(L, 63), ""), ci64(L, 63), b, "");
+        s = LLVMBuildSelect(B, *ok, s, zero, "");
+        return LLVMBuildAShr(B, a, s, "");
+    }
+    default:
+        return NULL;
+    }
+}
+
+/* Inline double result of `a op b`, or NULL. */
+static LLVMValueRef
+float_binop(Lower *L, int k, LLVMValueRef a, LLVMValueRef b, LLVMValueRef *ok)
+{
+    *ok = NULL;
+    if (k >= PJ_NB_INPLACE_ADD)
+        k -= PJ_NB_INPLACE_ADD;
+    switch (k) {
+    case PJ_NB_ADD:
+        return LLVMBuildFAdd(L->b, a, b, "");
+    case PJ_NB_SUBTRACT:
+        return LLVMBuildFSub(L->b, a, b, "");
+    case PJ_NB_MULTIPLY:
+        return LLVMBuildFMul(L->b, a, b, "");
+    case PJ_NB_TRUE_DIVIDE: /* division by zero raises: generic path */
+        *ok = LLVMBuildFCmp(L->b, LLVMRealONE, b, LLVMConstReal(L->f64, 0.0), "");
+        return LLVMBuildFDiv(L->b, a, b, "");
+    default:
+        return NULL;
+    }
+}
+
+static int
+has_float_path(int k)
+{
+    if (k >= PJ_NB_INPLACE_ADD)
+        k -= PJ_NB_INPLACE_ADD;
+    return k == PJ_NB_ADD || k == PJ_NB_SUBTRACT || k == PJ_NB_MULTIPLY
+           || k == PJ_NB_TRUE_DIVIDE;
+}
+
+static int
+has_int_path(int k)
+{
+    if (k >= PJ_NB_INPLACE_ADD)
+        k -= PJ_NB_INPLACE_ADD;
+    return k != PJ_NB_MATRIX_MULTIPLY && k != PJ_NB_POWER;
+}
+
+static const char *const binop_funcs[] = {PJ_BINOP_FUNCS};
+
+/* Boxes an i64 / double result and adds it to the merge (NULL on MemoryError is handled
+ * by the merged NULL check). */
+static void
+box_int_into(Lower *L, Merge *m, LLVMValueRef i)
+{
+    merge_add(L, m, call(L, "PyLong_FromLongLong", &i, 1));
+}
+
+static void
+box_float_into(Lower *L, Merge *m, LLVMValueRef d)
+{
+    merge_add(L, m, call(L, "PyFloat_FromDouble", &d, 1));
+}
+
+/* Branches to `yes` when `cond` (and, if given, `ok`) hold, else to `no`. */
+static void
+branch_if(Lower *L, LLVMValueRef cond, LLVMBasicBlockRef yes, LLVMBasicBlockRef no)
+{
+    LLVMBuildCondBr(L->b, cond, yes, no);
+    at(L, yes);
+}
+
+static LLVMValueRef
+lower_binop(Lower *L, const PjInstr *in)
+{
+    int k = (int)in->imm[0];
+    int base = k >= PJ_NB_INPLACE_ADD ? k - PJ_NB_INPLACE_ADD : k;
+    const PjInstr *x = in->args[0], *y = in->args[1];
+    LLVMValueRef a = val(L, x), b = val(L, y);
+    Merge m = {.bb = new_bb(L, "binop.done")};
+    LLVMBasicBlockRef generic = new_bb(L, "binop.generic");
+
+    if (has_int_path(k)) {
+        LLVMBasicBlockRef ints = new_bb(L, "binop.int"), next = new_bb(L, "");
+        branch_if(L, and2(L, is_long_type(L, x, a), is_long_type(L, y, b)), ints, next);
+        LLVMValueRef ia = smallint_or(L, x, a, generic), ib = smallint_or(L, y, b, generic);
+        LLVMValueRef ok = NULL;
+        if (base == PJ_NB_TRUE_DIVIDE) {
+            /* Both fit in a double exactly, so one IEEE division is correctly rounded,
+             * as long_true_divide's own fast path. */
+            LLVMBasicBlockRef go = new_bb(L, "");
+            LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntNE, ib, ci64(L, 0), ""), go, generic);
+            at(L, go);
+            box_float_into(L, &m, LLVMBuildFDiv(L->b, LLVMBuildSIToFP(L->b, ia, L->f64, ""),
+                                                LLVMBuildSIToFP(L->b, ib, L->f64, ""), ""));
+        }
+        else {
+            LLVMValueRef r = int_binop(L, k, ia, ib, &ok);
+            if (ok != NULL) {
+                LLVMBasicBlockRef go = new_bb(L, "");
+                LLVMBuildCondBr(L->b, ok, go, generic);
+                at(L, go);
+            }
+            box_int_into(L, &m, r);
+        }
+        at(L, next);
+    }
+    if (has_float_path(k)) {
+        /* float op float, float op int, int op float (one-digit ints convert exactly). */
+        LLVMBasicBlockRef floats = new_bb(L, "binop.float");
+        branch_if(L, and2(L, is_number(L, x, a), is_number(L, y, b)), floats, generic);
+        LLVMValueRef fa = as_double_or(L, x, a, generic), fb = as_double_or(L, y, b, generic);
+        LLVMValueRef ok = NULL;
+        LLVMValueRef r = float_binop(L, k, fa, fb, &ok);
+        if (ok != NULL) {
+            LLVMBasicBlockRef go = new_bb(L, "");
+            LLVMBuildCondBr(L->b, ok, go, generic);
+            at(L, go);
+        }
+        box_float_into(L, &m, r);
+    }
+    else {
+        LLVMBuildBr(L->b, generic);
+    }
+    at(L, generic);
+    LLVMValueRef args[2] = {a, b};
+    merge_add(L, &m, call(L, binop_funcs[k], args, 2));
+    LLVMValueRef res = merge_finish(L, &m, L->ptr);
+    check_null(L, res, in->fs);
+    return res;
+}
+
+/* ---- Comparisons --------------------------------------------------------------------- */
+
+static LLVMIntPredicate
+int_pred(int op)
+{
+    static const LLVMIntPredicate p[] = {LLVMIntSLT, LLVMIntSLE, LLVMIntEQ,
+                                         LLVMIntNE,  LLVMIntSGT, LLVMIntSGE};
+    return p[op];
+}
+
+static LLVMRealPredicate
+real_pred(int op)
+{
+    /* NaN: every comparison is false except != */
+    static const LLVMRealPredicate p[] = {LLVMRealOLT, LLVMRealOLE, LLVMRealOEQ,
+                                          LLVMRealUNE, LLVMRealOGT, LLVMRealOGE};
+    return p[op];
+}
+
+/* Emits the int and float fast paths of a comparison; each adds an i1 to `m`.  Leaves the
+ * builder in the block for the generic path. */
+static void
+compare_fast_paths(Lower *L, const PjInstr *in, Merge *m)
+{
+    int op = (int)in->imm[0];
+    const PjInstr *x = in->args[0], *y = in->args[1];
+    LLVMValueRef a = val(L, x), b = val(L, y);
+    LLVMBasicBlockRef generic = new_bb(L, "cmp.generic");
+
+    LLVMBasicBlockRef ints = new_bb(L, "cmp.int"), not_ints = new_bb(L, "");
+    branch_if(L, and2(L, is_long_type(L, x, a), is_long_type(L, y, b)), ints, not_ints);
+    LLVMValueRef ia = smallint_or(L, x, a, generic), ib = smallint_or(L, y, b, generic);
+    merge_add(L, m, LLVMBuildICmp(L->b, int_pred(op), ia, ib, ""));
+
+    at(L, not_ints);
+    LLVMBasicBlockRef floats = new_bb(L, "cmp.float");
+    branch_if(L, and2(L, is_number(L, x, a), is_number(L, y, b)), floats, generic);
+    LLVMValueRef fa = as_double_or(L, x, a, generic), fb = as_double_or(L, y, b, generic);
+    merge_add(L, m, LLVMBuildFCmp(L->b, real_pred(op), fa, fb, ""));
+    at(L, generic);
+}
+
+static LLVMValueRef
+lower_compare(Lower *L, const PjInstr *in)
+{
+    Merge fast = {.bb = new_bb(L, "cmp.fast")};
+    compare_fast_paths(L, in, &fast);
+    LLVMValueRef args[3] = {val(L, in->args[0]), val(L, in->args[1]), ci32(L, in->imm[0])};
+    LLVMValueRef r = call(L, "PyObject_RichCompare", args, 3);
+    check_null(L, r, in->fs);
+    LLVMBasicBlockRef slow_done = LLVMGetInsertBlock(L->b);
+    LLVMBasicBlockRef done = new_bb(L, "cmp.done");
+    LLVMBuildBr(L->b, done);
+
+    LLVMValueRef c = merge_finish(L, &fast, L->i1);
+    LLVMValueRef boxed = bool_obj(L, c);
+    incref(L, boxed);
+    LLVMBasicBlockRef fast_done = LLVMGetInsertBlock(L->b);
+    LLVMBuildBr(L->b, done);
+
+    at(L, done);
+    LLVMValueRef phi = LLVMBuildPhi(L->b, L->ptr, "");
+    LLVMValueRef vs[2] = {r, boxed};
+    LLVMBasicBlockRef bs[2] = {slow_done, fast_done};
+    LLVMAddIncoming(phi, vs, bs, 2);
+    return phi;
+}
+
+static LLVMValueRef
+lower_compare_bool(Lower *L, const PjInstr *in)
+{
+    Merge m = {.bb = new_bb(L, "cmpb.done")};
+    compare_fast_paths(L, in, &m);
+    LLVMValueRef args[3] = {val(L, in->args[0]), val(L, in->args[1]), ci32(L, in->imm[0])};
+    LLVMValueRef r = call(L, "pj_rt_compare_bool", args, 3);
+    check_error(L, LLVMBuildICmp(L->b, LLVMIntEQ, r, ci32(L, -1), ""), in->fs);
+    check_error(L, LLVMBuildICmp(L->b, LLVMIntEQ, r, ci32(L, -2), ""), in->fs2);
+    merge_add(L, &m, LLVMBuildICmp(L->b, LLVMIntNE, r, ci32(L, 0), ""));
+    return merge_finish(L, &m, L->i1);
+}
+
+static LLVMValueRef
+lower_truth(Lower *L, const PjInstr *in)
+{
+    LLVMValueRef v = val(L, in->args[0]);
+    Merge m = {.bb = new_bb(L, "truth.done")};
+    LLVMBasicBlockRef t = new_bb(L, "truth.true"), nt = new_bb(L, "");
+    branch_if(L, LLVMBuildICmp(L->b, LLVMIntEQ, v, data(L, "_Py_TrueStruct"), ""), t, nt);
+    merge_add(L, &m, LLVMConstInt(L->i1, 1, 0));
+    at(L, nt);
+    LLVMBasicBlockRef f = new_bb(L, "truth.false"), nf = new_bb(L, "");
+    LLVMValueRef is_false =
+        LLVMBuildOr(L->b, LLVMBuildICmp(L->b, LLVMIntEQ, v, data(L, "_Py_FalseStruct"), ""),
+                    LLVMBuildICmp(L->b, LLVMIntEQ, v, data(L, "_Py_NoneStruct"), ""), "");
+    branch_if(L, is_false, f, nf);
+    merge_add(L, &m, LLVMConstInt(L->i1, 0, 0));
+    at(L, nf);
+    LLVMBasicBlockRef isint = new_bb(L, "truth.int"), generic = new_bb(L, "truth.generic");
+    branch_if(L, is_type(L, v, "PyLong_Type"), isint, generic);
+    merge_add(L, &m, LLVMBuildICmp(L->b, LLVMIntNE,
+                                   load(L, L->i64, v, offsetof(PyVarObject, ob_size)), ci64(L, 0), ""));
+    at(L, generic);
+    LLVMValueRef r = call(L, "PyObject_IsTrue", &v, 1);
+    check_error(L, LLVMBuildICmp(L->b, LLVMIntSLT, r, ci32(L, 0), ""), in->fs);
+    merge_add(L, &m, LLVMBuildICmp(L->b, LLVMIntNE, r, ci32(L, 0), ""));
+    return merge_finish(L, &m, L->i1);
+}
+
+static LLVMValueRef
+lower_unop(Lower *L, const PjInstr *in)
+{
+    int k = (int)in->imm[0];
+    const PjInstr *x = in->args[0];
+    LLVMValueRef a = val(L, x);
+    static const char *const fns[] = {"PyNumber_Negative", "PyNumber_Positive", "PyNumber_Invert"};
+    Merge m = {.bb = new_bb(L, "unop.done")};
+    if (k == PJ_UN_NEGATIVE || k == PJ_UN_INVERT) {
+        LLVMBasicBlockRef generic = new_bb(L, "unop.generic");
+        LLVMBasicBlockRef ints = new_bb(L, "unop.int"), next = new_bb(L, "");
+        branch_if(L, is_long_type(L, x, a), ints, next);
+        LLVMValueRef i = smallint_or(L, x, a, generic);
+        box_int_into(L, &m, k == PJ_UN_NEGATIVE ? LLVMBuildNeg(L->b, i, "") : LLVMBuildNot(L->b, i, ""));
+        at(L, next);
+        if (k == PJ_UN_NEGATIVE) {
+            LLVMBasicBlockRef fl = new_bb(L, "unop.float");
+            branch_if(L, is_float(L, x, a), fl, generic);
+            box_float_into(L, &m, LLVMBuildFNeg(L->b, float_value(L, a), ""));
+        }
+        else {
+            LLVMBuildBr(L->b, generic);
+        }
+        at(L, generic);
+    }
+    merge_add(L, &m, call(L, fns[k], &a, 1));
+    LLVMValueRef r = merge_finish(L, &m, L->ptr);
+    check_null(L, r, in->fs);
+    return r;
+}
+
+/* ---- Globals, iteration, calls ----------------------------------------------------------- */
+
+static LLVMValueRef
+co_item(Lower *L, size_t field, long long i)
+{
+    LLVMValueRef tuple = load_inv(L, L->ptr, L->code, (long long)field);
+    return load_inv(L, L->ptr, tuple,
+                    (long long)offsetof(PyTupleObject, ob_item) + (long long)sizeof(PyObject *) * i);
+}
+
+static LLVMValueRef
+lower_load_global(Lower *L, const PjInstr *in)
+{
+    LLVMValueRef cache = gep(L, L->rd, (long long)offsetof(PjRuntimeData, global_caches)
+                                           + (long long)sizeof(PjGlobalCache) * in->imm[1]);
+    LLVMValueRef g = load_inv(L, L->ptr, L->frame, offsetof(_PyInterpreterFrame, f_globals));
+    LLVMValueRef bl = load_inv(L, L->ptr, L->frame, offsetof(_PyInterpreterFrame, f_builtins));
+    Merge m = {.bb = new_bb(L, "global.done")};
+    LLVMBasicBlockRef c1 = new_bb(L, ""), c2 = new_bb(L, ""), c3 = new_bb(L, ""),
+                      hit = new_bb(L, "global.hit"), miss = new_bb(L, "global.miss");
+    /* Pointers first: the version fields are read only from dicts the cache has seen. */
+    LLVMValueRef same = and2(L, LLVMBuildICmp(L->b, LLVMIntEQ, load(L, L->ptr, cache, offsetof(PjGlobalCache, globals)), g, ""),
+                             LLVMBuildICmp(L->b, LLVMIntEQ, load(L, L->ptr, cache, offsetof(PjGlobalCache, builtins)), bl, ""));
+    LLVMBuildCondBr(L->b, same, c1, miss);
+    at(L, c1);
+    LLVMValueRef gv = LLVMBuildICmp(L->b, LLVMIntEQ, load(L, L->i64, g, offsetof(PyDictObject, ma_version_tag)),
+                                    load(L, L->i64, cache, offsetof(PjGlobalCache, globals_version)), "");
+    LLVMBuildCondBr(L->b, gv, c2, miss);
+    at(L, c2);
+    LLVMValueRef bv = LLVMBuildICmp(L->b, LLVMIntEQ, load(L, L->i64, bl, offsetof(PyDictObject, ma_version_tag)),
+                                    load(L, L->i64, cache, offsetof(PjGlobalCache, builtins_version)), "");
+    LLVMBuildCondBr(L->b, bv, c3, miss);
+    at(L, c3);
+    LLVMValueRef v = load(L, L->ptr, cache, offsetof(PjGlobalCache, value));
+    LLVMBuildCondBr(L->b, LLVMBuildIsNull(L->b, v, ""), miss, hit);
+    at(L, hit);
+    incref(L, v);
+    merge_add(L, &m, v);
+
+    at(L, miss);
+    LLVMValueRef args[4] = {L->frame, ci32(L, in->imm[0]), cache, L->out_slot};
+    LLVMValueRef r = call(L, "pj_rt_load_global", args, 4);
+    check_error(L, LLVMBuildICmp(L->b, LLVMIntSLT, r, ci32(L, 0), ""), in->fs);
+    LLVMBasicBlockRef found = new_bb(L, "");
+    br_cold(L, LLVMBuildICmp(L->b, LLVMIntSGT, r, ci32(L, 0), ""),
+            exit_block(L, in->fsd, 0, PJ_DEOPT_GLOBAL_MISS), found);
+    at(L, found);
+    merge_add(L, &m, load(L, L->ptr, L->out_slot, 0));
+    return merge_finish(L, &m, L->ptr);
+}
+
+static LLVMValueRef
+lower_iter_next(Lower *L, const PjInstr *in)
+{
+    LLVMValueRef it = val(L, in->args[0]);
+    Merge m = {.bb = new_bb(L, "next.done")};
+    LLVMValueRef null = LLVMConstNull(L->ptr);
+    if (L->opts->range_fast_path) {
+        LLVMBasicBlockRef rng = new_bb(L, "next.range"), other = new_bb(L, "");
+        branch_if(L, is_type(L, it, "PyRangeIter_Type"), rng, other);
+        LLVMValueRef idx = load(L, L->i64, it, offsetof(PjRangeIter, index));
+        LLVMValueRef len = load(L, L->i64, it, offsetof(PjRangeIter, len));
+        LLVMBasicBlockRef more = new_bb(L, "next.range.more");
+        LLVMBasicBlockRef end = new_bb(L, "next.range.end");
+        LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntSLT, idx, len, ""), more, end);
+        at(L, end);
+        merge_add(L, &m, null);
+        at(L, more);
+        store(L, LLVMBuildAdd(L->b, idx, ci64(L, 1), ""), it, offsetof(PjRangeIter, index));
+        /* start + index * step in unsigned arithmetic, as rangeiter_next */
+        LLVMValueRef v = LLVMBuildAdd(
+            L->b, load(L, L->i64, it, offsetof(PjRangeIter, start)),
+            LLVMBuildMul(L->b, idx, load(L, L->i64, it, offsetof(PjRangeIter, step)), ""), "");
+        LLVMValueRef boxed = call(L, "PyLong_FromLongLong", &v, 1);
+        check_null(L, boxed, in->fs);
+        merge_add(L, &m, boxed);
+        at(L, other);
+    }
+    LLVMValueRef fnp = load(L, L->ptr, type_of(L, it), offsetof(PyTypeObject, tp_iternext));
+    LLVMTypeRef ft = LLVMFunctionType(L->ptr, &L->ptr, 1, 0);
+    LLVMValueRef r = LLVMBuildCall2(L->b, ft, fnp, &it, 1, "");
+    LLVMBasicBlockRef got = new_bb(L, ""), none = new_bb(L, "next.null");
+    LLVMBuildCondBr(L->b, LLVMBuildIsNull(L->b, r, ""), none, got);
+    at(L, got);
+    merge_add(L, &m, r);
+    at(L, none);
+    LLVMValueRef e = call(L, "pj_rt_iter_error", &L->ts, 1);
+    check_error(L, LLVMBuildICmp(L->b, LLVMIntSLT, e, ci32(L, 0), ""), in->fs);
+    merge_add(L, &m, null);
+    return merge_finish(L, &m, L->ptr);
+}
+
+static void
+lower_poll(Lower *L, const PjInstr *in)
+{
+    LLVMValueRef interp = load(L, L->ptr, L->ts, offsetof(PyThreadState, interp));
+    LLVMValueRef flag = load(L, L->i32, interp, offsetof(PyInterpreterState, ceval.eval_breaker));
+    LLVMSetOrdering(flag, LLVMAtomicOrderingMonotonic);
+    LLVMSetAlignment(flag, 4);
+    LLVMBasicBlockRef pending = new_bb(L, "poll.pending"), cont = new_bb(L, "");
+    br_cold(L, LLVMBuildICmp(L->b, LLVMIntNE, flag, ci32(L, 0), ""), pending, cont);
+    at(L, pending);
+    LLVMValueRef r = call(L, "pj_rt_handle_pending", &L->ts, 1);
+    check_error(L, LLVMBuildICmp(L->b, LLVMIntSLT, r, ci32(L, 0), ""), in->fs);
+    br_cold(L, LLVMBuildICmp(L->b, LLVMIntSGT, r, ci32(L, 0), ""),
+            exit_block(L, in->fsd, 0, PJ_DEOPT_EVAL_BREAKER), cont);
+    at(L, cont);
+}
+
+/* ---- Instructions ---------------------------------------------------------------------- */
+
+static void
+add_edge(Lower *L, const PjEdge *e, LLVMBasicBlockRef from)
+{
+    for (int i = 0; i < e->nargs; i++) {
+        LLVMValueRef phi = L->vals[e->block->params[i]->id];
+        LLVMValueRef v = val(L, e->args[i]);
+        LLVMAddIncoming(phi, &v, &from, 1);
+    }
+}
+
+static void
+lower_instr(Lower *L, const PjInstr *in)
+{
+    LLVMBuilderRef B = L->b;
+    LLVMValueRef r = NULL;
+    int fl = pj_ir_op_flags(in->op);
+    if ((fl & (PJ_IRF_RAISE | PJ_IRF_CALL)) && in->bc >= 0)
+        set_prev_instr(L, L->bc->instrs[in->bc].idx);
+
+    switch (in->op) {
+    case PJ_IR_param:
+        break;
+    case PJ_IR_null:
+        r = LLVMConstNull(L->ptr);
+        break;
+    case PJ_IR_none:
+        r = data(L, "_Py_NoneStruct");
+        break;
+    case PJ_IR_const_obj:
+        r = co_item(L, offsetof(PyCodeObject, co_consts), in->imm[0]);
+        break;
+    case PJ_IR_load_local:
+        r = load(L, L->ptr, L->localsplus, (long long)sizeof(PyObject *) * in->imm[0]);
+        break;
+    case PJ_IR_store_local:
+        store(L, val(L, in->args[0]), L->localsplus, (long long)sizeof(PyObject *) * in->imm[0]);
+        break;
+    case PJ_IR_load_stack:
+        r = LLVMBuildLoad2(B, L->ptr, stack_slot(L, (int)in->imm[0]), "");
+        break;
+    case PJ_IR_store_stack:
+        LLVMBuildStore(B, val(L, in->args[0]), stack_slot(L, (int)in->imm[0]));
+        break;
+    case PJ_IR_incref:
+        incref(L, val(L, in->args[0]));
+        break;
+    case PJ_IR_decref:
+        decref(L, val(L, in->args[0]));
+        break;
+    case PJ_IR_xdecref:
+        xdecref(L, val(L, in->args[0]));
+        break;
+    case PJ_IR_check_bound: {
+        LLVMBasicBlockRef cont = new_bb(L, "");
+        br_cold(L, LLVMBuildIsNull(B, val(L, in->args[0]), ""),
+                exit_block(L, in->fsd, 0, PJ_DEOPT_UNBOUND_LOCAL), cont);
+        at(L, cont);
+        break;
+    }
+    case PJ_IR_check_tracing: {
+        LLVMValueRef cf = load(L, L->ptr, L->ts, offsetof(PyThreadState, cframe));
+        LLVMValueRef t = load(L, L->i8, cf, offsetof(_PyCFrame, use_tracing));
+        LLVMBasicBlockRef cont = new_bb(L, "");
+        br_cold(L, LLVMBuildICmp(B, LLVMIntNE, t, LLVMConstInt(L->i8, 0, 0), ""),
+                exit_block(L, in->fsd, 0, PJ_DEOPT_TRACING), cont);
+        at(L, cont);
+        break;
+    }
+    case PJ_IR_poll:
+        lower_poll(L, in);
+        break;
+    case PJ_IR_load_global:
+        r = lower_load_global(L, in);
+        break;
+    case PJ_IR_store_global: {
+        LLVMValueRef args[3] = {
+            load_inv(L, L->ptr, L->frame, offsetof(_PyInterpreterFrame, f_globals)),
+            co_item(L, offsetof(PyCodeObject, co_names), in->imm[0]), val(L, in->args[0])};
+        LLVMValueRef e = call(L, "PyDict_SetItem", args, 3);
+        check_error(L, LLVMBuildICmp(B, LLVMIntNE, e, ci32(L, 0), ""), in->fs);
+        break;
+    }
+    case PJ_IR_binop:
+        r = lower_binop(L, in);
+        break;
+    case PJ_IR_unop:
+        r = lower_unop(L, in);
+        break;
+    case PJ_IR_compare:
+        r = lower_compare(L, in);
+        break;
+    case PJ_IR_compare_bool:
+        r = lower_compare_bool(L, in);
+        break;
+    case PJ_IR_truth:
+        r = lower_truth(L, in);
+        break;
+    case PJ_IR_contains: {
+        LLVMValueRef args[2] = {val(L, in->args[0]), val(L, in->args[1])};
+        LLVMValueRef c = call(L, "PySequence_Contains", args, 2);
+        check_error(L, LLVMBuildICmp(B, LLVMIntSLT, c, ci32(L, 0), ""), in->fs);
+        r = LLVMBuildICmp(B, LLVMIntNE, c, ci32(L, 0), "");
+        break;
+    }
+    case PJ_IR_is:
+        r = LLVMBuildICmp(B, LLVMIntEQ, val(L, in->args[0]), val(L, in->args[1]), "");
+        break;
+    case PJ_IR_is_null:
+        r = LLVMBuildIsNull(B, val(L, in->args[0]), "");
+        break;
+    case PJ_IR_bool_not:
+        r = LLVMBuildNot(B, val(L, in->args[0]), "");
+        break;
+    case PJ_IR_box_bool:
+        r = bool_obj(L, val(L, in->args[0]));
+        incref(L, r);
+        break;
+    case PJ_IR_get_iter: {
+        LLVMValueRef v = val(L, in->args[0]);
+        r = call(L, "PyObject_GetIter", &v, 1);
+        check_null(L, r, in->fs);
+        break;
+    }
+    case PJ_IR_iter_next:
+        r = lower_iter_next(L, in);
+        break;
+    case PJ_IR_load_method: {
+        LLVMValueRef args[4] = {L->frame, val(L, in->args[0]), ci32(L, in->imm[0]),
+                                stack_slot(L, (int)in->imm[1])};
+        LLVMValueRef e = call(L, "pj_rt_load_method", args, 4);
+        check_error(L, LLVMBuildICmp(B, LLVMIntSLT, e, ci32(L, 0), ""), in->fs);
+        break;
+    }
+    case PJ_IR_call: {
+        LLVMValueRef args[3] = {L->ts, stack_slot(L, (int)in->imm[1]), ci32(L, in->imm[0])};
+        r = call(L, "pj_rt_call", args, 3);
+        check_null(L, r, in->fs);
+        break;
+    }
+    case PJ_IR_br:
+        add_edge(L, &in->edge[0], LLVMGetInsertBlock(B));
+        LLVMBuildBr(B, L->bbs[in->edge[0].block->id]);
+        break;
+    case PJ_IR_cbr: {
+        LLVMBasicBlockRef from = LLVMGetInsertBlock(B);
+        add_edge(L, &in->edge[0], from);
+        add_edge(L, &in->edge[1], from);
+        LLVMBuildCondBr(B, val(L, in->args[0]), L->bbs[in->edge[0].block->id],
+                        L->bbs[in->edge[1].block->id]);
+        break;
+    }
+    case PJ_IR_ret: {
+        LLVMValueRef cf = load(L, L->ptr, L->ts, offsetof(PyThreadState, cframe));
+        store(L, load(L, L->ptr, L->frame, offsetof(_PyInterpreterFrame, previous)), cf,
+              offsetof(_PyCFrame, current_frame));
+        LLVMValueRef rem = load(L, L->i32, L->ts, offsetof(PyThreadState, recursion_remaining));
+        store(L, LLVMBuildAdd(B, rem, ci32(L, 1), ""), L->ts,
+              offsetof(PyThreadState, recursion_remaining));
+        LLVMBuildRet(B, val(L, in->args[0]));
+        break;
+    }
+    case PJ_IR_deopt:
+        LLVMBuildBr(B, exit_block(L, in->fsd, 0, PJ_DEOPT_ERROR));
+        break;
+    case PJ_IR__COUNT:
+        PJ_CHECK(0, "bad IR op");
+    }
+    if (in->type != PJ_T_VOID)
+        L->vals[in->id] = r;
+}
+
+/* ---- Function ------------------------------------------------------------------------- */
+
+static void
+prologue(Lower *L, LLVMBasicBlockRef first)
+{
+    LLVMBuilderRef B = L->b;
+    L->code = load_inv(L, L->ptr, L->frame, offsetof(_PyInterpreterFrame, f_code));
+    L->first_instr = gep(L, L->code, offsetof(PyCodeObject, co_code_adaptive));
+    L->localsplus = gep(L, L->frame, offsetof(_PyInterpreterFrame, localsplus));
+    L->out_slot = LLVMBuildAlloca(B, L->ptr, "out");
+
+    /* _Py_EnterRecursiveCallTstate: on failure the check restores the count itself and
+     * the frame is left unlinked, with no traceback entry, as the interpreter does. */
+    LLVMValueRef rem = load(L, L->i32, L->ts, offsetof(PyThreadState, recursion_remaining));
+    store(L, LLVMBuildSub(B, rem, ci32(L, 1), ""), L->ts,
+          offsetof(PyThreadState, recursion_remaining));
+    LLVMBasicBlockRef check = new_bb(L, "recursion.check"), fail = new_bb(L, "recursion.fail"),
+                      link = new_bb(L, "link");
+    br_cold(L, LLVMBuildICmp(B, LLVMIntSLE, rem, ci32(L, 0), ""), check, link);
+    at(L, check);
+    LLVMValueRef args[2] = {L->ts, LLVMBuildGlobalStringPtr(B, "", "pj.empty")};
+    LLVMValueRef e = call(L, "_Py_CheckRecursiveCall", args, 2);
+    br_cold(L, LLVMBuildICmp(B, LLVMIntNE, e, ci32(L, 0), ""), fail, link);
+    at(L, fail);
+    LLVMBuildRet(B, LLVMConstNull(L->ptr));
+
+    at(L, link);
+    LLVMValueRef cf = load(L, L->ptr, L->ts, offsetof(PyThreadState, cframe));
+    store(L, load(L, L->ptr, cf, offsetof(_PyCFrame, current_frame)), L->frame,
+          offsetof(_PyInterpreterFrame, previous));
+    store(L, L->frame, cf, offsetof(_PyCFrame, current_frame));
+    /* The frame is complete (visible to sys._getframe and tracebacks) from here on. */
+    L->last_unit = -2;
+    set_prev_instr(L, L->bc->first_traceable);
+    LLVMBuildBr(B, first);
+}
+
+LLVMModuleRef
+pj_lower(const PjFunc *fn, LLVMContextRef ctx, const char *name, const PjLowerOptions *opts,
+         PjAbort *why)
+{
+    Lower lw;
+    memset(&lw, 0, sizeof lw);
+    Lower *L = &lw;
+    L->ctx = ctx;
+    L->ir = fn;
+    L->bc = fn->bc;
+    L->opts = opts;
+    L->mod = LLVMModuleCreateWithNameInContext(name, ctx);
+    L->b = LLVMCreateBuilderInContext(ctx);
+    L->i1 = LLVMInt1TypeInContext(ctx);
+    L->i8 = LLVMInt8TypeInContext(ctx);
+    L->i32 = LLVMInt32TypeInContext(ctx);
+    L->i64 = LLVMInt64TypeInContext(ctx);
+    L->f64 = LLVMDoubleTypeInContext(ctx);
+    L->ptr = LLVMPointerTypeInContext(ctx, 0);
+    L->voidt = LLVMVoidTypeInContext(ctx);
+    L->md_invariant = LLVMGetMDKindIDInContext(ctx, "invariant.load", 14);
+    L->md_prof = LLVMGetMDKindIDInContext(ctx, "prof", 4);
+
+    LLVMTypeRef params[3] = {L->ptr, L->ptr, L->ptr};
+    L->fn = LLVMAddFunction(L->mod, name, LLVMFunctionType(L->ptr, params, 3, 0));
+    LLVMAddAttributeAtIndex(L->fn, LLVMAttributeFunctionIndex,
+                            LLVMCreateStringAttribute(ctx, "frame-pointer", 13, "all", 3));
+    unsigned nounwind = LLVMGetEnumAttributeKindForName("nounwind", 8);
+    LLVMAddAttributeAtIndex(L->fn, LLVMAttributeFunctionIndex,
+                            LLVMCreateEnumAttribute(ctx, nounwind, 0));
+    L->ts = LLVMGetParam(L->fn, 0);
+    L->frame = LLVMGetParam(L->fn, 1);
+    L->rd = LLVMGetParam(L->fn, 2);
+    LLVMSetValueName2(L->ts, "tstate", 6);
+    LLVMSetValueName2(L->frame, "frame", 5);
+    LLVMSetValueName2(L->rd, "rd", 2);
+
+    L->bbs = calloc((size_t)fn->nblocks + 1, sizeof(LLVMBasicBlockRef));
+    L->vals = calloc((size_t)fn->nvalues + 1, sizeof(LLVMValueRef));
+    if (L->bbs == NULL || L->vals == NULL) {
+        why->kind = PJ_ABORT_NO_MEMORY;
+        goto fail;
+    }
+    LLVMBasicBlockRef entry = new_bb(L, "entry");
+    for (const PjBlock *b = fn->entry; b != NULL; b = b->next) {
+        char bname[32];
+        snprintf(bname, sizeof bname, "bb%d", b->id);
+        L->bbs[b->id] = new_bb(L, bname);
+        at(L, L->bbs[b->id]);
+        for (int i = 0; i < b->nparams; i++)
+            L->vals[b->params[i]->id] = LLVMBuildPhi(L->b, L->ptr, "");
+    }
+    at(L, entry);
+    prologue(L, L->bbs[fn->entry->id]);
+    for (const PjBlock *b = fn->entry; b != NULL; b = b->next) {
+        at(L, L->bbs[b->id]);
+        L->last_unit = -2;
+        for (const PjInstr *in = b->first; in != NULL; in = in->next)
+            lower_instr(L, in);
+    }
+    free(L->bbs);
+    free(L->vals);
+    LLVMDisposeBuilder(L->b);
+
+    char *msg = NULL;
+    if (LLVMVerifyModule(L->mod, LLVMReturnStatusAction, &msg)) {
+        if (getenv("PYJIT_DEBUG_VERIFY"))
+            fprintf(stderr, "pyjit: LLVM verifier: %s\n", msg);
+        LLVMDisposeMessage(msg);
+        LLVMDisposeModule(L->mod);
+        why->kind = PJ_ABORT_LLVM_VERIFY;
+        return NULL;
+    }
+    LLVMDisposeMessage(msg);
+    return L->mod;
+
+fail:
+    free(L->bbs);
+    free(L->vals);
+    LLVMDisposeBuilder(L->b);
+    LLVMDisposeModule(L->mod);
+    return NULL;
+}

@@ -1,0 +1,39 @@
+/* The driver: runs the pipeline's stages in order on one code object.  The only file
+ * that knows the order (decode -> build -> passes -> lower -> engine).
+ *
+ * Compilation runs no Python code and leaves the thread's exception state as it found
+ * it; a failure is an abort reason, never an exception. */
+#ifndef PJ_COMPILE_H
+#define PJ_COMPILE_H
+
+#include <stddef.h>
+
+#include "abort.h"
+
+struct _object;
+typedef struct PjEngine PjEngine;
+typedef struct PjCodeHandle PjCodeHandle;
+
+typedef struct PjCompileOptions {
+    int range_fast_path;
+    int max_instrs; /* larger functions abort with PJ_ABORT_TOO_LARGE */
+} PjCompileOptions;
+
+typedef struct PjCompiled {
+    void *entry; /* a PjEntry */
+    PjCodeHandle *handle;
+    size_t code_bytes;
+    int nglobal_caches; /* size of the PjRuntimeData the entry needs */
+    double t_frontend, t_lower, t_llvm_opt, t_codegen; /* seconds per stage */
+} PjCompiled;
+
+/* Compiles `code` (a code object, borrowed).  0 and *out on success, -1 and *why. */
+int pj_compile(PjEngine *e, struct _object *code, const PjCompileOptions *opts, PjCompiled *out,
+               PjAbort *why);
+
+/* The text of one stage for `code`: "bytecode", "ir" or "llvm" (optimised LLVM IR).
+ * malloc'd text, or NULL with *why (PJ_ABORT_NONE with NULL: unknown stage). */
+char *pj_compile_dump(PjEngine *e, struct _object *code, const char *stage,
+                      const PjCompileOptions *opts, PjAbort *why);
+
+#endif

@@ -1,0 +1,861 @@
+/* IR builder (PjBytecode -> PjFunc): one build_<OPCODE>() per supported opcode.
+ *
+ * Walks the reachable bytecode in order with an abstract value stack of SSA values.
+ * Each bytecode basic block becomes an IR block whose parameters are the stack entries
+ * live at its start; falling into or jumping to a block passes the current stack.
+ *
+ * Reference counts follow the interpreter exactly: every stack entry is an owned
+ * reference, loads of locals and constants are increfed, consumers decref what they pop
+ * (or steal it).  A later pass may remove pairs; this stage is deliberately literal.
+ *
+ * Frame states: an op that may raise gets the stack its bytecode instruction leaves to
+ * the unwinder -- with borrowed operands still on it, so the interpreter's exception
+ * unwinding releases them exactly as it would its own -- and prev_instr at that
+ * instruction.  A deoptimisation re-executes an instruction (prev_instr one unit before
+ * it, the stack as it was before it) or resumes after one.
+ */
+#include "ir/build.h"
+
+#include <opcode.h>
+#include <string.h>
+
+#include "ir/decode.h"
+#include "ir/opcodes.h"
+
+_Static_assert((int)PJ_KT_SMALLINT == PJ_CONST_SMALLINT && (int)PJ_KT_FLOAT == PJ_CONST_FLOAT
+                   && (int)PJ_KT_BOOL == PJ_CONST_BOOL && (int)PJ_KT_NONE == PJ_CONST_NONE,
+               "constant kinds and known types share numbering");
+
+typedef struct Builder {
+    PjFunc *fn;
+    const PjBytecode *bc;
+    PjBlock **block_of; /* per instruction: its block if it starts one */
+    PjBlock *cur;       /* block being filled; NULL after a terminator */
+    PjInstr **stack;
+    int sp;
+    PjInstr **snap; /* the stack before the current instruction */
+    int snap_n;
+    int i; /* current instruction number */
+    unsigned char *deleted; /* per local: some DELETE_FAST targets it */
+    PjAbort why;
+} Builder;
+
+#define OOM(b) ((b)->why.kind = PJ_ABORT_NO_MEMORY, -1)
+
+static const PjBcInstr *
+cur_instr(Builder *b)
+{
+    return &b->bc->instrs[b->i];
+}
+
+static PjInstr *
+emit(Builder *b, PjIrOp op, int nargs)
+{
+    PjInstr *in = pj_ir_append(b->fn, b->cur, op, nargs);
+    if (in != NULL)
+        in->bc = b->i;
+    return in;
+}
+
+static PjInstr *
+emit1(Builder *b, PjIrOp op, PjInstr *a)
+{
+    PjInstr *in = emit(b, op, 1);
+    if (in != NULL)
+        in->args[0] = a;
+    return in;
+}
+
+static PjInstr *
+emit2(Builder *b, PjIrOp op, PjInstr *x, PjInstr *y)
+{
+    PjInstr *in = emit(b, op, 2);
+    if (in != NULL) {
+        in->args[0] = x;
+        in->args[1] = y;
+    }
+    return in;
+}
+
+static void
+push(Builder *b, PjInstr *v)
+{
+    b->stack[b->sp++] = v;
+}
+
+static PjInstr *
+pop(Builder *b)
+{
+    return b->stack[--b->sp];
+}
+
+static PjInstr *
+peek(Builder *b, int n) /* 1 = top */
+{
+    return b->stack[b->sp - n];
+}
+
+/* Error exit of the current instruction: prev_instr at it, the first `n` stack entries. */
+static PjFrameState *
+fs_error(Builder *b, int n)
+{
+    return pj_ir_frame_state(b->fn, b->i, cur_instr(b)->idx, b->stack, n);
+}
+
+/* Deopt that re-executes the current instruction from its entry stack. */
+static PjFrameState *
+fs_before(Builder *b)
+{
+    return pj_ir_frame_state(b->fn, b->i, cur_instr(b)->start - 1, b->snap, b->snap_n);
+}
+
+/* Deopt that resumes after the current instruction with the current stack. */
+static PjFrameState *
+fs_after(Builder *b)
+{
+    return pj_ir_frame_state(b->fn, b->i, cur_instr(b)->next - 1, b->stack, b->sp);
+}
+
+/* Deopt that starts instruction `target` with the current stack. */
+static PjFrameState *
+fs_at_start_of(Builder *b, int target)
+{
+    return pj_ir_frame_state(b->fn, target, b->bc->instrs[target].start - 1, b->stack, b->sp);
+}
+
+static int
+set_edge(Builder *b, PjEdge *e, PjBlock *target, PjInstr **args, int nargs)
+{
+    e->block = target;
+    e->nargs = nargs;
+    if (nargs > 0) {
+        e->args = pj_arena_alloc(b->fn->arena, sizeof(PjInstr *) * (size_t)nargs);
+        if (e->args == NULL)
+            return OOM(b);
+        memcpy(e->args, args, sizeof(PjInstr *) * (size_t)nargs);
+    }
+    return 0;
+}
+
+/* Terminates the current block with a branch to bytecode instruction `t`'s block. */
+static int
+br_to(Builder *b, int t)
+{
+    PjInstr *in = emit(b, PJ_IR_br, 0);
+    if (in == NULL || set_edge(b, &in->edge[0], b->block_of[t], b->stack, b->sp) < 0)
+        return OOM(b);
+    b->cur = NULL;
+    return 0;
+}
+
+static PjBlock *
+new_block(Builder *b)
+{
+    return pj_ir_block_new(b->fn, -1, 0);
+}
+
+/* ---- Opcodes ---------------------------------------------------------------------------- */
+
+static int
+build_NOP(Builder *b)
+{
+    PJ_UNUSED(b);
+    return 0;
+}
+
+static int
+build_EXTENDED_ARG(Builder *b)
+{
+    PJ_UNUSED(b); /* folded into the next instruction by the decoder */
+    return 0;
+}
+
+static int
+poll(Builder *b, PjFrameState *err, PjFrameState *deopt)
+{
+    PjInstr *p = emit(b, PJ_IR_poll, 0);
+    if (p == NULL || err == NULL || deopt == NULL)
+        return OOM(b);
+    p->fs = err;
+    p->fsd = deopt;
+    return 0;
+}
+
+static int
+build_RESUME(Builder *b)
+{
+    if (cur_instr(b)->oparg >= 2)
+        return 0;
+    return poll(b, fs_error(b, b->sp), fs_before(b));
+}
+
+static int
+build_POP_TOP(Builder *b)
+{
+    return emit1(b, PJ_IR_decref, pop(b)) ? 0 : OOM(b);
+}
+
+static int
+build_PUSH_NULL(Builder *b)
+{
+    PjInstr *n = emit(b, PJ_IR_null, 0);
+    if (n == NULL)
+        return OOM(b);
+    push(b, n);
+    return 0;
+}
+
+static int
+build_SWAP(Builder *b)
+{
+    int n = cur_instr(b)->oparg;
+    PjInstr *t = b->stack[b->sp - 1];
+    b->stack[b->sp - 1] = b->stack[b->sp - n];
+    b->stack[b->sp - n] = t;
+    return 0;
+}
+
+static int
+build_COPY(Builder *b)
+{
+    PjInstr *v = peek(b, cur_instr(b)->oparg);
+    if (emit1(b, PJ_IR_incref, v) == NULL)
+        return OOM(b);
+    push(b, v);
+    return 0;
+}
+
+static int
+build_LOAD_CONST(Builder *b)
+{
+    int k = cur_instr(b)->oparg;
+    PjInstr *c = emit(b, PJ_IR_const_obj, 0);
+    if (c == NULL || emit1(b, PJ_IR_incref, c) == NULL)
+        return OOM(b);
+    c->imm[0] = k;
+    c->kt = (PjKnownType)b->bc->const_kinds[k];
+    push(b, c);
+    return 0;
+}
+
+/* A local needs an unbound check unless the call binds it and nothing deletes it. */
+static int
+may_be_unbound(Builder *b, int l)
+{
+    return l >= b->bc->nargs_total || b->deleted[l];
+}
+
+static int
+build_LOAD_FAST(Builder *b)
+{
+    int l = cur_instr(b)->oparg;
+    PjInstr *v = emit(b, PJ_IR_load_local, 0);
+    if (v == NULL)
+        return OOM(b);
+    v->imm[0] = l;
+    if (may_be_unbound(b, l)) {
+        /* The interpreter raises UnboundLocalError with its own message. */
+        PjInstr *c = emit1(b, PJ_IR_check_bound, v);
+        if (c == NULL || (c->fsd = fs_before(b)) == NULL)
+            return OOM(b);
+    }
+    if (emit1(b, PJ_IR_incref, v) == NULL)
+        return OOM(b);
+    push(b, v);
+    return 0;
+}
+
+static int
+build_STORE_FAST(Builder *b)
+{
+    int l = cur_instr(b)->oparg;
+    PjInstr *v = pop(b);
+    PjInstr *old = emit(b, PJ_IR_load_local, 0);
+    PjInstr *st = old ? emit1(b, PJ_IR_store_local, v) : NULL;
+    if (st == NULL || emit1(b, PJ_IR_xdecref, old) == NULL)
+        return OOM(b);
+    old->imm[0] = st->imm[0] = l;
+    return 0;
+}
+
+static int
+build_DELETE_FAST(Builder *b)
+{
+    int l = cur_instr(b)->oparg;
+    PjInstr *old = emit(b, PJ_IR_load_local, 0);
+    PjInstr *c = old ? emit1(b, PJ_IR_check_bound, old) : NULL;
+    PjInstr *n = c ? emit(b, PJ_IR_null, 0) : NULL;
+    PjInstr *st = n ? emit1(b, PJ_IR_store_local, n) : NULL;
+    if (st == NULL || (c->fsd = fs_before(b)) == NULL || emit1(b, PJ_IR_decref, old) == NULL)
+        return OOM(b);
+    old->imm[0] = st->imm[0] = l;
+    return 0;
+}
+
+static int
+build_LOAD_GLOBAL(Builder *b)
+{
+    int arg = cur_instr(b)->oparg;
+    PjInstr *g = emit(b, PJ_IR_load_global, 0);
+    if (g == NULL || (g->fs = fs_error(b, b->sp)) == NULL || (g->fsd = fs_before(b)) == NULL)
+        return OOM(b);
+    g->imm[0] = arg >> 1;
+    g->imm[1] = b->fn->nglobal_caches++;
+    if (arg & 1) {
+        PjInstr *n = emit(b, PJ_IR_null, 0);
+        if (n == NULL)
+            return OOM(b);
+        push(b, n);
+    }
+    push(b, g);
+    return 0;
+}
+
+static int
+build_STORE_GLOBAL(Builder *b)
+{
+    PjInstr *v = peek(b, 1);
+    PjInstr *st = emit1(b, PJ_IR_store_global, v);
+    if (st == NULL || (st->fs = fs_error(b, b->sp)) == NULL)
+        return OOM(b);
+    st->imm[0] = cur_instr(b)->oparg;
+    pop(b);
+    return emit1(b, PJ_IR_decref, v) ? 0 : OOM(b);
+}
+
+/* res = op(a, b) with both operands borrowed, then both popped and released. */
+static int
+binary(Builder *b, PjIrOp op, int64_t imm)
+{
+    PjInstr *rhs = peek(b, 1), *lhs = peek(b, 2);
+    PjInstr *r = emit2(b, op, lhs, rhs);
+    if (r == NULL || (r->fs = fs_error(b, b->sp)) == NULL)
+        return OOM(b);
+    r->imm[0] = imm;
+    b->sp -= 2;
+    if (emit1(b, PJ_IR_decref, lhs) == NULL || emit1(b, PJ_IR_decref, rhs) == NULL)
+        return OOM(b);
+    push(b, r);
+    return 0;
+}
+
+static int
+build_BINARY_OP(Builder *b)
+{
+    int k = cur_instr(b)->oparg;
+    if (k < 0 || k >= PJ_NB_COUNT) {
+        b->why.kind = PJ_ABORT_BAD_BYTECODE;
+        return -1;
+    }
+    return binary(b, PJ_IR_binop, k);
+}
+
+static int
+unary(Builder *b, int kind)
+{
+    PjInstr *v = peek(b, 1);
+    PjInstr *r = emit1(b, PJ_IR_unop, v);
+    if (r == NULL || (r->fs = fs_error(b, b->sp)) == NULL)
+        return OOM(b);
+    r->imm[0] = kind;
+    pop(b);
+    if (emit1(b, PJ_IR_decref, v) == NULL)
+        return OOM(b);
+    push(b, r);
+    return 0;
+}
+
+static int
+build_UNARY_NEGATIVE(Builder *b)
+{
+    return unary(b, PJ_UN_NEGATIVE);
+}
+
+static int
+build_UNARY_POSITIVE(Builder *b)
+{
+    return unary(b, PJ_UN_POSITIVE);
+}
+
+static int
+build_UNARY_INVERT(Builder *b)
+{
+    return unary(b, PJ_UN_INVERT);
+}
+
+/* Pushes box_bool(cond); a following POP_JUMP_IF_TRUE/FALSE may unbox it again. */
+static int
+push_bool(Builder *b, PjInstr *cond)
+{
+    PjInstr *box = emit1(b, PJ_IR_box_bool, cond);
+    if (box == NULL)
+        return OOM(b);
+    box->kt = PJ_KT_BOOL;
+    push(b, box);
+    return 0;
+}
+
+static int
+build_UNARY_NOT(Builder *b)
+{
+    PjInstr *v = peek(b, 1);
+    PjInstr *t = emit1(b, PJ_IR_truth, v);
+    if (t == NULL || (t->fs = fs_error(b, b->sp)) == NULL)
+        return OOM(b);
+    pop(b);
+    PjInstr *n = emit1(b, PJ_IR_decref, v) ? emit1(b, PJ_IR_bool_not, t) : NULL;
+    if (n == NULL)
+        return OOM(b);
+    return push_bool(b, n);
+}
+
+static int
+is_pop_jump_bool(int op)
+{
+    return op == POP_JUMP_FORWARD_IF_FALSE || op == POP_JUMP_FORWARD_IF_TRUE
+           || op == POP_JUMP_BACKWARD_IF_FALSE || op == POP_JUMP_BACKWARD_IF_TRUE;
+}
+
+static int
+build_COMPARE_OP(Builder *b)
+{
+    int o = cur_instr(b)->oparg;
+    if (o < 0 || o > 5) {
+        b->why.kind = PJ_ABORT_BAD_BYTECODE;
+        return -1;
+    }
+    const PjBcInstr *next = b->i + 1 < b->bc->ninstrs ? cur_instr(b) + 1 : NULL;
+    if (next == NULL || next->block_start || !is_pop_jump_bool(next->op))
+        return binary(b, PJ_IR_compare, o);
+
+    /* Fused with the conditional jump: no bool object is made.  A failing truth test of
+     * the comparison's result is reported at the jump, as the interpreter does. */
+    PjInstr *rhs = peek(b, 1), *lhs = peek(b, 2);
+    PjInstr *c = emit2(b, PJ_IR_compare_bool, lhs, rhs);
+    if (c == NULL || (c->fs = fs_error(b, b->sp)) == NULL)
+        return OOM(b);
+    c->fs2 = pj_ir_frame_state(b->fn, b->i + 1, next->idx, b->stack, b->sp - 2);
+    c->imm[0] = o;
+    b->sp -= 2;
+    if (c->fs2 == NULL || emit1(b, PJ_IR_decref, lhs) == NULL
+        || emit1(b, PJ_IR_decref, rhs) == NULL)
+        return OOM(b);
+    return push_bool(b, c);
+}
+
+static int
+build_IS_OP(Builder *b)
+{
+    PjInstr *rhs = pop(b), *lhs = pop(b);
+    PjInstr *t = emit2(b, PJ_IR_is, lhs, rhs);
+    if (t != NULL && cur_instr(b)->oparg)
+        t = emit1(b, PJ_IR_bool_not, t);
+    if (t == NULL || emit1(b, PJ_IR_decref, lhs) == NULL || emit1(b, PJ_IR_decref, rhs) == NULL)
+        return OOM(b);
+    return push_bool(b, t);
+}
+
+static int
+build_CONTAINS_OP(Builder *b)
+{
+    PjInstr *container = peek(b, 1), *item = peek(b, 2);
+    PjInstr *t = emit2(b, PJ_IR_contains, container, item);
+    if (t == NULL || (t->fs = fs_error(b, b->sp)) == NULL)
+        return OOM(b);
+    b->sp -= 2;
+    if (emit1(b, PJ_IR_decref, item) == NULL || emit1(b, PJ_IR_decref, container) == NULL)
+        return OOM(b);
+    if (cur_instr(b)->oparg && (t = emit1(b, PJ_IR_bool_not, t)) == NULL)
+        return OOM(b);
+    return push_bool(b, t);
+}
+
+/* ---- Jumps ------------------------------------------------------------------------------ */
+
+static int
+build_JUMP_FORWARD(Builder *b)
+{
+    return br_to(b, cur_instr(b)->target);
+}
+
+static int
+build_JUMP_BACKWARD_NO_INTERRUPT(Builder *b)
+{
+    return br_to(b, cur_instr(b)->target);
+}
+
+static int
+build_JUMP_BACKWARD(Builder *b)
+{
+    /* The interpreter polls the eval breaker here; a deopt re-executes the jump, which
+     * services the request at once. */
+    if (poll(b, fs_error(b, b->sp), fs_before(b)) < 0)
+        return -1;
+    return br_to(b, cur_instr(b)->target);
+}
+
+/* Conditional branch on `cond` to the jump target (when cond == jump_if) or to the next
+ * instruction, with the current stack.  A backward taken edge polls the eval breaker. */
+static int
+cond_branch(Builder *b, PjInstr *cond, int jump_if)
+{
+    const PjBcInstr *in = cur_instr(b);
+    PjBlock *taken = b->block_of[in->target];
+    PjBlock *fall = b->block_of[b->i + 1];
+    if (pj_op_jump(in->op) < 0) {
+        PjBlock *poll_blk = new_block(b);
+        if (poll_blk == NULL)
+            return OOM(b);
+        PjInstr *cbr = emit1(b, PJ_IR_cbr, cond);
+        if (cbr == NULL)
+            return OOM(b);
+        PjBlock *from = b->cur;
+        if (set_edge(b, &cbr->edge[jump_if ? 0 : 1], poll_blk, NULL, 0) < 0
+            || set_edge(b, &cbr->edge[jump_if ? 1 : 0], fall, b->stack, b->sp) < 0)
+            return -1;
+        PJ_UNUSED(from);
+        b->cur = poll_blk;
+        if (poll(b, fs_error(b, b->sp), fs_at_start_of(b, in->target)) < 0)
+            return -1;
+        return br_to(b, in->target);
+    }
+    PjInstr *cbr = emit1(b, PJ_IR_cbr, cond);
+    if (cbr == NULL)
+        return OOM(b);
+    if (set_edge(b, &cbr->edge[jump_if ? 0 : 1], taken, b->stack, b->sp) < 0
+        || set_edge(b, &cbr->edge[jump_if ? 1 : 0], fall, b->stack, b->sp) < 0)
+        return -1;
+    b->cur = NULL;
+    return 0;
+}
+
+static int
+pop_jump_if(Builder *b, int jump_if)
+{
+    PjInstr *v = peek(b, 1);
+    PjInstr *cond;
+    int prev_op = b->i > 0 ? b->bc->instrs[b->i - 1].op : -1;
+    if (v->op == PJ_IR_box_bool && v->block == b->cur && !cur_instr(b)->block_start
+        && (prev_op == COMPARE_OP || prev_op == IS_OP || prev_op == CONTAINS_OP
+            || prev_op == UNARY_NOT)) {
+        /* The previous instruction pushed a fresh bool that nothing else has seen. */
+        cond = v->args[0];
+        pj_ir_remove(v);
+        pop(b);
+    }
+    else {
+        cond = emit1(b, PJ_IR_truth, v);
+        if (cond == NULL || (cond->fs = fs_error(b, b->sp)) == NULL)
+            return OOM(b);
+        pop(b);
+        if (emit1(b, PJ_IR_decref, v) == NULL)
+            return OOM(b);
+    }
+    return cond_branch(b, cond, jump_if);
+}
+
+static int
+pop_jump_if_none(Builder *b, int jump_if_none)
+{
+    PjInstr *v = pop(b);
+    PjInstr *none = emit(b, PJ_IR_none, 0);
+    PjInstr *is = none ? emit2(b, PJ_IR_is, v, none) : NULL;
+    if (is == NULL || emit1(b, PJ_IR_decref, v) == NULL)
+        return OOM(b);
+    return cond_branch(b, is, jump_if_none);
+}
+
+static int
+build_POP_JUMP_FORWARD_IF_FALSE(Builder *b)
+{
+    return pop_jump_if(b, 0);
+}
+
+static int
+build_POP_JUMP_FORWARD_IF_TRUE(Builder *b)
+{
+    return pop_jump_if(b, 1);
+}
+
+static int
+build_POP_JUMP_BACKWARD_IF_FALSE(Builder *b)
+{
+    return pop_jump_if(b, 0);
+}
+
+static int
+build_POP_JUMP_BACKWARD_IF_TRUE(Builder *b)
+{
+    return pop_jump_if(b, 1);
+}
+
+static int
+build_POP_JUMP_FORWARD_IF_NONE(Builder *b)
+{
+    return pop_jump_if_none(b, 1);
+}
+
+static int
+build_POP_JUMP_FORWARD_IF_NOT_NONE(Builder *b)
+{
+    return pop_jump_if_none(b, 0);
+}
+
+static int
+build_POP_JUMP_BACKWARD_IF_NONE(Builder *b)
+{
+    return pop_jump_if_none(b, 1);
+}
+
+static int
+build_POP_JUMP_BACKWARD_IF_NOT_NONE(Builder *b)
+{
+    return pop_jump_if_none(b, 0);
+}
+
+/* JUMP_IF_{TRUE,FALSE}_OR_POP: keep the value and jump, or pop it and fall through. */
+static int
+jump_or_pop(Builder *b, int jump_if)
+{
+    const PjBcInstr *in = cur_instr(b);
+    PjInstr *v = peek(b, 1);
+    PjInstr *t = emit1(b, PJ_IR_truth, v);
+    PjInstr *cbr = t ? emit1(b, PJ_IR_cbr, t) : NULL;
+    PjBlock *pop_blk = new_block(b);
+    if (cbr == NULL || pop_blk == NULL || (t->fs = fs_error(b, b->sp)) == NULL)
+        return OOM(b);
+    if (set_edge(b, &cbr->edge[jump_if ? 0 : 1], b->block_of[in->target], b->stack, b->sp) < 0
+        || set_edge(b, &cbr->edge[jump_if ? 1 : 0], pop_blk, NULL, 0) < 0)
+        return -1;
+    b->cur = pop_blk;
+    pop(b);
+    if (emit1(b, PJ_IR_decref, v) == NULL)
+        return OOM(b);
+    return br_to(b, b->i + 1);
+}
+
+static int
+build_JUMP_IF_FALSE_OR_POP(Builder *b)
+{
+    return jump_or_pop(b, 0);
+}
+
+static int
+build_JUMP_IF_TRUE_OR_POP(Builder *b)
+{
+    return jump_or_pop(b, 1);
+}
+
+/* ---- Iteration ----------------------------------------------------------------------------- */
+
+static int
+build_GET_ITER(Builder *b)
+{
+    PjInstr *v = peek(b, 1);
+    PjInstr *it = emit1(b, PJ_IR_get_iter, v);
+    if (it == NULL || (it->fs = fs_error(b, b->sp)) == NULL)
+        return OOM(b);
+    pop(b);
+    if (emit1(b, PJ_IR_decref, v) == NULL)
+        return OOM(b);
+    push(b, it);
+    return 0;
+}
+
+static int
+build_FOR_ITER(Builder *b)
+{
+    const PjBcInstr *in = cur_instr(b);
+    PjInstr *it = peek(b, 1);
+    PjInstr *next = emit1(b, PJ_IR_iter_next, it);
+    PjInstr *done = next ? emit1(b, PJ_IR_is_null, next) : NULL;
+    PjInstr *cbr = done ? emit1(b, PJ_IR_cbr, done) : NULL;
+    PjBlock *exit_blk = new_block(b);
+    if (cbr == NULL || exit_blk == NULL || (next->fs = fs_error(b, b->sp)) == NULL)
+        return OOM(b);
+    if (set_edge(b, &cbr->edge[0], exit_blk, NULL, 0) < 0)
+        return -1;
+    push(b, next);
+    if (set_edge(b, &cbr->edge[1], b->block_of[b->i + 1], b->stack, b->sp) < 0)
+        return -1;
+    b->sp -= 2;
+    /* Exhausted: the iterator is popped and released, then the jump. */
+    b->cur = exit_blk;
+    if (emit1(b, PJ_IR_decref, it) == NULL)
+        return OOM(b);
+    return br_to(b, in->target);
+}
+
+/* ---- Calls ------------------------------------------------------------------------------- */
+
+static int
+build_LOAD_METHOD(Builder *b)
+{
+    PjInstr *obj = pop(b);
+    int slot = b->sp;
+    PjInstr *lm = emit1(b, PJ_IR_load_method, obj);
+    if (lm == NULL || (lm->fs = fs_error(b, b->sp)) == NULL)
+        return OOM(b);
+    lm->imm[0] = cur_instr(b)->oparg;
+    lm->imm[1] = slot;
+    for (int k = 0; k < 2; k++) {
+        PjInstr *v = emit(b, PJ_IR_load_stack, 0);
+        if (v == NULL)
+            return OOM(b);
+        v->imm[0] = slot + k;
+        push(b, v);
+    }
+    return 0;
+}
+
+static int
+build_PRECALL(Builder *b)
+{
+    /* Bound-method unpacking happens inside the call op (as CALL re-checks it anyway). */
+    PJ_UNUSED(b);
+    return 0;
+}
+
+static int
+build_CALL(Builder *b)
+{
+    int oparg = cur_instr(b)->oparg;
+    int n = oparg + 2, base = b->sp - n;
+    if (base < 0) {
+        b->why.kind = PJ_ABORT_STACK_DEPTH;
+        return -1;
+    }
+    for (int k = 0; k < n; k++) {
+        PjInstr *st = emit1(b, PJ_IR_store_stack, b->stack[base + k]);
+        if (st == NULL)
+            return OOM(b);
+        st->imm[0] = base + k;
+    }
+    PjInstr *call = emit(b, PJ_IR_call, 0);
+    if (call == NULL || (call->fs = fs_error(b, base)) == NULL)
+        return OOM(b);
+    call->imm[0] = oparg;
+    call->imm[1] = base;
+    b->sp = base;
+    push(b, call);
+    /* A callee may have switched tracing on (a debugger's set_trace): continue in the
+     * interpreter.  Then the eval breaker, which the interpreter polls after calls. */
+    PjInstr *tr = emit(b, PJ_IR_check_tracing, 0);
+    if (tr == NULL || (tr->fsd = fs_after(b)) == NULL)
+        return OOM(b);
+    return poll(b, fs_error(b, b->sp), fs_after(b));
+}
+
+static int
+build_RETURN_VALUE(Builder *b)
+{
+    PjInstr *v = pop(b);
+    if (emit1(b, PJ_IR_ret, v) == NULL)
+        return OOM(b);
+    b->cur = NULL;
+    return 0;
+}
+
+/* ---- Driver ------------------------------------------------------------------------------ */
+
+static int
+unsupported(Builder *b)
+{
+    b->why.kind = PJ_ABORT_UNSUPPORTED_OPCODE;
+    b->why.detail = cur_instr(b)->op;
+    return -1;
+}
+
+/* `fn` is pasted in PJ_OP, before the opcode name could expand to its number. */
+#define PJ_SUPPORT_Y(opcode, fn)                                                             \
+    case opcode:                                                                             \
+        return fn(b);
+#define PJ_SUPPORT_N(opcode, fn)                                                             \
+    case opcode:                                                                             \
+        return unsupported(b);
+
+static int
+dispatch(Builder *b)
+{
+    switch (cur_instr(b)->op) {
+#define PJ_OP(name, effect, flags, sup) PJ_SUPPORT_##sup(name, build_##name)
+#include "ir/opcodes.def"
+#undef PJ_OP
+    }
+    b->why.kind = PJ_ABORT_BAD_BYTECODE;
+    return -1;
+}
+
+PjFunc *
+pj_build_ir(const PjBytecode *bc, PjArena *a, PjAbort *why)
+{
+    Builder bld;
+    memset(&bld, 0, sizeof bld);
+    Builder *b = &bld;
+    b->bc = bc;
+    b->fn = pj_ir_func_new(a, bc);
+    b->block_of = pj_arena_alloc(a, sizeof(PjBlock *) * (size_t)(bc->ninstrs + 1));
+    b->stack = pj_arena_alloc(a, sizeof(PjInstr *) * (size_t)(bc->stacksize + 2));
+    b->snap = pj_arena_alloc(a, sizeof(PjInstr *) * (size_t)(bc->stacksize + 2));
+    b->deleted = pj_arena_alloc(a, (size_t)(bc->nlocalsplus + 1));
+    if (b->fn == NULL || b->block_of == NULL || b->stack == NULL || b->snap == NULL
+        || b->deleted == NULL) {
+        why->kind = PJ_ABORT_NO_MEMORY;
+        return NULL;
+    }
+    for (int i = 0; i < bc->ninstrs; i++) {
+        const PjBcInstr *in = &bc->instrs[i];
+        if (in->op == DELETE_FAST && in->oparg < bc->nlocalsplus)
+            b->deleted[in->oparg] = 1;
+        if (in->block_start && in->depth >= 0) {
+            b->block_of[i] = pj_ir_block_new(b->fn, i, in->depth);
+            if (b->block_of[i] == NULL) {
+                why->kind = PJ_ABORT_NO_MEMORY;
+                return NULL;
+            }
+        }
+    }
+    if (bc->ninstrs == 0 || b->block_of[0] == NULL || b->block_of[0]->nparams != 0) {
+        why->kind = PJ_ABORT_BAD_BYTECODE;
+        return NULL;
+    }
+
+    for (b->i = 0; b->i < bc->ninstrs; b->i++) {
+        const PjBcInstr *in = cur_instr(b);
+        if (in->depth < 0) { /* unreachable */
+            b->cur = NULL;
+            continue;
+        }
+        if (in->block_start) {
+            PjBlock *blk = b->block_of[b->i];
+            if (b->cur != NULL && br_to(b, b->i) < 0)
+                goto fail;
+            b->cur = blk;
+            memcpy(b->stack, blk->params, sizeof(PjInstr *) * (size_t)blk->nparams);
+            b->sp = blk->nparams;
+        }
+        if (b->cur == NULL) {
+            b->why.kind = PJ_ABORT_BAD_BYTECODE;
+            goto fail;
+        }
+        if (b->sp != in->depth) {
+            b->why.kind = PJ_ABORT_STACK_DEPTH;
+            goto fail;
+        }
+        memcpy(b->snap, b->stack, sizeof(PjInstr *) * (size_t)b->sp);
+        b->snap_n = b->sp;
+        if (dispatch(b) < 0)
+            goto fail;
+    }
+    if (b->cur != NULL) { /* fell off the end */
+        b->why.kind = PJ_ABORT_BAD_BYTECODE;
+        goto fail;
+    }
+    return b->fn;
+
+fail:
+    *why = b->why;
+    if (why->kind == PJ_ABORT_NONE)
+        why->kind = PJ_ABORT_BAD_BYTECODE;
+    return NULL;
+}

@@ -1,0 +1,85 @@
+/* Decoder (code object -> PjBytecode): the first stage of the pipeline.
+ *
+ * Reads a 3.11 code object without running Python code: code units, EXTENDED_ARG
+ * prefixes folded into their instruction, inline caches skipped, jump targets resolved to
+ * instruction numbers, the exception table parsed, basic-block starts marked, and the
+ * run-time stack depth before every reachable instruction computed (the depth the
+ * interpreter's frame would have there: what a deopt must write back).
+ *
+ * Invariant: every reachable instruction has one depth, whichever way it is reached; a
+ * code object for which that fails, or which overflows co_stacksize, is rejected.
+ */
+#ifndef PJ_IR_DECODE_H
+#define PJ_IR_DECODE_H
+
+#include "abort.h"
+#include "common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+struct _object;
+
+typedef struct PjBcInstr {
+    int idx;          /* code-unit index of the opcode unit (after any EXTENDED_ARG) */
+    int start;        /* code-unit index of the first EXTENDED_ARG prefix, or idx */
+    int next;         /* code-unit index of the following instruction */
+    unsigned char op; /* base opcode */
+    unsigned char live_op; /* opcode byte in the adaptive code when decoded (feedback) */
+    int oparg;             /* full argument, EXTENDED_ARG included */
+    int target;            /* jump target as an instruction number, -1 if none */
+    int depth;             /* run-time stack depth before it; -1 if unreachable */
+    int line;              /* source line, -1 if none */
+    unsigned char block_start; /* first instruction of a basic block */
+    unsigned char is_handler;  /* target of an exception-table entry */
+} PjBcInstr;
+
+typedef struct PjExcEntry {
+    int start, end; /* code units, [start, end) */
+    int target;     /* instruction number of the handler */
+    int depth;      /* stack depth the handler starts from (before lasti and exc) */
+    int lasti;      /* 1: the handler expects the offset pushed as an int */
+} PjExcEntry;
+
+/* What a constant is, as far as fast paths care (same numbering as PjKnownType). */
+enum { PJ_CONST_ANY = 0, PJ_CONST_SMALLINT, PJ_CONST_FLOAT, PJ_CONST_BOOL, PJ_CONST_NONE };
+
+typedef struct PjBytecode {
+    int ninstrs;
+    PjBcInstr *instrs;
+    int nunits;
+    int *unit_to_instr; /* instruction number covering each unit, -1 for caches */
+    int nexc;
+    PjExcEntry *exc;
+    int nlocalsplus, nlocals, stacksize, argcount, flags;
+    int nargs_total; /* locals bound by the call: positional, keyword-only, *args, **kw */
+    int firstlineno;
+    int first_traceable; /* code-unit index of RESUME */
+    int has_loop;        /* contains a backward jump */
+    const char *name, *qualname, *filename;
+    const char **localnames; /* nlocalsplus names */
+    const char **names;      /* co_names */
+    int nnames;
+    const char **consts; /* short stable reprs of co_consts (no addresses) */
+    unsigned char *const_kinds; /* per constant: PJ_CONST_* */
+    int nconsts;
+} PjBytecode;
+
+/* Decodes `code` (a code object, borrowed) into memory from `arena`.  Requires the GIL;
+ * runs no Python code.  Returns NULL and fills *why on failure. */
+PjBytecode *pj_decode_code(struct _object *code, PjArena *arena, PjAbort *why);
+
+/* Text dump: one line per instruction with offset, line, depth, opcode, argument and
+ * its meaning, jump target, and the live (specialised) opcode when it differs; then the
+ * exception table.  Returns malloc'd text. */
+char *pj_decode_dump(const PjBytecode *bc);
+
+/* Instruction number of the instruction whose [start, next) covers code unit `unit`. */
+int pj_decode_instr_at(const PjBytecode *bc, int unit);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,351 @@
+/* The pyjit IR: construction, printing and verification (see ir.h). */
+#include "ir/ir.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "ir/decode.h"
+
+typedef struct OpDesc {
+    const char *name;
+    PjType type;
+    int nargs, flags;
+    const char *imms;
+} OpDesc;
+
+static const OpDesc op_desc[] = {
+#define X(name_, type_, nargs_, flags_, imms_) {#name_, PJ_T_##type_, nargs_, flags_, imms_},
+    PJ_IRDEF(X)
+#undef X
+};
+_Static_assert(PJ_ARRAY_LEN(op_desc) == PJ_IR__COUNT, "op table");
+
+const char *
+pj_ir_op_name(PjIrOp op)
+{
+    return op_desc[op].name;
+}
+
+int
+pj_ir_op_flags(PjIrOp op)
+{
+    return op_desc[op].flags;
+}
+
+PjFunc *
+pj_ir_func_new(PjArena *a, const PjBytecode *bc)
+{
+    PjFunc *fn = pj_arena_alloc(a, sizeof(PjFunc));
+    if (fn == NULL)
+        return NULL;
+    fn->arena = a;
+    fn->bc = bc;
+    fn->name = bc ? bc->qualname : "?";
+    return fn;
+}
+
+PjBlock *
+pj_ir_block_new(PjFunc *fn, int bc, int nparams)
+{
+    PjBlock *b = pj_arena_alloc(fn->arena, sizeof(PjBlock));
+    if (b == NULL)
+        return NULL;
+    b->id = fn->nblocks++;
+    b->bc = bc;
+    b->nparams = nparams;
+    if (nparams > 0) {
+        b->params = pj_arena_alloc(fn->arena, sizeof(PjInstr *) * (size_t)nparams);
+        if (b->params == NULL)
+            return NULL;
+        for (int i = 0; i < nparams; i++) {
+            PjInstr *p = pj_arena_alloc(fn->arena, sizeof(PjInstr));
+            if (p == NULL)
+                return NULL;
+            p->op = PJ_IR_param;
+            p->type = PJ_T_OBJ;
+            p->id = fn->nvalues++;
+            p->bc = -1;
+            p->block = b;
+            b->params[i] = p;
+        }
+    }
+    if (fn->last_block)
+        fn->last_block->next = b;
+    else
+        fn->entry = b;
+    fn->last_block = b;
+    return b;
+}
+
+PjInstr *
+pj_ir_append(PjFunc *fn, PjBlock *b, PjIrOp op, int nargs)
+{
+    PjInstr *in = pj_arena_alloc(fn->arena, sizeof(PjInstr));
+    if (in == NULL)
+        return NULL;
+    in->op = op;
+    in->type = op_desc[op].type;
+    in->id = in->type == PJ_T_VOID ? -1 : fn->nvalues++;
+    in->bc = -1;
+    in->nargs = nargs;
+    if (nargs > 0) {
+        in->args = pj_arena_alloc(fn->arena, sizeof(PjInstr *) * (size_t)nargs);
+        if (in->args == NULL)
+            return NULL;
+    }
+    in->block = b;
+    in->prev = b->last;
+    if (b->last)
+        b->last->next = in;
+    else
+        b->first = in;
+    b->last = in;
+    return in;
+}
+
+void
+pj_ir_remove(PjInstr *in)
+{
+    PjBlock *b = in->block;
+    if (in->prev)
+        in->prev->next = in->next;
+    else
+        b->first = in->next;
+    if (in->next)
+        in->next->prev = in->prev;
+    else
+        b->last = in->prev;
+    in->prev = in->next = NULL;
+}
+
+PjFrameState *
+pj_ir_frame_state(PjFunc *fn, int bc, int prev_unit, PjInstr *const *stack, int nstack)
+{
+    PjFrameState *fs = pj_arena_alloc(fn->arena, sizeof(PjFrameState));
+    if (fs == NULL)
+        return NULL;
+    fs->bc = bc;
+    fs->prev_unit = prev_unit;
+    fs->nstack = nstack;
+    if (nstack > 0) {
+        fs->stack = pj_arena_alloc(fn->arena, sizeof(PjInstr *) * (size_t)nstack);
+        if (fs->stack == NULL)
+            return NULL;
+        memcpy(fs->stack, stack, sizeof(PjInstr *) * (size_t)nstack);
+    }
+    return fs;
+}
+
+/* ---- Printer ------------------------------------------------------------------------ */
+
+static const char *const binop_sym[] = {
+    "+",  "&",  "//",  "<<",  "@",  "*",  "%",  "|",  "**",  ">>",  "-",  "/",  "^",
+    "+=", "&=", "//=", "<<=", "@=", "*=", "%=", "|=", "**=", ">>=", "-=", "/=", "^=",
+};
+static const char *const unop_sym[] = {"-", "+", "~"};
+static const char *const cmp_sym[] = {"<", "<=", "==", "!=", ">", ">="};
+static const char *const kt_name[] = {"", "smallint", "float", "bool", "none"};
+
+static void
+print_value(PjStr *s, const PjInstr *v)
+{
+    if (v == NULL)
+        pj_str_puts(s, "<undef>");
+    else
+        pj_str_printf(s, "%%%d", v->id);
+}
+
+static void
+print_fs(PjStr *s, const PjFunc *fn, const char *kind, const PjFrameState *fs)
+{
+    const PjBytecode *bc = fn->bc;
+    const char *where = "at";
+    int off = 2 * fs->prev_unit;
+    if (bc != NULL && fs->bc >= 0 && fs->bc < bc->ninstrs) {
+        const PjBcInstr *in = &bc->instrs[fs->bc];
+        off = 2 * in->idx;
+        int is_err = kind[0] == 'e';
+        if (is_err && fs->prev_unit == in->idx)
+            where = "at";
+        else if (fs->prev_unit == in->start - 1)
+            where = "before";
+        else if (fs->prev_unit == in->next - 1)
+            where = "after";
+        else
+            where = "unit";
+    }
+    pj_str_printf(s, " !%s(%s %d", kind, where, off);
+    for (int i = 0; i < fs->nstack; i++) {
+        pj_str_puts(s, i ? ", " : ": ");
+        print_value(s, fs->stack[i]);
+    }
+    pj_str_puts(s, ")");
+}
+
+static void
+print_edge(PjStr *s, const PjEdge *e)
+{
+    pj_str_printf(s, "bb%d(", e->block ? e->block->id : -1);
+    for (int i = 0; i < e->nargs; i++) {
+        if (i)
+            pj_str_puts(s, ", ");
+        print_value(s, e->args[i]);
+    }
+    pj_str_puts(s, ")");
+}
+
+static void
+print_imm(PjStr *s, const PjFunc *fn, char kind, int64_t v)
+{
+    const PjBytecode *bc = fn->bc;
+    switch (kind) {
+    case 'k':
+        pj_str_printf(s, " %lld", (long long)v);
+        if (bc && v >= 0 && v < bc->nconsts)
+            pj_str_printf(s, " (%s)", bc->consts[v]);
+        break;
+    case 'l':
+        pj_str_printf(s, " %lld", (long long)v);
+        if (bc && v >= 0 && v < bc->nlocalsplus)
+            pj_str_printf(s, " (%s)", bc->localnames[v]);
+        break;
+    case 'n':
+        pj_str_printf(s, " %lld", (long long)v);
+        if (bc && v >= 0 && v < bc->nnames)
+            pj_str_printf(s, " (%s)", bc->names[v]);
+        break;
+    case 'b':
+        pj_str_printf(s, " %s", v >= 0 && v < PJ_NB_COUNT ? binop_sym[v] : "?");
+        break;
+    case 'u':
+        pj_str_printf(s, " %s", v >= 0 && v < 3 ? unop_sym[v] : "?");
+        break;
+    case 'o':
+        pj_str_printf(s, " %s", v >= 0 && v < 6 ? cmp_sym[v] : "?");
+        break;
+    case 's':
+        pj_str_printf(s, " slot%lld", (long long)v);
+        break;
+    case 'c':
+        pj_str_printf(s, " cache%lld", (long long)v);
+        break;
+    default:
+        pj_str_printf(s, " %lld", (long long)v);
+        break;
+    }
+}
+
+static void
+print_instr(PjStr *s, const PjFunc *fn, const PjInstr *in)
+{
+    pj_str_puts(s, "    ");
+    if (in->type != PJ_T_VOID)
+        pj_str_printf(s, "%%%d = ", in->id);
+    pj_str_puts(s, op_desc[in->op].name);
+    const char *imms = op_desc[in->op].imms;
+    for (int i = 0; imms[i] && i < 2; i++)
+        print_imm(s, fn, imms[i], in->imm[i]);
+    for (int i = 0; i < in->nargs; i++) {
+        pj_str_puts(s, i ? ", " : " ");
+        print_value(s, in->args[i]);
+    }
+    if (in->op == PJ_IR_br) {
+        pj_str_puts(s, " ");
+        print_edge(s, &in->edge[0]);
+    }
+    else if (in->op == PJ_IR_cbr) {
+        pj_str_puts(s, ", ");
+        print_edge(s, &in->edge[0]);
+        pj_str_puts(s, ", ");
+        print_edge(s, &in->edge[1]);
+    }
+    if (in->kt != PJ_KT_ANY)
+        pj_str_printf(s, " :%s", kt_name[in->kt]);
+    if (in->fs)
+        print_fs(s, fn, "err", in->fs);
+    if (in->fs2)
+        print_fs(s, fn, "err2", in->fs2);
+    if (in->fsd)
+        print_fs(s, fn, "deopt", in->fsd);
+    pj_str_puts(s, "\n");
+}
+
+char *
+pj_ir_print(const PjFunc *fn)
+{
+    PjStr s = {0};
+    pj_str_printf(&s, "func %s\n", fn->name);
+    for (const PjBlock *b = fn->entry; b != NULL; b = b->next) {
+        pj_str_printf(&s, "bb%d", b->id);
+        if (b->nparams > 0) {
+            pj_str_puts(&s, "(");
+            for (int i = 0; i < b->nparams; i++) {
+                if (i)
+                    pj_str_puts(&s, ", ");
+                print_value(&s, b->params[i]);
+            }
+            pj_str_puts(&s, ")");
+        }
+        pj_str_puts(&s, ":");
+        if (b->bc >= 0 && fn->bc != NULL)
+            pj_str_printf(&s, "  ; offset %d", 2 * fn->bc->instrs[b->bc].idx);
+        pj_str_puts(&s, "\n");
+        for (const PjInstr *in = b->first; in != NULL; in = in->next)
+            print_instr(&s, fn, in);
+    }
+    return pj_str_take(&s);
+}
+
+/* ---- Verifier ------------------------------------------------------------------------- */
+
+static int
+verr(char *buf, unsigned size, const char *msg, const PjBlock *b, const PjInstr *in)
+{
+    snprintf(buf, size, "bb%d: %s%s%s", b->id, in ? pj_ir_op_name(in->op) : "",
+             in ? ": " : "", msg);
+    return -1;
+}
+
+static int
+check_edge(const PjEdge *e, const PjBlock *b, const PjInstr *in, char *buf, unsigned size)
+{
+    if (e->block == NULL)
+        return verr(buf, size, "edge without target", b, in);
+    if (e->nargs != e->block->nparams)
+        return verr(buf, size, "edge argument count differs from target parameters", b, in);
+    for (int i = 0; i < e->nargs; i++)
+        if (e->args[i] == NULL)
+            return verr(buf, size, "undefined edge argument", b, in);
+    return 0;
+}
+
+int
+pj_ir_verify(const PjFunc *fn, char *buf, unsigned size)
+{
+    for (const PjBlock *b = fn->entry; b != NULL; b = b->next) {
+        if (b->last == NULL || !pj_ir_is_term(b->last))
+            return verr(buf, size, "block does not end in a terminator", b, NULL);
+        for (const PjInstr *in = b->first; in != NULL; in = in->next) {
+            if (pj_ir_is_term(in) && in != b->last)
+                return verr(buf, size, "terminator in the middle of a block", b, in);
+            int want = op_desc[in->op].nargs;
+            if (want >= 0 && in->nargs != want)
+                return verr(buf, size, "wrong operand count", b, in);
+            for (int i = 0; i < in->nargs; i++)
+                if (in->args[i] == NULL)
+                    return verr(buf, size, "undefined operand", b, in);
+            int fl = op_desc[in->op].flags;
+            if ((fl & PJ_IRF_RAISE) && in->fs == NULL)
+                return verr(buf, size, "raising op without error frame state", b, in);
+            if ((fl & PJ_IRF_DEOPT) && in->fsd == NULL)
+                return verr(buf, size, "deoptimising op without frame state", b, in);
+            if (in->op == PJ_IR_br && check_edge(&in->edge[0], b, in, buf, size) < 0)
+                return -1;
+            if (in->op == PJ_IR_cbr
+                && (check_edge(&in->edge[0], b, in, buf, size) < 0
+                    || check_edge(&in->edge[1], b, in, buf, size) < 0))
+                return -1;
+        }
+    }
+    return 0;
+}

@@ -1,0 +1,143 @@
+/* The pyjit IR: a small SSA graph of Python-level operations (ops in irdef.h).
+ *
+ * A PjFunc is a list of PjBlocks; each block is a list of PjInstrs ending in one
+ * terminator.  Values are instructions; the value stack flowing between blocks travels as
+ * block parameters (the `param` op), passed by `br`/`cbr` arguments.  Python locals are
+ * not SSA values: they live in the interpreter frame (load_local/store_local), because
+ * Python code can observe them whenever it runs.
+ *
+ * Each op that may raise or deoptimise carries a PjFrameState: the bytecode instruction
+ * to point prev_instr at, and the value-stack entries the frame owns after the exit.  The
+ * lowering writes those entries into the frame and hands it to the interpreter.
+ *
+ * All memory comes from the compilation's arena.  No CPython or LLVM header here.
+ */
+#ifndef PJ_IR_IR_H
+#define PJ_IR_IR_H
+
+#include <stdint.h>
+
+#include "common.h"
+#include "ir/irdef.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum PjType { PJ_T_VOID, PJ_T_OBJ, PJ_T_BOOL } PjType;
+
+enum {
+    PJ_IRF_RAISE = 1,
+    PJ_IRF_DEOPT = 2,
+    PJ_IRF_CALL = 4,
+    PJ_IRF_TERM = 8,
+    PJ_IRF_STEALS = 16,
+};
+
+typedef enum PjIrOp {
+#define X(name, type, nargs, flags, imms) PJ_IR_##name,
+    PJ_IRDEF(X)
+#undef X
+        PJ_IR__COUNT
+} PjIrOp;
+
+/* What is known at compile time about an object value's type. */
+typedef enum PjKnownType {
+    PJ_KT_ANY = 0,
+    PJ_KT_SMALLINT, /* exact int with at most one 30-bit digit */
+    PJ_KT_FLOAT,    /* exact float */
+    PJ_KT_BOOL,     /* True or False */
+    PJ_KT_NONE,
+} PjKnownType;
+
+/* Binary op kinds: CPython's NB_* numbering (BINARY_OP's oparg). */
+enum {
+    PJ_NB_ADD = 0, PJ_NB_AND, PJ_NB_FLOOR_DIVIDE, PJ_NB_LSHIFT, PJ_NB_MATRIX_MULTIPLY,
+    PJ_NB_MULTIPLY, PJ_NB_REMAINDER, PJ_NB_OR, PJ_NB_POWER, PJ_NB_RSHIFT, PJ_NB_SUBTRACT,
+    PJ_NB_TRUE_DIVIDE, PJ_NB_XOR, PJ_NB_INPLACE_ADD, /* ... up to */ PJ_NB_COUNT = 26
+};
+/* Unary op kinds. */
+enum { PJ_UN_NEGATIVE = 0, PJ_UN_POSITIVE, PJ_UN_INVERT };
+
+typedef struct PjBlock PjBlock;
+typedef struct PjInstr PjInstr;
+
+typedef struct PjFrameState {
+    int bc;        /* bytecode instruction number the exit refers to */
+    int prev_unit; /* code unit prev_instr points at: bc's start - 1 to re-execute it,
+                      bc's own unit for an error raised by it */
+    int nstack;
+    PjInstr **stack; /* owned entries the frame holds after the exit, bottom first */
+} PjFrameState;
+
+typedef struct PjEdge {
+    PjBlock *block;
+    int nargs;
+    PjInstr **args; /* borrowed into the target's params: ownership moves along */
+} PjEdge;
+
+struct PjInstr {
+    PjIrOp op;
+    PjType type;
+    int id; /* value number, -1 for void */
+    PjKnownType kt;
+    int nargs;
+    PjInstr **args;
+    int64_t imm[2];
+    PjEdge edge[2];     /* br: edge[0]; cbr: edge[0] if true, edge[1] if false */
+    PjFrameState *fs;   /* error exit (RAISE) */
+    PjFrameState *fs2;  /* second error exit (compare_bool's truth test) */
+    PjFrameState *fsd;  /* deopt exit (DEOPT) */
+    int bc;             /* bytecode instruction it implements (prev_instr), -1 none */
+    PjBlock *block;
+    PjInstr *prev, *next;
+};
+
+struct PjBlock {
+    int id;
+    int bc;      /* first bytecode instruction, -1 for blocks the builder added */
+    int nparams;
+    PjInstr **params;
+    PjInstr *first, *last;
+    PjBlock *next;
+};
+
+typedef struct PjFunc {
+    PjArena *arena;
+    const struct PjBytecode *bc;
+    PjBlock *entry, *last_block;
+    int nblocks;
+    int nvalues;
+    int nglobal_caches; /* LOAD_GLOBAL sites: size of the runtime cache array */
+    const char *name;   /* qualname */
+} PjFunc;
+
+PjFunc *pj_ir_func_new(PjArena *a, const struct PjBytecode *bc);
+PjBlock *pj_ir_block_new(PjFunc *fn, int bc, int nparams);
+/* Appends an instruction with `nargs` operand slots; returns NULL on arena exhaustion. */
+PjInstr *pj_ir_append(PjFunc *fn, PjBlock *b, PjIrOp op, int nargs);
+void pj_ir_remove(PjInstr *in);
+PjFrameState *pj_ir_frame_state(PjFunc *fn, int bc, int prev_unit, PjInstr *const *stack,
+                                int nstack);
+
+const char *pj_ir_op_name(PjIrOp op);
+int pj_ir_op_flags(PjIrOp op);
+static inline int
+pj_ir_is_term(const PjInstr *in)
+{
+    return (pj_ir_op_flags(in->op) & PJ_IRF_TERM) != 0;
+}
+
+/* Text form (see docs/architecture.md); malloc'd. */
+char *pj_ir_print(const PjFunc *fn);
+
+/* Structural checks: every block ends in exactly one terminator, edges pass as many
+ * arguments as the target has parameters, operands are defined.  0 or -1 with a message
+ * in buf. */
+int pj_ir_verify(const PjFunc *fn, char *buf, unsigned size);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,159 @@
+/* The runtime symbol table: every function and data object compiled code may refer to,
+ * declared once (names, signatures), plus the layout of the per-code runtime data that
+ * compiled code reads and writes.
+ *
+ * Who uses it:
+ *   codegen/lower.c  declares each function with its LLVM signature and calls it by name;
+ *   codegen/engine.c binds the names to addresses when linking (absolute symbols), so the
+ *                    LLVM IR and the object code never contain raw addresses;
+ *   runtime/         implements the pj_rt_* helpers and hands the address table over.
+ *
+ * Ownership of each helper's arguments is stated at its row; "O" arguments are borrowed
+ * unless the row says stolen.  Helpers follow CPython's error convention.
+ *
+ * No CPython header here: types are spelled with the small vocabulary below.
+ */
+#ifndef PJ_RTDEF_H
+#define PJ_RTDEF_H
+
+#include <stdint.h>
+
+/* Type letters: V void, O PyObject*, P other pointer, I int (32-bit), L int64, D double. */
+
+/* clang-format off */
+/* X(name, return, parameter count, (parameter types)) */
+#define PJ_RT_HELPERS(X)                                                                     \
+    /* (tstate, frame, throwflag, reason): leave compiled code -- unlink the frame, undo the \
+     * recursion count, and let the interpreter run the frame from prev_instr.  The stack   \
+     * entries below stacktop are owned by the frame.  Returns the frame's result (new). */ \
+    X(pj_rt_deopt,          O, 4, (P, P, I, I))                                              \
+    /* (frame, name index, cache, out): the global or builtin, new ref in *out -> 0;       \
+     * not found or unusual globals -> 1 (deopt, the interpreter raises); error -> -1. */   \
+    X(pj_rt_load_global,    I, 4, (P, I, P, P))                                              \
+    /* (frame, obj stolen, name index, slots): LOAD_METHOD's two stack entries into        \
+     * slots[0..1] (owned) -> 0; error -> -1 (obj released). */                             \
+    X(pj_rt_load_method,    I, 4, (P, O, I, P))                                              \
+    /* (tstate, base, oparg): CALL with base[0..oparg+2) stolen (base[0] may be NULL).      \
+     * New reference or NULL. */                                                            \
+    X(pj_rt_call,           O, 3, (P, P, I))                                                 \
+    /* (tstate): service the eval breaker -> 0 go on, -1 error set, 1 deopt. */             \
+    X(pj_rt_handle_pending, I, 1, (P))                                                       \
+    /* (tstate): tp_iternext returned NULL -> 0 exhausted (StopIteration cleared),          \
+     * -1 error. */                                                                         \
+    X(pj_rt_iter_error,     I, 1, (P))                                                       \
+    /* (a, b, op): bool(a <op> b) -> 0/1; -1 comparison raised; -2 truth test raised. */    \
+    X(pj_rt_compare_bool,   I, 3, (O, O, I))                                                 \
+    /* a ** b and a **= b (CPython's NoMod variants are not exported). New ref or NULL. */  \
+    X(pj_rt_power,          O, 2, (O, O))                                                    \
+    X(pj_rt_inplace_power,  O, 2, (O, O))
+
+/* CPython API functions called directly by compiled code (borrowed arguments). */
+#define PJ_CAPI_FUNCS(X)                                                                     \
+    X(PyLong_FromLongLong,  O, 1, (L))                                                       \
+    X(PyFloat_FromDouble,   O, 1, (D))                                                       \
+    X(PyObject_RichCompare, O, 3, (O, O, I))                                                 \
+    X(PyObject_IsTrue,      I, 1, (O))                                                       \
+    X(PySequence_Contains,  I, 2, (O, O))                                                    \
+    X(PyObject_GetIter,     O, 1, (O))                                                       \
+    X(PyDict_SetItem,       I, 3, (O, O, O))                                                 \
+    X(_Py_Dealloc,          V, 1, (O))                                                       \
+    X(_Py_CheckRecursiveCall, I, 2, (P, P))                                                  \
+    X(PyNumber_Negative,    O, 1, (O))                                                       \
+    X(PyNumber_Positive,    O, 1, (O))                                                       \
+    X(PyNumber_Invert,      O, 1, (O))                                                       \
+    X(PyNumber_Add,         O, 2, (O, O))                                                    \
+    X(PyNumber_And,         O, 2, (O, O))                                                    \
+    X(PyNumber_FloorDivide, O, 2, (O, O))                                                    \
+    X(PyNumber_Lshift,      O, 2, (O, O))                                                    \
+    X(PyNumber_MatrixMultiply, O, 2, (O, O))                                                 \
+    X(PyNumber_Multiply,    O, 2, (O, O))                                                    \
+    X(PyNumber_Remainder,   O, 2, (O, O))                                                    \
+    X(PyNumber_Or,          O, 2, (O, O))                                                    \
+    X(PyNumber_Rshift,      O, 2, (O, O))                                                    \
+    X(PyNumber_Subtract,    O, 2, (O, O))                                                    \
+    X(PyNumber_TrueDivide,  O, 2, (O, O))                                                    \
+    X(PyNumber_Xor,         O, 2, (O, O))                                                    \
+    X(PyNumber_InPlaceAdd,  O, 2, (O, O))                                                    \
+    X(PyNumber_InPlaceAnd,  O, 2, (O, O))                                                    \
+    X(PyNumber_InPlaceFloorDivide, O, 2, (O, O))                                             \
+    X(PyNumber_InPlaceLshift, O, 2, (O, O))                                                  \
+    X(PyNumber_InPlaceMatrixMultiply, O, 2, (O, O))                                          \
+    X(PyNumber_InPlaceMultiply, O, 2, (O, O))                                                \
+    X(PyNumber_InPlaceRemainder, O, 2, (O, O))                                               \
+    X(PyNumber_InPlaceOr,   O, 2, (O, O))                                                    \
+    X(PyNumber_InPlaceRshift, O, 2, (O, O))                                                  \
+    X(PyNumber_InPlaceSubtract, O, 2, (O, O))                                                \
+    X(PyNumber_InPlaceTrueDivide, O, 2, (O, O))                                              \
+    X(PyNumber_InPlaceXor,  O, 2, (O, O))
+
+/* CPython data objects compiled code compares against or reads (by address). */
+#define PJ_CAPI_DATA(X)                                                                      \
+    X(PyLong_Type)                                                                           \
+    X(PyFloat_Type)                                                                          \
+    X(PyRangeIter_Type)                                                                      \
+    X(_Py_TrueStruct)                                                                        \
+    X(_Py_FalseStruct)                                                                       \
+    X(_Py_NoneStruct)
+/* clang-format on */
+
+/* The binary-op function for each BINARY_OP oparg (NB_*), in CPython's order. */
+#define PJ_BINOP_FUNCS                                                                       \
+    "PyNumber_Add", "PyNumber_And", "PyNumber_FloorDivide", "PyNumber_Lshift",               \
+        "PyNumber_MatrixMultiply", "PyNumber_Multiply", "PyNumber_Remainder", "PyNumber_Or", \
+        "pj_rt_power", "PyNumber_Rshift", "PyNumber_Subtract", "PyNumber_TrueDivide",        \
+        "PyNumber_Xor", "PyNumber_InPlaceAdd", "PyNumber_InPlaceAnd",                        \
+        "PyNumber_InPlaceFloorDivide", "PyNumber_InPlaceLshift",                             \
+        "PyNumber_InPlaceMatrixMultiply", "PyNumber_InPlaceMultiply",                        \
+        "PyNumber_InPlaceRemainder", "PyNumber_InPlaceOr", "pj_rt_inplace_power",            \
+        "PyNumber_InPlaceRshift", "PyNumber_InPlaceSubtract", "PyNumber_InPlaceTrueDivide",  \
+        "PyNumber_InPlaceXor"
+
+/* One symbol the engine binds: name and address. */
+typedef struct PjSymbol {
+    const char *name;
+    void *addr;
+    int is_data;
+} PjSymbol;
+
+/* ---- Per-code runtime data (allocated by runtime/, read by compiled code) --------------- */
+
+/* One LOAD_GLOBAL site: valid while both dicts are the cached ones at the cached versions
+ * (ma_version_tag changes on every mutation and is unique across dicts).  `value` is
+ * borrowed: the dict holds it as long as the version stands. */
+typedef struct PjGlobalCache {
+    void *globals;
+    void *builtins;
+    uint64_t globals_version;
+    uint64_t builtins_version;
+    void *value;
+} PjGlobalCache;
+
+/* The third argument of every compiled entry point. */
+typedef struct PjRuntimeData {
+    int nglobal_caches;
+    PjGlobalCache global_caches[];
+} PjRuntimeData;
+
+/* Deopt reasons (pj_rt_deopt's last argument; stats()["deopt_reasons"]). */
+#define PJ_DEOPT_REASONS(X)                                                                  \
+    X(ERROR, "exception")                                                                    \
+    X(UNBOUND_LOCAL, "unbound local")                                                        \
+    X(GLOBAL_MISS, "global not found or unusual globals")                                    \
+    X(TRACING, "tracing switched on")                                                        \
+    X(EVAL_BREAKER, "eval breaker")
+
+typedef enum PjDeoptReason {
+#define X(name, text) PJ_DEOPT_##name,
+    PJ_DEOPT_REASONS(X)
+#undef X
+        PJ_DEOPT__COUNT
+} PjDeoptReason;
+
+/* The compiled entry point: the eval-hook signature plus the runtime data. */
+struct _ts;
+struct _PyInterpreterFrame;
+struct _object;
+typedef struct _object *(*PjEntry)(struct _ts *tstate, struct _PyInterpreterFrame *frame,
+                                   PjRuntimeData *rd);
+
+#endif

@@ -1,0 +1,219 @@
+/* Runtime helpers (pj_rt_*) called by compiled code, and the symbol table the engine
+ * binds.  Each helper's contract (arguments, ownership, results) is its row in rtdef.h;
+ * the semantics are those of the interpreter's instruction it stands for in 3.11's
+ * Python/ceval.c.
+ */
+#include "runtime/runtime.h"
+
+
+/* ---- Leaving compiled code ------------------------------------------------------------- */
+
+PyObject *pj_rt_deopt(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag, int reason);
+
+PyObject *
+pj_rt_deopt(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag, int reason)
+{
+    /* Undo what the compiled prologue did, so the evaluator links and counts the frame
+     * itself (a frame left linked would become its own f_back). */
+    ts->cframe->current_frame = frame->previous;
+    ts->recursion_remaining++;
+    if (throwflag)
+        pj_jit.error_exits++;
+    else if (reason >= 0 && reason < PJ_DEOPT__COUNT)
+        pj_jit.deopts[reason]++;
+    return _PyEval_EvalFrameDefault(ts, frame, throwflag);
+}
+
+/* ---- Globals ------------------------------------------------------------------------------ */
+
+int pj_rt_load_global(_PyInterpreterFrame *frame, int name_index, PjGlobalCache *cache,
+                      PyObject **out);
+
+int
+pj_rt_load_global(_PyInterpreterFrame *frame, int name_index, PjGlobalCache *cache,
+                  PyObject **out)
+{
+    PyObject *g = frame->f_globals, *b = frame->f_builtins;
+    /* Mappings other than exact dicts go through the interpreter's general path. */
+    if (!PyDict_CheckExact(g) || !PyDict_CheckExact(b))
+        return 1;
+    PyObject *name = PyTuple_GET_ITEM(frame->f_code->co_names, name_index);
+    PyObject *v = PyDict_GetItemWithError(g, name); /* borrowed */
+    if (v == NULL) {
+        if (PyErr_Occurred())
+            return -1;
+        v = PyDict_GetItemWithError(b, name);
+        if (v == NULL)
+            return PyErr_Occurred() ? -1 : 1; /* NameError, worded by the interpreter */
+    }
+    cache->globals = g;
+    cache->builtins = b;
+    cache->globals_version = ((PyDictObject *)g)->ma_version_tag;
+    cache->builtins_version = ((PyDictObject *)b)->ma_version_tag;
+    cache->value = v;
+    *out = Py_NewRef(v);
+    return 0;
+}
+
+/* ---- Calls ---------------------------------------------------------------------------------- */
+
+int pj_rt_load_method(_PyInterpreterFrame *frame, PyObject *obj, int name_index,
+                      PyObject **slots);
+
+int
+pj_rt_load_method(_PyInterpreterFrame *frame, PyObject *obj, int name_index, PyObject **slots)
+{
+    PyObject *name = PyTuple_GET_ITEM(frame->f_code->co_names, name_index);
+    PyObject *meth = NULL;
+    int found = _PyObject_GetMethod(obj, name, &meth);
+    if (meth == NULL) {
+        Py_DECREF(obj);
+        return -1;
+    }
+    if (found) { /* [method, self] */
+        slots[0] = meth;
+        slots[1] = obj;
+    }
+    else { /* [NULL, attribute] */
+        slots[0] = NULL;
+        Py_DECREF(obj);
+        slots[1] = meth;
+    }
+    return 0;
+}
+
+PyObject *pj_rt_call(PyThreadState *ts, PyObject **base, int oparg);
+
+PyObject *
+pj_rt_call(PyThreadState *ts, PyObject **base, int oparg)
+{
+    (void)ts;
+    /* base[0] is NULL or a method, base[1] the callable or self, then oparg arguments. */
+    int is_meth = base[0] != NULL;
+    if (!is_meth && Py_TYPE(base[1]) == &PyMethod_Type) {
+        PyObject *function = base[1];
+        base[0] = Py_NewRef(((PyMethodObject *)function)->im_func);
+        base[1] = Py_NewRef(((PyMethodObject *)function)->im_self);
+        Py_DECREF(function);
+        is_meth = 1;
+    }
+    int total = oparg + is_meth;
+    PyObject **args = base + 2 + oparg - total;
+    PyObject *function = args[-1];
+    PyObject *res = PyObject_Vectorcall(function, args,
+                                        (size_t)total | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+    Py_DECREF(function);
+    for (int i = 0; i < total; i++)
+        Py_DECREF(args[i]);
+    return res;
+}
+
+/* ---- Eval breaker ------------------------------------------------------------------------ */
+
+int pj_rt_handle_pending(PyThreadState *ts);
+
+int
+pj_rt_handle_pending(PyThreadState *ts)
+{
+    /* As eval_frame_handle_pending: signals and pending calls (Py_MakePendingCalls runs
+     * both with the same rules), then the GIL drop request; an asynchronous exception
+     * is left to the interpreter (deopt), which also recomputes the breaker. */
+    struct _ceval_state *ceval = &ts->interp->ceval;
+    if (_Py_atomic_load_relaxed(&_PyRuntime.ceval.signals_pending)
+        || _Py_atomic_load_relaxed(&ceval->pending.calls_to_do)) {
+        if (Py_MakePendingCalls() < 0)
+            return -1;
+    }
+    if (_Py_atomic_load_relaxed(&ceval->gil_drop_request)) {
+        PyThreadState *saved = PyEval_SaveThread();
+        PyEval_RestoreThread(saved);
+    }
+    if (ts->async_exc != NULL)
+        return 1;
+    return 0;
+}
+
+/* ---- Iteration, comparison, power --------------------------------------------------------- */
+
+int pj_rt_iter_error(PyThreadState *ts);
+
+int
+pj_rt_iter_error(PyThreadState *ts)
+{
+    (void)ts;
+    if (PyErr_Occurred()) {
+        if (!PyErr_ExceptionMatches(PyExc_StopIteration))
+            return -1;
+        PyErr_Clear();
+    }
+    return 0;
+}
+
+int pj_rt_compare_bool(PyObject *a, PyObject *b, int op);
+
+int
+pj_rt_compare_bool(PyObject *a, PyObject *b, int op)
+{
+    PyObject *r = PyObject_RichCompare(a, b, op);
+    if (r == NULL)
+        return -1;
+    int t = PyObject_IsTrue(r);
+    Py_DECREF(r);
+    return t < 0 ? -2 : t;
+}
+
+PyObject *pj_rt_power(PyObject *a, PyObject *b);
+PyObject *pj_rt_inplace_power(PyObject *a, PyObject *b);
+
+PyObject *
+pj_rt_power(PyObject *a, PyObject *b)
+{
+    return PyNumber_Power(a, b, Py_None);
+}
+
+PyObject *
+pj_rt_inplace_power(PyObject *a, PyObject *b)
+{
+    return PyNumber_InPlacePower(a, b, Py_None);
+}
+
+/* ---- Symbol table ------------------------------------------------------------------------ */
+
+static const PjSymbol symbols[] = {
+#define FN(name, ret, n, params) {#name, (void *)&name, 0},
+#define DATA(name) {#name, (void *)&name, 1},
+    PJ_RT_HELPERS(FN) PJ_CAPI_FUNCS(FN) PJ_CAPI_DATA(DATA)
+#undef FN
+#undef DATA
+};
+
+const PjSymbol *
+pj_helpers_symbols(size_t *n)
+{
+    *n = sizeof(symbols) / sizeof(symbols[0]);
+    return symbols;
+}
+
+/* The range-iterator fast path mirrors rangeiterobject (private to rangeobject.c):
+ * check it against a live iterator before trusting it. */
+int
+pj_helpers_check_layouts(void)
+{
+    typedef struct {
+        PyObject_HEAD
+        long index, start, step, len;
+    } RangeIter;
+    int ok = 0;
+    PyObject *r = PyObject_CallFunction((PyObject *)&PyRange_Type, "lll", 5L, 100L, 3L);
+    PyObject *it = r ? PyObject_GetIter(r) : NULL;
+    PyObject *first = it ? PyIter_Next(it) : NULL;
+    if (first != NULL && Py_TYPE(it) == &PyRangeIter_Type) {
+        RangeIter *ri = (RangeIter *)it;
+        ok = ri->index == 1 && ri->start == 5 && ri->step == 3 && ri->len == 32;
+    }
+    Py_XDECREF(first);
+    Py_XDECREF(it);
+    Py_XDECREF(r);
+    PyErr_Clear();
+    return ok;
+}

@@ -1,0 +1,80 @@
+/* The PEP 523 frame-evaluation hook and tiering.
+ *
+ * Every Python call in this interpreter reaches pj_hook while the JIT is enabled.  Its
+ * fast path -- a compiled, fresh, untraced frame -- is a handful of loads before the jump
+ * into native code (DESIGN.md section 5: the hook itself is a tax on every call).
+ * Everything else goes to the stock evaluator, after counting the call and compiling
+ * the function once it is hot.
+ */
+#include "runtime/runtime.h"
+
+static PyObject *hook_slow(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag,
+                           PjCodeState *st);
+
+static PyObject *
+pj_hook(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag)
+{
+    PyCodeObject *co = frame->f_code;
+    PjCodeState *st = pj_state_get(co);
+    if (st != NULL && st->entry != NULL && !throwflag && !ts->cframe->use_tracing
+        && frame->prev_instr == _PyCode_CODE(co) - 1)
+        return st->entry(ts, frame, st->rd);
+    return hook_slow(ts, frame, throwflag, st);
+}
+
+static PyObject *
+hook_slow(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag, PjCodeState *st)
+{
+    PyCodeObject *co = frame->f_code;
+    /* Traced or profiled frames, generator resumes and throws, module and class bodies:
+     * the interpreter's. */
+    if (throwflag || ts->cframe->use_tracing || !(co->co_flags & CO_OPTIMIZED)
+        || frame->prev_instr != _PyCode_CODE(co) - 1)
+        return _PyEval_EvalFrameDefault(ts, frame, throwflag);
+    if (st == NULL) {
+        st = pj_state_get_or_create(co);
+        if (st == NULL)
+            return _PyEval_EvalFrameDefault(ts, frame, throwflag);
+    }
+    if (st->failed)
+        return _PyEval_EvalFrameDefault(ts, frame, throwflag);
+    if (st->entry == NULL) {
+        if ((long)st->calls < pj_jit.threshold && !st->has_loop) {
+            st->calls++;
+            return _PyEval_EvalFrameDefault(ts, frame, throwflag);
+        }
+        if (!pj_state_compile(co, st))
+            return _PyEval_EvalFrameDefault(ts, frame, throwflag);
+    }
+    return st->entry(ts, frame, st->rd);
+}
+
+int
+pj_hook_install(void)
+{
+    PyInterpreterState *interp = PyInterpreterState_Get();
+    _PyFrameEvalFunction cur = _PyInterpreterState_GetEvalFrameFunc(interp);
+    if (cur == pj_hook)
+        return 0;
+    if (cur != _PyEval_EvalFrameDefault) {
+        PyErr_SetString(PyExc_RuntimeError,
+                        "pyjit: another frame evaluator (PEP 523) is already installed");
+        return -1;
+    }
+    _PyInterpreterState_SetEvalFrameFunc(interp, pj_hook);
+    return 0;
+}
+
+void
+pj_hook_uninstall(void)
+{
+    PyInterpreterState *interp = PyInterpreterState_Get();
+    if (_PyInterpreterState_GetEvalFrameFunc(interp) == pj_hook)
+        _PyInterpreterState_SetEvalFrameFunc(interp, _PyEval_EvalFrameDefault);
+}
+
+int
+pj_hook_is_installed(void)
+{
+    return _PyInterpreterState_GetEvalFrameFunc(PyInterpreterState_Get()) == pj_hook;
+}

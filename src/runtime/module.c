@@ -1,0 +1,315 @@
+/* The engine's Python module, pyjit._pyjit: the JIT state's initialisation and the
+ * functions behind the `pyjit` package's API.  One JIT state per process: the module is
+ * loaded once by Python's import system, also when LD_PRELOAD and `import pyjit` both
+ * happen (the loader imports this same module). */
+#include "runtime/runtime.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "codegen/engine.h"
+#include "runtime/capi.h"
+
+PjJit pj_jit = {.extra_index = -1};
+
+/* ---- Initialisation ------------------------------------------------------------------- */
+
+static int
+jit_init(void)
+{
+    if (pj_jit.initialized)
+        return 0;
+    pj_options_from_env(&pj_jit);
+    if (pj_state_init(&pj_jit) < 0)
+        return -1;
+    pj_jit.copts.range_fast_path = pj_helpers_check_layouts();
+    pj_jit.copts.max_instrs = 100000;
+    size_t nsyms;
+    const PjSymbol *syms = pj_helpers_symbols(&nsyms);
+    pj_jit.engine = pj_engine_create(syms, nsyms, pj_jit.opt_level, pj_jit.engine_error,
+                                     sizeof pj_jit.engine_error);
+    if (pj_jit.engine == NULL) {
+        PyErr_Format(PyExc_ImportError, "pyjit: cannot start LLVM: %s", pj_jit.engine_error);
+        return -1;
+    }
+    pj_jit.initialized = 1;
+    return 0;
+}
+
+/* ---- Helpers ---------------------------------------------------------------------------- */
+
+/* The code object of a function, bound method or code object (borrowed), or NULL with
+ * TypeError. */
+static PyCodeObject *
+code_of(PyObject *obj)
+{
+    if (PyMethod_Check(obj))
+        obj = PyMethod_GET_FUNCTION(obj);
+    if (PyFunction_Check(obj))
+        return (PyCodeObject *)PyFunction_GET_CODE(obj);
+    if (PyCode_Check(obj))
+        return (PyCodeObject *)obj;
+    PyErr_Format(PyExc_TypeError, "pyjit: expected a Python function, got %.100s",
+                 Py_TYPE(obj)->tp_name);
+    return NULL;
+}
+
+static int
+api_enable(void)
+{
+    if (pj_hook_install() < 0)
+        return -1;
+    pj_jit.enabled = 1;
+    return 0;
+}
+
+static int
+api_disable(void)
+{
+    /* Frames already running compiled code finish in it; the code stays alive with its
+     * code objects. */
+    pj_hook_uninstall();
+    pj_jit.enabled = 0;
+    return 0;
+}
+
+static int
+api_is_enabled(void)
+{
+    return pj_hook_is_installed();
+}
+
+static int
+api_set_threshold(long calls)
+{
+    if (calls < 0) {
+        PyErr_SetString(PyExc_ValueError, "pyjit: threshold must be >= 0");
+        return -1;
+    }
+    pj_jit.threshold = calls;
+    return 0;
+}
+
+static int
+api_compile(void *func)
+{
+    PyCodeObject *co = code_of((PyObject *)func);
+    if (co == NULL)
+        return -1;
+    PjCodeState *st = pj_state_get_or_create(co);
+    if (st == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    return pj_state_compile(co, st);
+}
+
+static void *
+api_stats(void)
+{
+    return pj_stats_dict();
+}
+
+static const PjCApi capi = {
+    PJ_CAPI_VERSION, api_enable,  api_disable, api_is_enabled, api_set_threshold,
+    api_compile,     api_stats,
+};
+
+/* ---- Python functions ------------------------------------------------------------------- */
+
+static PyObject *
+py_enable(PyObject *self, PyObject *args, PyObject *kw)
+{
+    (void)self;
+    static char *kwlist[] = {"threshold", NULL};
+    PyObject *threshold = Py_None;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "|O:enable", kwlist, &threshold))
+        return NULL;
+    if (threshold != Py_None) {
+        long n = PyLong_AsLong(threshold);
+        if (n == -1 && PyErr_Occurred())
+            return NULL;
+        if (api_set_threshold(n) < 0)
+            return NULL;
+    }
+    if (api_enable() < 0)
+        return NULL;
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+py_disable(PyObject *self, PyObject *unused)
+{
+    (void)self;
+    (void)unused;
+    api_disable();
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+py_is_enabled(PyObject *self, PyObject *unused)
+{
+    (void)self;
+    (void)unused;
+    return PyBool_FromLong(api_is_enabled());
+}
+
+static PyObject *
+py_compile(PyObject *self, PyObject *func)
+{
+    (void)self;
+    int r = api_compile(func);
+    if (r < 0)
+        return NULL;
+    return PyBool_FromLong(r);
+}
+
+static PyObject *
+py_is_compiled(PyObject *self, PyObject *func)
+{
+    (void)self;
+    PyCodeObject *co = code_of(func);
+    if (co == NULL)
+        return NULL;
+    PjCodeState *st = pj_state_get(co);
+    return PyBool_FromLong(st != NULL && st->entry != NULL);
+}
+
+static PyObject *
+py_fallback_reason(PyObject *self, PyObject *func)
+{
+    (void)self;
+    PyCodeObject *co = code_of(func);
+    if (co == NULL)
+        return NULL;
+    PjCodeState *st = pj_state_get(co);
+    if (st == NULL || !st->failed)
+        Py_RETURN_NONE;
+    char text[128];
+    pj_abort_format(st->why, text, sizeof text);
+    return PyUnicode_FromString(text);
+}
+
+static PyObject *
+py_stats(PyObject *self, PyObject *unused)
+{
+    (void)self;
+    (void)unused;
+    return pj_stats_dict();
+}
+
+static PyObject *
+py_dump(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *func;
+    const char *stage;
+    if (!PyArg_ParseTuple(args, "Os:dump", &func, &stage))
+        return NULL;
+    PyCodeObject *co = code_of(func);
+    if (co == NULL)
+        return NULL;
+    if (strcmp(stage, "bytecode") != 0 && strcmp(stage, "ir") != 0 && strcmp(stage, "llvm") != 0) {
+        PyErr_Format(PyExc_ValueError,
+                     "pyjit.dump: unknown stage %R (expected 'bytecode', 'ir' or 'llvm')",
+                     PyTuple_GET_ITEM(args, 1));
+        return NULL;
+    }
+    PjAbort why;
+    char *text = pj_compile_dump(pj_jit.engine, (PyObject *)co, stage, &pj_jit.copts, &why);
+    if (text == NULL) {
+        char reason[128];
+        pj_abort_format(why, reason, sizeof reason);
+        PyErr_Format(PyExc_ValueError, "pyjit.dump: no %s for %U: %s", stage, co->co_qualname,
+                     reason);
+        return NULL;
+    }
+    PyObject *r = PyUnicode_FromString(text);
+    free(text);
+    return r;
+}
+
+static PyObject *
+py_compiled_functions(PyObject *self, PyObject *unused)
+{
+    (void)self;
+    (void)unused;
+    PyObject *list = PyList_New(0);
+    if (list == NULL)
+        return NULL;
+    for (size_t i = 0; i < pj_jit.ninfos; i++) {
+        PjCompiledInfo *in = &pj_jit.infos[i];
+        PyObject *d = Py_BuildValue("{s:s,s:s,s:i}", "qualname", in->qualname, "filename",
+                                    in->filename, "firstlineno", in->firstlineno);
+        if (d == NULL || PyList_Append(list, d) < 0) {
+            Py_XDECREF(d);
+            Py_DECREF(list);
+            return NULL;
+        }
+        Py_DECREF(d);
+    }
+    return list;
+}
+
+static PyObject *
+py_print_stats(PyObject *self, PyObject *unused)
+{
+    (void)self;
+    (void)unused;
+    fflush(stdout);
+    pj_stats_print(stderr);
+    fflush(stderr);
+    Py_RETURN_NONE;
+}
+
+static PyMethodDef methods[] = {
+    {"enable", (PyCFunction)(void (*)(void))py_enable, METH_VARARGS | METH_KEYWORDS,
+     "enable(threshold=None)\n--\n\nInstall the JIT for this interpreter."},
+    {"disable", py_disable, METH_NOARGS, "Remove the JIT's frame-evaluation hook."},
+    {"is_enabled", py_is_enabled, METH_NOARGS, "Whether the JIT's hook is installed."},
+    {"compile", py_compile, METH_O, "Compile a function now; True if it is compiled."},
+    {"is_compiled", py_is_compiled, METH_O, "Whether a function has native code."},
+    {"fallback_reason", py_fallback_reason, METH_O,
+     "Why a function could not be compiled, or None."},
+    {"stats", py_stats, METH_NOARGS, "Statistics as a dict."},
+    {"dump", py_dump, METH_VARARGS, "dump(func, stage) -> str for 'bytecode', 'ir', 'llvm'."},
+    {"compiled_functions", py_compiled_functions, METH_NOARGS,
+     "Every function compiled so far (qualname, filename, firstlineno)."},
+    {"print_stats", py_print_stats, METH_NOARGS, "Print the statistics to stderr."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef moduledef = {
+    PyModuleDef_HEAD_INIT, "pyjit._pyjit", "pyjit's engine (see the pyjit package).", -1,
+    methods, NULL, NULL, NULL, NULL,
+};
+
+PyMODINIT_FUNC PyInit__pyjit(void);
+
+PyMODINIT_FUNC
+PyInit__pyjit(void)
+{
+    if ((Py_Version >> 8) != (PY_VERSION_HEX >> 8)) {
+        PyErr_Format(PyExc_ImportError,
+                     "pyjit was built for CPython %d.%d.%d and cannot run on %s "
+                     "(it reads the interpreter's internal structures)",
+                     PY_MAJOR_VERSION, PY_MINOR_VERSION, PY_MICRO_VERSION, Py_GetVersion());
+        return NULL;
+    }
+    if (PyInterpreterState_Get() != PyInterpreterState_Main()) {
+        PyErr_SetString(PyExc_ImportError, "pyjit does not support sub-interpreters");
+        return NULL;
+    }
+    if (jit_init() < 0)
+        return NULL;
+    PyObject *m = PyModule_Create(&moduledef);
+    if (m == NULL)
+        return NULL;
+    PyObject *cap = PyCapsule_New((void *)&capi, PJ_CAPI_CAPSULE, NULL);
+    if (cap == NULL || PyModule_AddObject(m, "_C_API", cap) < 0) {
+        Py_XDECREF(cap);
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
+}

@@ -1,0 +1,38 @@
+/* Options from the environment.  Each row: variable, meaning, default -- the user guide's
+ * table (docs/user-guide.md) lists the same rows. */
+#include "runtime/runtime.h"
+
+#include <stdlib.h>
+
+/* PJ_OPTION(env var, field, default, help) */
+#define PJ_OPTIONS(X)                                                                        \
+    X("PYJIT_THRESHOLD", threshold, 100,                                                     \
+      "calls a function runs in the interpreter before it is compiled (0: at the first "     \
+      "call); functions containing a loop compile at their first call")                     \
+    X("PYJIT_OPT", opt_level, 2, "LLVM optimisation level, 0-3")                            \
+    X("PYJIT_STATS", stats_at_exit, 0, "1: print statistics to stderr at exit")
+
+static long
+env_long(const char *name, long dflt)
+{
+    const char *v = getenv(name);
+    if (v == NULL || *v == '\0')
+        return dflt;
+    char *end;
+    long n = strtol(v, &end, 10);
+    if (*end != '\0' || n < 0) {
+        fprintf(stderr, "pyjit: ignoring %s=%s (not a non-negative integer)\n", name, v);
+        return dflt;
+    }
+    return n;
+}
+
+void
+pj_options_from_env(PjJit *jit)
+{
+#define X(env, field, dflt, help) jit->field = env_long(env, dflt);
+    PJ_OPTIONS(X)
+#undef X
+    if (jit->opt_level > 3)
+        jit->opt_level = 3;
+}

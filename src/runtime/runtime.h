@@ -1,0 +1,83 @@
+/* Runtime state: the process's one JIT state, the per-code state kept in co_extra, options
+ * and statistics.  Everything here runs with the GIL held. */
+#ifndef PJ_RUNTIME_RUNTIME_H
+#define PJ_RUNTIME_RUNTIME_H
+
+#include "cpython.h"
+
+#include "abort.h"
+#include "compile.h"
+#include "rtdef.h"
+
+/* Per code object, in co_extra; freed with the code object (pj_state_free). */
+typedef struct PjCodeState {
+    PjEntry entry; /* native entry, NULL until compiled */
+    PjRuntimeData *rd;
+    PjCodeHandle *handle;
+    size_t code_bytes;
+    uint32_t calls;        /* calls seen by the hook before compilation */
+    uint8_t failed;        /* compilation failed: never retried */
+    uint8_t compiling;     /* guards against re-entry (a __del__ during compilation) */
+    uint8_t has_loop;      /* compiled at its first call */
+    PjAbort why;           /* why it failed */
+} PjCodeState;
+
+typedef struct PjCompiledInfo {
+    char *qualname, *filename;
+    int firstlineno;
+} PjCompiledInfo;
+
+typedef struct PjJit {
+    int initialized;
+    int enabled;
+    Py_ssize_t extra_index; /* co_extra slot, requested once per process */
+    PjEngine *engine;
+    char engine_error[256];
+    PjCompileOptions copts;
+
+    /* options (options.c) */
+    long threshold; /* calls in the interpreter before compiling */
+    int opt_level;
+    int stats_at_exit;
+
+    /* statistics (stats.c) */
+    long compiled, failed;
+    long fallbacks[PJ_ABORT__COUNT];
+    long unsupported[256]; /* per opcode, for PJ_ABORT_UNSUPPORTED_OPCODE */
+    long deopts[PJ_DEOPT__COUNT];
+    long error_exits;
+    double compile_time, t_frontend, t_lower, t_llvm_opt, t_codegen;
+    size_t code_bytes;      /* machine code of live compiled functions */
+    size_t code_bytes_total; /* ever compiled */
+    PjCompiledInfo *infos;  /* every code object compiled, for reports */
+    size_t ninfos, cap_infos;
+} PjJit;
+
+extern PjJit pj_jit;
+
+/* options.c */
+void pj_options_from_env(PjJit *jit);
+
+/* state.c */
+int pj_state_init(PjJit *jit);
+PjCodeState *pj_state_get(PyCodeObject *co);
+PjCodeState *pj_state_get_or_create(PyCodeObject *co); /* NULL: no memory (no exception) */
+/* Compiles the code object now; 1 compiled (or was), 0 failed (counted), never raises. */
+int pj_state_compile(PyCodeObject *co, PjCodeState *st);
+
+/* hook.c */
+int pj_hook_install(void);   /* 0, or -1 with an exception */
+void pj_hook_uninstall(void);
+int pj_hook_is_installed(void);
+
+/* helpers.c */
+const PjSymbol *pj_helpers_symbols(size_t *n);
+int pj_helpers_check_layouts(void); /* 1 when private CPython layouts we mirror match */
+
+/* stats.c */
+void pj_stats_compiled(PyCodeObject *co, const PjCompiled *c);
+void pj_stats_failed(PjAbort why);
+PyObject *pj_stats_dict(void); /* new reference */
+void pj_stats_print(FILE *f);
+
+#endif

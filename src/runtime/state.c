@@ -1,0 +1,120 @@
+/* Per-code state in co_extra: counters before compilation, and afterwards the native
+ * entry, its runtime data and the engine handle that frees its code.  The state lives
+ * exactly as long as the code object (CPython calls pj_state_free when it dies). */
+#include "runtime/runtime.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "codegen/engine.h"
+#include "ir/opcodes.h"
+
+/* CPython's private layout of co_extra (Objects/codeobject.c), read inline by the hook;
+ * tests/unit checks it against _PyCode_GetExtra. */
+typedef struct {
+    Py_ssize_t ce_size;
+    void *ce_extras[1];
+} PjCodeExtra;
+
+static void
+state_free(void *p)
+{
+    PjCodeState *st = p;
+    if (st == NULL)
+        return;
+    if (st->handle != NULL) {
+        /* After shutdown the engine is gone and its code with it. */
+        pj_engine_remove(pj_jit.engine, st->handle);
+        if (pj_jit.code_bytes >= st->code_bytes)
+            pj_jit.code_bytes -= st->code_bytes;
+    }
+    free(st->rd);
+    free(st);
+}
+
+int
+pj_state_init(PjJit *jit)
+{
+    if (jit->extra_index >= 0)
+        return 0;
+    jit->extra_index = _PyEval_RequestCodeExtraIndex(state_free);
+    if (jit->extra_index < 0) {
+        PyErr_SetString(PyExc_RuntimeError, "pyjit: no co_extra slot left");
+        return -1;
+    }
+    return 0;
+}
+
+PjCodeState *
+pj_state_get(PyCodeObject *co)
+{
+    PjCodeExtra *ex = (PjCodeExtra *)co->co_extra;
+    if (ex == NULL || pj_jit.extra_index < 0 || ex->ce_size <= pj_jit.extra_index)
+        return NULL;
+    return ex->ce_extras[pj_jit.extra_index];
+}
+
+PjCodeState *
+pj_state_get_or_create(PyCodeObject *co)
+{
+    PjCodeState *st = pj_state_get(co);
+    if (st != NULL || pj_jit.extra_index < 0)
+        return st;
+    st = calloc(1, sizeof(PjCodeState));
+    if (st == NULL)
+        return NULL;
+    /* A loop is where the time goes: such functions compile at their first call. */
+    const _Py_CODEUNIT *code = _PyCode_CODE(co);
+    for (Py_ssize_t i = 0; i < Py_SIZE(co); i++) {
+        int op = pj_op_base(_Py_OPCODE(code[i]));
+        if (op == JUMP_BACKWARD || op == POP_JUMP_BACKWARD_IF_FALSE
+            || op == POP_JUMP_BACKWARD_IF_TRUE || op == POP_JUMP_BACKWARD_IF_NONE
+            || op == POP_JUMP_BACKWARD_IF_NOT_NONE) {
+            st->has_loop = 1;
+            break;
+        }
+        if (op > 0)
+            i += pj_op_caches(op);
+    }
+    if (_PyCode_SetExtra((PyObject *)co, pj_jit.extra_index, st) < 0) {
+        PyErr_Clear();
+        free(st);
+        return NULL;
+    }
+    return st;
+}
+
+int
+pj_state_compile(PyCodeObject *co, PjCodeState *st)
+{
+    if (st->entry != NULL)
+        return 1;
+    if (st->failed || st->compiling)
+        return 0;
+    st->compiling = 1;
+    PjCompiled c;
+    PjAbort why;
+    int rc = pj_compile(pj_jit.engine, (PyObject *)co, &pj_jit.copts, &c, &why);
+    st->compiling = 0;
+    if (rc < 0) {
+        st->failed = 1;
+        st->why = why;
+        pj_stats_failed(why);
+        return 0;
+    }
+    size_t rdsize = sizeof(PjRuntimeData) + sizeof(PjGlobalCache) * (size_t)c.nglobal_caches;
+    st->rd = calloc(1, rdsize);
+    if (st->rd == NULL) {
+        pj_engine_remove(pj_jit.engine, c.handle);
+        st->failed = 1;
+        st->why.kind = PJ_ABORT_NO_MEMORY;
+        pj_stats_failed(st->why);
+        return 0;
+    }
+    st->rd->nglobal_caches = c.nglobal_caches;
+    st->handle = c.handle;
+    st->code_bytes = c.code_bytes;
+    st->entry = (PjEntry)c.entry;
+    pj_stats_compiled(co, &c);
+    return 1;
+}

@@ -1,0 +1,186 @@
+/* Statistics: what compiled, what fell back and why, deopts, time and code size -- the
+ * answer to "is the JIT on, and what did it do?" (stats(), PYJIT_STATS=1). */
+#include "runtime/runtime.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ir/opcodes.h"
+
+static const char *const deopt_text[] = {
+#define X(name, text) text,
+    PJ_DEOPT_REASONS(X)
+#undef X
+};
+
+static char *
+dup_utf8(PyObject *s)
+{
+    const char *u = (s != NULL && PyUnicode_Check(s)) ? PyUnicode_AsUTF8(s) : NULL;
+    if (u == NULL) {
+        PyErr_Clear();
+        u = "?";
+    }
+    return strdup(u);
+}
+
+void
+pj_stats_compiled(PyCodeObject *co, const PjCompiled *c)
+{
+    pj_jit.compiled++;
+    pj_jit.t_frontend += c->t_frontend;
+    pj_jit.t_lower += c->t_lower;
+    pj_jit.t_llvm_opt += c->t_llvm_opt;
+    pj_jit.t_codegen += c->t_codegen;
+    pj_jit.compile_time += c->t_frontend + c->t_lower + c->t_llvm_opt + c->t_codegen;
+    pj_jit.code_bytes += c->code_bytes;
+    pj_jit.code_bytes_total += c->code_bytes;
+    if (pj_jit.ninfos == pj_jit.cap_infos) {
+        size_t cap = pj_jit.cap_infos ? 2 * pj_jit.cap_infos : 64;
+        PjCompiledInfo *n = realloc(pj_jit.infos, cap * sizeof(PjCompiledInfo));
+        if (n == NULL)
+            return;
+        pj_jit.infos = n;
+        pj_jit.cap_infos = cap;
+    }
+    PjCompiledInfo *info = &pj_jit.infos[pj_jit.ninfos++];
+    info->qualname = dup_utf8(co->co_qualname);
+    info->filename = dup_utf8(co->co_filename);
+    info->firstlineno = co->co_firstlineno;
+}
+
+void
+pj_stats_failed(PjAbort why)
+{
+    pj_jit.failed++;
+    if (why.kind >= 0 && why.kind < PJ_ABORT__COUNT)
+        pj_jit.fallbacks[why.kind]++;
+    if (why.kind == PJ_ABORT_UNSUPPORTED_OPCODE && why.detail >= 0 && why.detail < 256)
+        pj_jit.unsupported[why.detail]++;
+}
+
+static int
+set_long(PyObject *d, const char *key, long long v)
+{
+    PyObject *o = PyLong_FromLongLong(v);
+    int r = o ? PyDict_SetItemString(d, key, o) : -1;
+    Py_XDECREF(o);
+    return r;
+}
+
+static int
+set_float(PyObject *d, const char *key, double v)
+{
+    PyObject *o = PyFloat_FromDouble(v);
+    int r = o ? PyDict_SetItemString(d, key, o) : -1;
+    Py_XDECREF(o);
+    return r;
+}
+
+static int
+set_obj(PyObject *d, const char *key, PyObject *o) /* steals o */
+{
+    int r = o ? PyDict_SetItemString(d, key, o) : -1;
+    Py_XDECREF(o);
+    return r;
+}
+
+static PyObject *
+fallbacks_dict(void)
+{
+    PyObject *d = PyDict_New();
+    if (d == NULL)
+        return NULL;
+    char text[128];
+    for (int k = 1; k < PJ_ABORT__COUNT; k++) {
+        if (k == PJ_ABORT_UNSUPPORTED_OPCODE || pj_jit.fallbacks[k] == 0)
+            continue;
+        PjAbort a = {(PjAbortKind)k, 0};
+        pj_abort_format(a, text, sizeof text);
+        if (set_long(d, text, pj_jit.fallbacks[k]) < 0)
+            goto error;
+    }
+    for (int op = 0; op < 256; op++) {
+        if (pj_jit.unsupported[op] == 0)
+            continue;
+        PjAbort a = {PJ_ABORT_UNSUPPORTED_OPCODE, op};
+        pj_abort_format(a, text, sizeof text);
+        if (set_long(d, text, pj_jit.unsupported[op]) < 0)
+            goto error;
+    }
+    return d;
+error:
+    Py_DECREF(d);
+    return NULL;
+}
+
+PyObject *
+pj_stats_dict(void)
+{
+    PyObject *d = PyDict_New();
+    if (d == NULL)
+        return NULL;
+    long deopts = 0;
+    PyObject *reasons = PyDict_New();
+    if (reasons == NULL)
+        goto error;
+    for (int r = 0; r < PJ_DEOPT__COUNT; r++) {
+        deopts += pj_jit.deopts[r];
+        if (pj_jit.deopts[r] && set_long(reasons, deopt_text[r], pj_jit.deopts[r]) < 0) {
+            Py_DECREF(reasons);
+            goto error;
+        }
+    }
+    PyObject *stages = Py_BuildValue("{s:d,s:d,s:d,s:d}", "frontend", pj_jit.t_frontend,
+                                     "lower", pj_jit.t_lower, "llvm_opt", pj_jit.t_llvm_opt,
+                                     "codegen", pj_jit.t_codegen);
+    if (set_obj(d, "enabled", PyBool_FromLong(pj_jit.enabled)) < 0
+        || set_long(d, "compiled", pj_jit.compiled) < 0 || set_long(d, "failed", pj_jit.failed) < 0
+        || set_obj(d, "fallbacks", fallbacks_dict()) < 0 || set_long(d, "deopts", deopts) < 0
+        || set_obj(d, "deopt_reasons", reasons) < 0
+        || set_long(d, "error_exits", pj_jit.error_exits) < 0
+        || set_float(d, "compile_time_s", pj_jit.compile_time) < 0
+        || set_obj(d, "stage_time_s", stages) < 0
+        || set_long(d, "code_bytes", (long long)pj_jit.code_bytes) < 0
+        || set_long(d, "code_bytes_total", (long long)pj_jit.code_bytes_total) < 0
+        || set_long(d, "threshold", pj_jit.threshold) < 0
+        || set_long(d, "opt_level", pj_jit.opt_level) < 0)
+        goto error;
+    return d;
+error:
+    Py_DECREF(d);
+    return NULL;
+}
+
+void
+pj_stats_print(FILE *f)
+{
+    long deopts = 0;
+    for (int r = 0; r < PJ_DEOPT__COUNT; r++)
+        deopts += pj_jit.deopts[r];
+    fprintf(f, "pyjit: %ld compiled, %ld fell back, %ld deopts, %ld error exits\n",
+            pj_jit.compiled, pj_jit.failed, deopts, pj_jit.error_exits);
+    fprintf(f, "pyjit: compile time %.3f s (front end %.3f, lowering %.3f, LLVM passes %.3f, "
+               "code generation %.3f), %zu bytes of code live\n",
+            pj_jit.compile_time, pj_jit.t_frontend, pj_jit.t_lower, pj_jit.t_llvm_opt,
+            pj_jit.t_codegen, pj_jit.code_bytes);
+    char text[128];
+    for (int k = 1; k < PJ_ABORT__COUNT; k++) {
+        if (k == PJ_ABORT_UNSUPPORTED_OPCODE || pj_jit.fallbacks[k] == 0)
+            continue;
+        PjAbort a = {(PjAbortKind)k, 0};
+        pj_abort_format(a, text, sizeof text);
+        fprintf(f, "pyjit:   fallback %-40s %ld\n", text, pj_jit.fallbacks[k]);
+    }
+    for (int op = 0; op < 256; op++) {
+        if (pj_jit.unsupported[op] == 0)
+            continue;
+        PjAbort a = {PJ_ABORT_UNSUPPORTED_OPCODE, op};
+        pj_abort_format(a, text, sizeof text);
+        fprintf(f, "pyjit:   fallback %-40s %ld\n", text, pj_jit.unsupported[op]);
+    }
+    for (int r = 0; r < PJ_DEOPT__COUNT; r++)
+        if (pj_jit.deopts[r])
+            fprintf(f, "pyjit:   deopt    %-40s %ld\n", deopt_text[r], pj_jit.deopts[r]);
+}
+

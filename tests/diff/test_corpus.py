@@ -1,0 +1,198 @@
+"""Differential tests: every tests/corpus/*.py program, stock CPython vs pyjit.
+
+Each program runs twice from cwd=tests/corpus with a relative file name:
+
+  stock:  $PYJIT_PYTHON prog.py
+  JIT:    LD_PRELOAD=$PYJIT_BUILD_DIR/lib/libpyjit.so PYJIT_THRESHOLD=0
+          PYJIT_STATS_FILE=<tmp>.json $PYJIT_PYTHON prog.py
+
+and the test asserts that stdout, stderr and the exit status are byte-for-byte
+identical, that the exit status is the one declared by '# pyjit-exit:'
+(default 0), that every '# pyjit-compiled:' qualname appears in the stats
+file's "functions" list (with a filename ending in the program's name) and that
+no '# pyjit-not-compiled:' qualname does.
+
+Environment:
+  PYJIT_BUILD_DIR  build directory (default <repo>/build); if
+                   lib/libpyjit.so is missing there every test is skipped.
+  PYJIT_PYTHON     interpreter (default /usr/bin/python3.11).
+"""
+
+import difflib
+import json
+import os
+import signal
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import corpus_lib as cl
+
+PROGRAMS = cl.corpus_programs()
+MAX_DIFF_LINES = 80
+
+
+def _jit_lib():
+    return cl.build_dir() / "lib" / "libpyjit.so"
+
+
+@pytest.fixture(scope="session")
+def jit_lib(note_skip):
+    lib = _jit_lib()
+    if not lib.is_file():
+        reason = (f"JIT not built: {lib} does not exist "
+                  f"(set PYJIT_BUILD_DIR to the build directory)")
+        note_skip(reason)
+        pytest.skip(reason)
+    py = cl.python_exe()
+    if not os.access(py, os.X_OK):
+        reason = f"interpreter {py} not found (set PYJIT_PYTHON)"
+        note_skip(reason)
+        pytest.skip(reason)
+    return lib
+
+
+class Run:
+    def __init__(self, stdout, stderr, returncode, timed_out=False):
+        self.stdout = stdout
+        self.stderr = stderr
+        self.returncode = returncode
+        self.timed_out = timed_out
+
+
+def _run(prog, env):
+    try:
+        p = subprocess.run([cl.python_exe(), prog.name], cwd=str(prog.parent), env=env,
+                           stdin=subprocess.DEVNULL, capture_output=True,
+                           timeout=cl.RUN_TIMEOUT_S)
+        return Run(p.stdout, p.stderr, p.returncode)
+    except subprocess.TimeoutExpired as e:
+        return Run(e.stdout or b"", e.stderr or b"", None, timed_out=True)
+
+
+def _describe_status(rc):
+    if rc is None:
+        return f"timed out after {cl.RUN_TIMEOUT_S}s"
+    if rc < 0:
+        try:
+            return f"killed by {signal.Signals(-rc).name} ({rc})"
+        except ValueError:
+            return f"killed by signal {-rc}"
+    return f"exit status {rc}"
+
+
+def _diff(stream, stock, jit):
+    a = stock.decode("utf-8", "replace").splitlines(keepends=True)
+    b = jit.decode("utf-8", "replace").splitlines(keepends=True)
+    lines = list(difflib.unified_diff(a, b, f"{stream} (stock)", f"{stream} (pyjit)", n=3))
+    if not lines and stock != jit:
+        # Differences invisible after decoding/line splitting (e.g. bytes, a
+        # missing final newline): show the raw reprs around the first mismatch.
+        i = next((k for k in range(min(len(stock), len(jit))) if stock[k] != jit[k]),
+                 min(len(stock), len(jit)))
+        return (f"--- {stream} differs at byte {i} (stock {len(stock)} bytes, "
+                f"pyjit {len(jit)} bytes)\n"
+                f"    stock: {stock[max(0, i - 40):i + 40]!r}\n"
+                f"    pyjit: {jit[max(0, i - 40):i + 40]!r}\n")
+    if len(lines) > MAX_DIFF_LINES:
+        extra = len(lines) - MAX_DIFF_LINES
+        lines = lines[:MAX_DIFF_LINES] + [f"... ({extra} more diff lines)\n"]
+    return "".join(l if l.endswith("\n") else l + "\n\\ No newline at end of file\n"
+                   for l in lines)
+
+
+def _compiled_qualnames(stats, prog):
+    names = set()
+    for fn in stats.get("functions", []) or []:
+        if not isinstance(fn, dict):
+            continue
+        filename = str(fn.get("filename", ""))
+        if filename == prog.name or filename.endswith(os.sep + prog.name) \
+                or filename.endswith("/" + prog.name):
+            names.add(fn.get("qualname"))
+    return names
+
+
+@pytest.mark.parametrize("prog", PROGRAMS, ids=[p.name for p in PROGRAMS])
+def test_program(prog, jit_lib, corpus_results, tmp_path):
+    hdr = cl.parse_header(prog)
+    stats_file = tmp_path / "pyjit-stats.json"
+
+    stock_env = cl.base_env()
+    jit_env = cl.base_env()
+    jit_env["LD_PRELOAD"] = str(jit_lib)
+    jit_env["PYJIT_THRESHOLD"] = "0"
+    jit_env["PYJIT_STATS_FILE"] = str(stats_file)
+
+    stock = _run(prog, stock_env)
+    jit = _run(prog, jit_env)
+
+    problems = []      # one-line summaries
+    details = []       # full diffs / context
+
+    # --- stock run must match the header (otherwise the corpus is wrong) -----
+    if stock.returncode != hdr.exit_status:
+        problems.append(f"stock run: {_describe_status(stock.returncode)}, header expects "
+                        f"exit status {hdr.exit_status} (corpus bug?)")
+        details.append("stock stderr:\n" + stock.stderr.decode("utf-8", "replace")[-3000:])
+
+    # --- differential comparison ----------------------------------------------
+    if jit.returncode != stock.returncode:
+        problems.append(f"exit status differs: stock {_describe_status(stock.returncode)}, "
+                        f"pyjit {_describe_status(jit.returncode)}")
+    elif jit.returncode != hdr.exit_status:
+        problems.append(f"pyjit run: {_describe_status(jit.returncode)}, expected "
+                        f"{hdr.exit_status}")
+    for stream in ("stdout", "stderr"):
+        s, j = getattr(stock, stream), getattr(jit, stream)
+        if s != j:
+            problems.append(f"{stream} differs")
+            details.append(_diff(stream, s, j))
+
+    # --- which functions were compiled ---------------------------------------
+    stats = None
+    if stats_file.is_file():
+        try:
+            stats = json.loads(stats_file.read_text(encoding="utf-8"))
+        except ValueError as e:
+            problems.append(f"stats file {stats_file.name} is not valid JSON: {e}")
+    else:
+        problems.append("pyjit did not write PYJIT_STATS_FILE")
+    compiled = _compiled_qualnames(stats, prog) if isinstance(stats, dict) else set()
+    missing = [q for q in hdr.compiled if q not in compiled]
+    wrong = [q for q in hdr.not_compiled if q in compiled]
+    if stats is not None and missing:
+        reasons = (stats.get("fallbacks") or {}) if isinstance(stats, dict) else {}
+        problems.append(f"declared pyjit-compiled but not compiled: {', '.join(missing)}")
+        details.append(f"JIT fallback reasons for this program: {reasons}")
+    if wrong:
+        problems.append(f"declared pyjit-not-compiled but compiled: {', '.join(wrong)}")
+
+    st = stats if isinstance(stats, dict) else {}
+    corpus_results.append({
+        "program": prog.name,
+        "ok": not problems,
+        "problems": problems,
+        "have_stats": isinstance(stats, dict),
+        "declared_compiled": len(hdr.compiled),
+        "found_compiled": len(hdr.compiled) - len(missing) if isinstance(stats, dict) else 0,
+        "declared_not_compiled": len(hdr.not_compiled),
+        "wrongly_compiled": len(wrong),
+        "stats_compiled": int(st.get("compiled", 0) or 0),
+        "stats_failed": int(st.get("failed", 0) or 0),
+        "stats_fallbacks": {str(k): int(v) for k, v in (st.get("fallbacks") or {}).items()},
+        "stats_deopts": int(st.get("deopts", 0) or 0),
+        "stats_compile_time_s": float(st.get("compile_time_s", 0.0) or 0.0),
+        "stats_code_bytes": int(st.get("code_bytes", 0) or 0),
+    })
+
+    if problems:
+        msg = [f"{prog.name}: " + "; ".join(problems)]
+        if jit.timed_out or stock.timed_out:
+            msg.append(f"(timeout {cl.RUN_TIMEOUT_S}s: stock={stock.timed_out}, "
+                       f"pyjit={jit.timed_out})")
+        msg += details
+        msg.append(f"reproduce: cd {prog.parent} && LD_PRELOAD={jit_lib} PYJIT_THRESHOLD=0 "
+                   f"PYJIT_STATS_FILE=/tmp/s.json {cl.python_exe()} {prog.name}")
+        pytest.fail("\n".join(msg), pytrace=False)
