@@ -420,15 +420,15 @@ bool_obj(Lower *L, LLVMValueRef c)
 /* A result merger: fast paths and the generic path each add (value, block). */
 typedef struct Merge {
     LLVMBasicBlockRef bb;
-    LLVMValueRef vals[8];
-    LLVMBasicBlockRef from[8];
+    LLVMValueRef vals[16];
+    LLVMBasicBlockRef from[16];
     int n;
 } Merge;
 
 static void
 merge_add(Lower *L, Merge *m, LLVMValueRef v)
 {
-    PJ_CHECK(m->n < 8, "merge overflow");
+    PJ_CHECK(m->n < 16, "merge overflow");
     m->vals[m->n] = v;
     m->from[m->n++] = LLVMGetInsertBlock(L->b);
     LLVMBuildBr(L->b, m->bb);
@@ -555,6 +555,73 @@ box_float_into(Lower *L, Merge *m, LLVMValueRef d)
     merge_add(L, m, call(L, "PyFloat_FromDouble", &d, 1));
 }
 
+/* A dying operand -- exact type, reference count 1: only the value stack holds it -- can
+ * carry the result instead of a new object (the interpreter's float ops do the same).
+ * `write` stores the result into it.  Falls through to the next candidate otherwise. */
+static void
+reuse_or_next(Lower *L, Merge *m, LLVMValueRef type_ok, LLVMValueRef o,
+              void (*write)(Lower *, LLVMValueRef, LLVMValueRef), LLVMValueRef r)
+{
+    LLVMBasicBlockRef yes = new_bb(L, "reuse"), no = new_bb(L, "");
+    LLVMValueRef one = LLVMBuildICmp(L->b, LLVMIntEQ, load(L, L->i64, o, offsetof(PyObject, ob_refcnt)),
+                                     ci64(L, 1), "");
+    LLVMBuildCondBr(L->b, and2(L, type_ok, one), yes, no);
+    at(L, yes);
+    write(L, o, r);
+    incref(L, o); /* the result's reference; the operand's own is dropped by its decref */
+    merge_add(L, m, o);
+    at(L, no);
+}
+
+static void
+write_float(Lower *L, LLVMValueRef o, LLVMValueRef d)
+{
+    store(L, d, o, offsetof(PyFloatObject, ob_fval));
+}
+
+static void
+write_smallint(Lower *L, LLVMValueRef o, LLVMValueRef v)
+{
+    LLVMValueRef zero = ci64(L, 0);
+    LLVMValueRef sign = LLVMBuildSub(L->b, LLVMBuildZExt(L->b, LLVMBuildICmp(L->b, LLVMIntSGT, v, zero, ""), L->i64, ""),
+                                     LLVMBuildZExt(L->b, LLVMBuildICmp(L->b, LLVMIntSLT, v, zero, ""), L->i64, ""), "");
+    LLVMValueRef mag = LLVMBuildSelect(L->b, LLVMBuildICmp(L->b, LLVMIntSLT, v, zero, ""),
+                                       LLVMBuildNeg(L->b, v, ""), v, "");
+    store(L, sign, o, offsetof(PyVarObject, ob_size));
+    store(L, LLVMBuildTrunc(L->b, mag, L->i32, ""), o, offsetof(PyLongObject, ob_digit));
+}
+
+/* Boxes a float result, reusing a dying float operand when there is one. */
+static void
+box_float_result(Lower *L, Merge *m, LLVMValueRef d, const PjInstr *x, LLVMValueRef a,
+                 const PjInstr *y, LLVMValueRef b)
+{
+    reuse_or_next(L, m, is_float(L, x, a), a, write_float, d);
+    reuse_or_next(L, m, is_float(L, y, b), b, write_float, d);
+    box_float_into(L, m, d);
+}
+
+/* Boxes an int result of two one-digit int operands.  Values of the small-int cache
+ * (-5..256) must be the cached objects (identity is observable); other one-digit values
+ * may reuse a dying operand. */
+static void
+box_int_result(Lower *L, Merge *m, LLVMValueRef v, LLVMValueRef a, LLVMValueRef b)
+{
+    LLVMValueRef in_small = LLVMBuildICmp(L->b, LLVMIntULE, LLVMBuildAdd(L->b, v, ci64(L, 5), ""),
+                                          ci64(L, 261), "");
+    LLVMValueRef one_digit = LLVMBuildICmp(L->b, LLVMIntULT, LLVMBuildAdd(L->b, v, ci64(L, (1 << 30) - 1), ""),
+                                           ci64(L, (2LL << 30) - 1), "");
+    LLVMBasicBlockRef try_reuse = new_bb(L, ""), alloc = new_bb(L, "");
+    LLVMBuildCondBr(L->b, and2(L, one_digit, LLVMBuildNot(L->b, in_small, "")), try_reuse, alloc);
+    at(L, try_reuse);
+    LLVMValueRef t = LLVMConstInt(L->i1, 1, 0); /* both are exact ints on this path */
+    reuse_or_next(L, m, t, a, write_smallint, v);
+    reuse_or_next(L, m, t, b, write_smallint, v);
+    LLVMBuildBr(L->b, alloc);
+    at(L, alloc);
+    box_int_into(L, m, v);
+}
+
 /* Branches to `yes` when `cond` (and, if given, `ok`) hold, else to `no`. */
 static void
 branch_if(Lower *L, LLVMValueRef cond, LLVMBasicBlockRef yes, LLVMBasicBlockRef no)
@@ -594,7 +661,7 @@ lower_binop(Lower *L, const PjInstr *in)
                 LLVMBuildCondBr(L->b, ok, go, generic);
                 at(L, go);
             }
-            box_int_into(L, &m, r);
+            box_int_result(L, &m, r, a, b);
         }
         at(L, next);
     }
@@ -610,7 +677,7 @@ lower_binop(Lower *L, const PjInstr *in)
             LLVMBuildCondBr(L->b, ok, go, generic);
             at(L, go);
         }
-        box_float_into(L, &m, r);
+        box_float_result(L, &m, r, x, a, y, b);
     }
     else {
         LLVMBuildBr(L->b, generic);

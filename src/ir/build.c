@@ -36,7 +36,9 @@ typedef struct Builder {
     PjInstr **snap; /* the stack before the current instruction */
     int snap_n;
     int i; /* current instruction number */
-    unsigned char *deleted; /* per local: some DELETE_FAST targets it */
+    int nwords;             /* uint64 words of a set of locals */
+    uint64_t *bound_in;     /* per instruction: locals surely bound before it (block starts) */
+    uint64_t *bound;        /* while building: locals surely bound now */
     PjAbort why;
 } Builder;
 
@@ -238,11 +240,118 @@ build_LOAD_CONST(Builder *b)
     return 0;
 }
 
-/* A local needs an unbound check unless the call binds it and nothing deletes it. */
+/* ---- Definitely-bound locals ----------------------------------------------------------
+ * A forward "must" dataflow over the bytecode: a local is surely bound at an instruction
+ * when every path to it binds it (arguments at entry, STORE_FAST) and none deletes it
+ * (DELETE_FAST).  LOAD_FAST of a surely bound local needs no unbound check.  Handlers
+ * and unknown paths start from the empty set. */
+
+static int
+set_has(const uint64_t *set, int l)
+{
+    return (set[l >> 6] >> (l & 63)) & 1;
+}
+
+static void
+set_put(uint64_t *set, int l, int on)
+{
+    if (on)
+        set[l >> 6] |= (uint64_t)1 << (l & 63);
+    else
+        set[l >> 6] &= ~((uint64_t)1 << (l & 63));
+}
+
+static void
+bound_transfer(const PjBcInstr *in, uint64_t *set, int nlocals)
+{
+    if (in->oparg < nlocals) {
+        if (in->op == STORE_FAST)
+            set_put(set, in->oparg, 1);
+        else if (in->op == DELETE_FAST)
+            set_put(set, in->oparg, 0);
+    }
+}
+
+/* Meets `set` into the state at instruction t; returns 1 when that state changed. */
+static int
+bound_meet(Builder *b, int t, const uint64_t *set, unsigned char *seen)
+{
+    uint64_t *dst = &b->bound_in[(size_t)t * (size_t)b->nwords];
+    int changed = 0;
+    if (!seen[t]) {
+        seen[t] = 1;
+        memcpy(dst, set, sizeof(uint64_t) * (size_t)b->nwords);
+        return 1;
+    }
+    for (int w = 0; w < b->nwords; w++) {
+        uint64_t v = dst[w] & set[w];
+        changed |= v != dst[w];
+        dst[w] = v;
+    }
+    return changed;
+}
+
+static int
+analyse_bound(Builder *b, PjArena *a)
+{
+    const PjBytecode *bc = b->bc;
+    int nl = bc->nlocalsplus;
+    b->nwords = nl / 64 + 1;
+    size_t words = (size_t)bc->ninstrs * (size_t)b->nwords;
+    if (words > ((size_t)1 << 22))
+        return 0; /* huge: bound_in stays NULL, every load is checked */
+    b->bound_in = pj_arena_alloc(a, sizeof(uint64_t) * words);
+    b->bound = pj_arena_alloc(a, sizeof(uint64_t) * (size_t)b->nwords);
+    uint64_t *cur = pj_arena_alloc(a, sizeof(uint64_t) * (size_t)b->nwords);
+    unsigned char *seen = pj_arena_alloc(a, (size_t)bc->ninstrs);
+    int *work = pj_arena_alloc(a, sizeof(int) * (size_t)(bc->ninstrs + 1));
+    unsigned char *queued = pj_arena_alloc(a, (size_t)bc->ninstrs);
+    if (!b->bound_in || !b->bound || !cur || !seen || !work || !queued)
+        return -1;
+    int nwork = 0;
+    for (int l = 0; l < bc->nargs_total && l < nl; l++)
+        set_put(cur, l, 1);
+    bound_meet(b, 0, cur, seen);
+    work[nwork++] = 0;
+    queued[0] = 1;
+    memset(cur, 0, sizeof(uint64_t) * (size_t)b->nwords);
+    for (int e = 0; e < bc->nexc; e++) {
+        int t = bc->exc[e].target;
+        bound_meet(b, t, cur, seen);
+        if (!queued[t]) {
+            queued[t] = 1;
+            work[nwork++] = t;
+        }
+    }
+    while (nwork > 0) {
+        int i = work[--nwork];
+        queued[i] = 0;
+        memcpy(cur, &b->bound_in[(size_t)i * (size_t)b->nwords], sizeof(uint64_t) * (size_t)b->nwords);
+        const PjBcInstr *in = &bc->instrs[i];
+        bound_transfer(in, cur, nl);
+        int succ[2], ns = 0;
+        if (in->target >= 0)
+            succ[ns++] = in->target;
+        if (!(pj_op_flags(in->op) & PJ_F_TERM) && in->op != RAISE_VARARGS && in->op != RERAISE
+            && i + 1 < bc->ninstrs)
+            succ[ns++] = i + 1;
+        for (int k = 0; k < ns; k++) {
+            if (bound_meet(b, succ[k], cur, seen) && !queued[succ[k]]) {
+                queued[succ[k]] = 1;
+                work[nwork++] = succ[k];
+            }
+        }
+    }
+    return 0;
+}
+
+/* A LOAD_FAST needs an unbound check unless the local is surely bound here. */
 static int
 may_be_unbound(Builder *b, int l)
 {
-    return l >= b->bc->nargs_total || b->deleted[l];
+    if (b->bound_in == NULL || l >= b->bc->nlocalsplus)
+        return 1;
+    return !set_has(b->bound, l);
 }
 
 static int
@@ -797,16 +906,13 @@ pj_build_ir(const PjBytecode *bc, PjArena *a, PjAbort *why)
     b->block_of = pj_arena_alloc(a, sizeof(PjBlock *) * (size_t)(bc->ninstrs + 1));
     b->stack = pj_arena_alloc(a, sizeof(PjInstr *) * (size_t)(bc->stacksize + 2));
     b->snap = pj_arena_alloc(a, sizeof(PjInstr *) * (size_t)(bc->stacksize + 2));
-    b->deleted = pj_arena_alloc(a, (size_t)(bc->nlocalsplus + 1));
     if (b->fn == NULL || b->block_of == NULL || b->stack == NULL || b->snap == NULL
-        || b->deleted == NULL) {
+        || analyse_bound(b, a) < 0) {
         why->kind = PJ_ABORT_NO_MEMORY;
         return NULL;
     }
     for (int i = 0; i < bc->ninstrs; i++) {
         const PjBcInstr *in = &bc->instrs[i];
-        if (in->op == DELETE_FAST && in->oparg < bc->nlocalsplus)
-            b->deleted[in->oparg] = 1;
         if (in->block_start && in->depth >= 0) {
             b->block_of[i] = pj_ir_block_new(b->fn, i, in->depth);
             if (b->block_of[i] == NULL) {
@@ -844,8 +950,13 @@ pj_build_ir(const PjBytecode *bc, PjArena *a, PjAbort *why)
         }
         memcpy(b->snap, b->stack, sizeof(PjInstr *) * (size_t)b->sp);
         b->snap_n = b->sp;
+        if (b->bound_in != NULL && in->block_start)
+            memcpy(b->bound, &b->bound_in[(size_t)b->i * (size_t)b->nwords],
+                   sizeof(uint64_t) * (size_t)b->nwords);
         if (dispatch(b) < 0)
             goto fail;
+        if (b->bound_in != NULL)
+            bound_transfer(in, b->bound, bc->nlocalsplus);
     }
     if (b->cur != NULL) { /* fell off the end */
         b->why.kind = PJ_ABORT_BAD_BYTECODE;

@@ -72,15 +72,25 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
     tr.write_line(f"declared-compiled functions:     {declared}; actually compiled: {found} "
                   f"({_pct(found, declared)})")
     tr.write_line(f"declared-not-compiled functions: {declared_not}; wrongly compiled: {wrongly}")
+    deopt_reasons = Counter()
+    for r in results:
+        deopt_reasons.update(r["stats_deopt_reasons"])
     tr.write_line(f"JIT stats over all programs:     compiled={jit_compiled} failed={jit_failed} "
                   f"fallbacks={n_fallback} deopts={deopts} "
                   f"compile_time={compile_time:.3f}s code_bytes={code_bytes}")
+    # pyjit counts every fallback as a failed compilation too (failed ==
+    # sum(fallbacks)); max() keeps the share right if that ever changes.
+    not_compiled = max(jit_failed, n_fallback)
     tr.write_line(f"share compiled:                  "
-                  f"{_pct(jit_compiled, jit_compiled + jit_failed + n_fallback)} "
-                  f"of code objects the JIT considered (compiled / (compiled + failed + fallbacks))")
+                  f"{_pct(jit_compiled, jit_compiled + not_compiled)} of the "
+                  f"{jit_compiled + not_compiled} code objects the JIT was asked to compile "
+                  f"(stdlib code run by the programs included)")
     if fallbacks:
         top = ", ".join(f"{reason}: {cnt}" for reason, cnt in fallbacks.most_common(12))
         tr.write_line(f"fallback reasons:                {top}")
+    if deopt_reasons:
+        top = ", ".join(f"{reason}: {cnt}" for reason, cnt in deopt_reasons.most_common(8))
+        tr.write_line(f"deopt reasons:                   {top}")
     if no_stats:
         tr.write_line(f"no stats file written by:        {', '.join(no_stats)}")
     failed = [r for r in results if not r["ok"]]

@@ -183,6 +183,7 @@ def test_program(prog, jit_lib, corpus_results, tmp_path):
         "stats_failed": int(st.get("failed", 0) or 0),
         "stats_fallbacks": {str(k): int(v) for k, v in (st.get("fallbacks") or {}).items()},
         "stats_deopts": int(st.get("deopts", 0) or 0),
+        "stats_deopt_reasons": {str(k): int(v) for k, v in (st.get("deopt_reasons") or {}).items()},
         "stats_compile_time_s": float(st.get("compile_time_s", 0.0) or 0.0),
         "stats_code_bytes": int(st.get("code_bytes", 0) or 0),
     })
