@@ -84,7 +84,7 @@ host_machine(int opt, char *err, size_t errlen)
     }
     else {
         tm = LLVMCreateTargetMachine(target, triple, cpu, features, codegen_level(opt),
-                                     LLVMRelocPIC, LLVMCodeModelJITDefault);
+                                     LLVMRelocPIC, LLVMCodeModelSmall);
         if (tm == NULL)
             snprintf(err, errlen, "cannot create an LLVM target machine for %s", triple);
     }
@@ -94,7 +94,8 @@ host_machine(int opt, char *err, size_t errlen)
     return tm;
 }
 
-/* Object transform: measures the code sections of each linked object. */
+/* Object transform: measures the code sections of each linked object.  (Small code model,
+ * PIC, as LLJIT's own default: JITLink adds stubs for far symbols.) */
 static LLVMErrorRef
 measure_object(void *ctx, LLVMMemoryBufferRef *obj)
 {
@@ -109,7 +110,7 @@ measure_object(void *ctx, LLVMMemoryBufferRef *obj)
     LLVMSectionIteratorRef it = LLVMObjectFileCopySectionIterator(bin);
     while (!LLVMObjectFileIsSectionIteratorAtEnd(bin, it)) {
         const char *name = LLVMGetSectionName(it);
-        if (name != NULL && strncmp(name, ".text", 5) == 0)
+        if (name != NULL && (strncmp(name, ".text", 5) == 0 || strncmp(name, ".ltext", 6) == 0))
             total += LLVMGetSectionSize(it);
         LLVMMoveToNextSection(it);
     }
@@ -209,8 +210,12 @@ pj_engine_optimize(PjEngine *e, LLVMModuleRef m, PjAbort *why)
     LLVMSetDataLayout(m, LLVMOrcLLJITGetDataLayoutStr(e->jit));
     if (e->opt_level <= 0)
         return 0;
-    char pipeline[32];
-    snprintf(pipeline, sizeof pipeline, "default<O%d>", e->opt_level > 3 ? 3 : e->opt_level);
+    char pipeline[512];
+    const char *custom = getenv("PYJIT_PASSES"); /* experts: an LLVM pass pipeline */
+    if (custom != NULL && *custom)
+        snprintf(pipeline, sizeof pipeline, "%s", custom);
+    else
+        snprintf(pipeline, sizeof pipeline, "default<O%d>", e->opt_level > 3 ? 3 : e->opt_level);
     LLVMPassBuilderOptionsRef opts = LLVMCreatePassBuilderOptions();
     LLVMErrorRef r = LLVMRunPasses(m, pipeline, e->tm, opts);
     LLVMDisposePassBuilderOptions(opts);
