@@ -55,6 +55,8 @@ typedef struct Lower {
     LLVMBasicBlockRef *bbs; /* per IR block */
     LLVMValueRef *vals;     /* per IR value */
     unsigned md_invariant, md_prof;
+    LLVMBasicBlockRef exit_bb;
+    LLVMValueRef exit_phi[4];
     int last_unit; /* prev_instr value already stored on this path, -2 none */
     PjAbort why;
 } Lower;
@@ -266,27 +268,44 @@ set_prev_instr(Lower *L, int unit)
     L->last_unit = unit;
 }
 
-/* A block that leaves compiled code through the frame state `fs`.  The caller branches
- * to it; the builder's position is preserved. */
+/* The one block through which compiled code leaves for the interpreter (errors and
+ * deopts alike): phis select prev_instr's unit, the stack depth, throwflag and the reason.
+ * The value stack needs no writing here: the builder keeps the frame's slots current at
+ * every op boundary (store_stack after each push). */
 static LLVMBasicBlockRef
-exit_block(Lower *L, const PjFrameState *fs, int throwflag, PjDeoptReason reason)
+common_exit(Lower *L)
 {
+    if (L->exit_bb != NULL)
+        return L->exit_bb;
     LLVMBasicBlockRef saved = LLVMGetInsertBlock(L->b);
-    int saved_unit = L->last_unit;
-    LLVMBasicBlockRef bb = new_bb(L, throwflag ? "error" : "deopt");
-    at(L, bb);
-    for (int i = 0; i < fs->nstack; i++)
-        LLVMBuildStore(L->b, val(L, fs->stack[i]), stack_slot(L, i));
-    L->last_unit = -2;
-    set_prev_instr(L, fs->prev_unit);
-    store(L, ci32(L, L->bc->nlocalsplus + fs->nstack), L->frame,
-          offsetof(_PyInterpreterFrame, stacktop));
-    LLVMValueRef args[4] = {L->ts, L->frame, ci32(L, throwflag), ci32(L, reason)};
+    L->exit_bb = new_bb(L, "exit");
+    at(L, L->exit_bb);
+    L->exit_phi[0] = LLVMBuildPhi(L->b, L->i64, "exit.unit");
+    L->exit_phi[1] = LLVMBuildPhi(L->b, L->i32, "exit.stacktop");
+    L->exit_phi[2] = LLVMBuildPhi(L->b, L->i32, "exit.throwflag");
+    L->exit_phi[3] = LLVMBuildPhi(L->b, L->i32, "exit.reason");
+    LLVMValueRef off = LLVMBuildMul(L->b, L->exit_phi[0], ci64(L, 2), "");
+    LLVMValueRef prev = LLVMBuildGEP2(L->b, L->i8, L->first_instr, &off, 1, "");
+    store(L, prev, L->frame, offsetof(_PyInterpreterFrame, prev_instr));
+    store(L, L->exit_phi[1], L->frame, offsetof(_PyInterpreterFrame, stacktop));
+    LLVMValueRef args[4] = {L->ts, L->frame, L->exit_phi[2], L->exit_phi[3]};
     LLVMValueRef r = call(L, "pj_rt_deopt", args, 4);
     LLVMSetTailCall(r, 1);
     LLVMBuildRet(L->b, r);
     at(L, saved);
-    L->last_unit = saved_unit;
+    return L->exit_bb;
+}
+
+/* The exit for frame state `fs`, to be branched to from the current block. */
+static LLVMBasicBlockRef
+exit_block(Lower *L, const PjFrameState *fs, int throwflag, PjDeoptReason reason)
+{
+    LLVMBasicBlockRef bb = common_exit(L);
+    LLVMBasicBlockRef from = LLVMGetInsertBlock(L->b);
+    LLVMValueRef v[4] = {ci64(L, fs->prev_unit), ci32(L, L->bc->nlocalsplus + fs->nstack),
+                         ci32(L, throwflag), ci32(L, reason)};
+    for (int i = 0; i < 4; i++)
+        LLVMAddIncoming(L->exit_phi[i], &v[i], &from, 1);
     return bb;
 }
 
@@ -573,6 +592,14 @@ reuse_or_next(Lower *L, Merge *m, LLVMValueRef type_ok, LLVMValueRef o,
     at(L, no);
 }
 
+/* Worth a reference-count test: a value a local, constant or global also holds is not
+ * dying (the test would fail at run time anyway; this only saves code). */
+static int
+may_be_temporary(const PjInstr *v)
+{
+    return v->op != PJ_IR_load_local && v->op != PJ_IR_const_obj && v->op != PJ_IR_load_global;
+}
+
 static void
 write_float(Lower *L, LLVMValueRef o, LLVMValueRef d)
 {
@@ -596,8 +623,10 @@ static void
 box_float_result(Lower *L, Merge *m, LLVMValueRef d, const PjInstr *x, LLVMValueRef a,
                  const PjInstr *y, LLVMValueRef b)
 {
-    reuse_or_next(L, m, is_float(L, x, a), a, write_float, d);
-    reuse_or_next(L, m, is_float(L, y, b), b, write_float, d);
+    if (may_be_temporary(x))
+        reuse_or_next(L, m, is_float(L, x, a), a, write_float, d);
+    if (may_be_temporary(y))
+        reuse_or_next(L, m, is_float(L, y, b), b, write_float, d);
     box_float_into(L, m, d);
 }
 
@@ -605,7 +634,8 @@ box_float_result(Lower *L, Merge *m, LLVMValueRef d, const PjInstr *x, LLVMValue
  * (-5..256) must be the cached objects (identity is observable); other one-digit values
  * may reuse a dying operand. */
 static void
-box_int_result(Lower *L, Merge *m, LLVMValueRef v, LLVMValueRef a, LLVMValueRef b)
+box_int_result(Lower *L, Merge *m, LLVMValueRef v, const PjInstr *x, LLVMValueRef a,
+               const PjInstr *y, LLVMValueRef b)
 {
     LLVMValueRef in_small = LLVMBuildICmp(L->b, LLVMIntULE, LLVMBuildAdd(L->b, v, ci64(L, 5), ""),
                                           ci64(L, 261), "");
@@ -615,8 +645,10 @@ box_int_result(Lower *L, Merge *m, LLVMValueRef v, LLVMValueRef a, LLVMValueRef 
     LLVMBuildCondBr(L->b, and2(L, one_digit, LLVMBuildNot(L->b, in_small, "")), try_reuse, alloc);
     at(L, try_reuse);
     LLVMValueRef t = LLVMConstInt(L->i1, 1, 0); /* both are exact ints on this path */
-    reuse_or_next(L, m, t, a, write_smallint, v);
-    reuse_or_next(L, m, t, b, write_smallint, v);
+    if (may_be_temporary(x))
+        reuse_or_next(L, m, t, a, write_smallint, v);
+    if (may_be_temporary(y))
+        reuse_or_next(L, m, t, b, write_smallint, v);
     LLVMBuildBr(L->b, alloc);
     at(L, alloc);
     box_int_into(L, m, v);
@@ -640,7 +672,7 @@ lower_binop(Lower *L, const PjInstr *in)
     Merge m = {.bb = new_bb(L, "binop.done")};
     LLVMBasicBlockRef generic = new_bb(L, "binop.generic");
 
-    if (has_int_path(k)) {
+    if (has_int_path(k) && (in->hint == PJ_HINT_NONE || in->hint == PJ_HINT_INT)) {
         LLVMBasicBlockRef ints = new_bb(L, "binop.int"), next = new_bb(L, "");
         branch_if(L, and2(L, is_long_type(L, x, a), is_long_type(L, y, b)), ints, next);
         LLVMValueRef ia = smallint_or(L, x, a, generic), ib = smallint_or(L, y, b, generic);
@@ -661,11 +693,11 @@ lower_binop(Lower *L, const PjInstr *in)
                 LLVMBuildCondBr(L->b, ok, go, generic);
                 at(L, go);
             }
-            box_int_result(L, &m, r, a, b);
+            box_int_result(L, &m, r, x, a, y, b);
         }
         at(L, next);
     }
-    if (has_float_path(k)) {
+    if (has_float_path(k) && (in->hint == PJ_HINT_NONE || in->hint == PJ_HINT_FLOAT)) {
         /* float op float, float op int, int op float (one-digit ints convert exactly). */
         LLVMBasicBlockRef floats = new_bb(L, "binop.float");
         branch_if(L, and2(L, is_number(L, x, a), is_number(L, y, b)), floats, generic);
@@ -718,13 +750,23 @@ compare_fast_paths(Lower *L, const PjInstr *in, Merge *m)
     const PjInstr *x = in->args[0], *y = in->args[1];
     LLVMValueRef a = val(L, x), b = val(L, y);
     LLVMBasicBlockRef generic = new_bb(L, "cmp.generic");
-
-    LLVMBasicBlockRef ints = new_bb(L, "cmp.int"), not_ints = new_bb(L, "");
-    branch_if(L, and2(L, is_long_type(L, x, a), is_long_type(L, y, b)), ints, not_ints);
-    LLVMValueRef ia = smallint_or(L, x, a, generic), ib = smallint_or(L, y, b, generic);
-    merge_add(L, m, LLVMBuildICmp(L->b, int_pred(op), ia, ib, ""));
-
-    at(L, not_ints);
+    if (in->hint == PJ_HINT_OTHER) {
+        LLVMBuildBr(L->b, generic);
+        at(L, generic);
+        return;
+    }
+    if (in->hint != PJ_HINT_FLOAT) {
+        LLVMBasicBlockRef ints = new_bb(L, "cmp.int"), not_ints = new_bb(L, "");
+        branch_if(L, and2(L, is_long_type(L, x, a), is_long_type(L, y, b)), ints, not_ints);
+        LLVMValueRef ia = smallint_or(L, x, a, generic), ib = smallint_or(L, y, b, generic);
+        merge_add(L, m, LLVMBuildICmp(L->b, int_pred(op), ia, ib, ""));
+        at(L, not_ints);
+        if (in->hint == PJ_HINT_INT) {
+            LLVMBuildBr(L->b, generic);
+            at(L, generic);
+            return;
+        }
+    }
     LLVMBasicBlockRef floats = new_bb(L, "cmp.float");
     branch_if(L, and2(L, is_number(L, x, a), is_number(L, y, b)), floats, generic);
     LLVMValueRef fa = as_double_or(L, x, a, generic), fb = as_double_or(L, y, b, generic);

@@ -79,8 +79,23 @@ emit2(Builder *b, PjIrOp op, PjInstr *x, PjInstr *y)
     return in;
 }
 
+/* The frame's value stack shadows the abstract one: every push is also stored into its
+ * slot (as the interpreter's PUSH does), so at every op boundary localsplus holds the
+ * whole stack and an exit only has to set prev_instr and stacktop. */
 static void
 push(Builder *b, PjInstr *v)
+{
+    PjInstr *st = emit1(b, PJ_IR_store_stack, v);
+    if (st == NULL)
+        b->why.kind = PJ_ABORT_NO_MEMORY;
+    else
+        st->imm[0] = b->sp;
+    b->stack[b->sp++] = v;
+}
+
+/* A push of a value already in its slot (written there by a helper). */
+static void
+push_raw(Builder *b, PjInstr *v)
 {
     b->stack[b->sp++] = v;
 }
@@ -214,6 +229,13 @@ build_SWAP(Builder *b)
     PjInstr *t = b->stack[b->sp - 1];
     b->stack[b->sp - 1] = b->stack[b->sp - n];
     b->stack[b->sp - n] = t;
+    for (int k = 0; k < 2; k++) {
+        int slot = k ? b->sp - n : b->sp - 1;
+        PjInstr *st = emit1(b, PJ_IR_store_stack, b->stack[slot]);
+        if (st == NULL)
+            return OOM(b);
+        st->imm[0] = slot;
+    }
     return 0;
 }
 
@@ -432,6 +454,30 @@ build_STORE_GLOBAL(Builder *b)
     return emit1(b, PJ_IR_decref, v) ? 0 : OOM(b);
 }
 
+/* The specialised form the interpreter left in the adaptive code, as a hint. */
+static PjHint
+feedback(Builder *b)
+{
+    switch (cur_instr(b)->live_op) {
+    case BINARY_OP_ADD_INT:
+    case BINARY_OP_SUBTRACT_INT:
+    case BINARY_OP_MULTIPLY_INT:
+    case COMPARE_OP_INT_JUMP:
+        return PJ_HINT_INT;
+    case BINARY_OP_ADD_FLOAT:
+    case BINARY_OP_SUBTRACT_FLOAT:
+    case BINARY_OP_MULTIPLY_FLOAT:
+    case COMPARE_OP_FLOAT_JUMP:
+        return PJ_HINT_FLOAT;
+    case BINARY_OP_ADD_UNICODE:
+    case BINARY_OP_INPLACE_ADD_UNICODE:
+    case COMPARE_OP_STR_JUMP:
+        return PJ_HINT_OTHER;
+    default:
+        return PJ_HINT_NONE;
+    }
+}
+
 /* res = op(a, b) with both operands borrowed, then both popped and released. */
 static int
 binary(Builder *b, PjIrOp op, int64_t imm)
@@ -441,6 +487,7 @@ binary(Builder *b, PjIrOp op, int64_t imm)
     if (r == NULL || (r->fs = fs_error(b, b->sp)) == NULL)
         return OOM(b);
     r->imm[0] = imm;
+    r->hint = feedback(b);
     b->sp -= 2;
     if (emit1(b, PJ_IR_decref, lhs) == NULL || emit1(b, PJ_IR_decref, rhs) == NULL)
         return OOM(b);
@@ -545,6 +592,7 @@ build_COMPARE_OP(Builder *b)
         return OOM(b);
     c->fs2 = pj_ir_frame_state(b->fn, b->i + 1, next->idx, b->stack, b->sp - 2);
     c->imm[0] = o;
+    c->hint = feedback(b);
     b->sp -= 2;
     if (c->fs2 == NULL || emit1(b, PJ_IR_decref, lhs) == NULL
         || emit1(b, PJ_IR_decref, rhs) == NULL)
@@ -647,8 +695,12 @@ pop_jump_if(Builder *b, int jump_if)
     if (v->op == PJ_IR_box_bool && v->block == b->cur && !cur_instr(b)->block_start
         && (prev_op == COMPARE_OP || prev_op == IS_OP || prev_op == CONTAINS_OP
             || prev_op == UNARY_NOT)) {
-        /* The previous instruction pushed a fresh bool that nothing else has seen. */
+        /* The previous instruction pushed a fresh bool that nothing else has seen: drop
+         * it and its store into the frame (the jump pops it at once). */
         cond = v->args[0];
+        PjInstr *st = b->cur->last;
+        if (st != NULL && st->op == PJ_IR_store_stack && st->args[0] == v)
+            pj_ir_remove(st);
         pj_ir_remove(v);
         pop(b);
     }
@@ -778,14 +830,15 @@ build_FOR_ITER(Builder *b)
     PjInstr *it = peek(b, 1);
     PjInstr *next = emit1(b, PJ_IR_iter_next, it);
     PjInstr *done = next ? emit1(b, PJ_IR_is_null, next) : NULL;
-    PjInstr *cbr = done ? emit1(b, PJ_IR_cbr, done) : NULL;
-    PjBlock *exit_blk = new_block(b);
-    if (cbr == NULL || exit_blk == NULL || (next->fs = fs_error(b, b->sp)) == NULL)
+    if (done == NULL || (next->fs = fs_error(b, b->sp)) == NULL)
         return OOM(b);
-    if (set_edge(b, &cbr->edge[0], exit_blk, NULL, 0) < 0)
-        return -1;
-    push(b, next);
-    if (set_edge(b, &cbr->edge[1], b->block_of[b->i + 1], b->stack, b->sp) < 0)
+    push(b, next); /* into its slot; harmless (beyond the stack) when exhausted */
+    PjInstr *cbr = emit1(b, PJ_IR_cbr, done);
+    PjBlock *exit_blk = new_block(b);
+    if (cbr == NULL || exit_blk == NULL)
+        return OOM(b);
+    if (set_edge(b, &cbr->edge[0], exit_blk, NULL, 0) < 0
+        || set_edge(b, &cbr->edge[1], b->block_of[b->i + 1], b->stack, b->sp) < 0)
         return -1;
     b->sp -= 2;
     /* Exhausted: the iterator is popped and released, then the jump. */
@@ -812,7 +865,7 @@ build_LOAD_METHOD(Builder *b)
         if (v == NULL)
             return OOM(b);
         v->imm[0] = slot + k;
-        push(b, v);
+        push_raw(b, v);
     }
     return 0;
 }
@@ -834,12 +887,7 @@ build_CALL(Builder *b)
         b->why.kind = PJ_ABORT_STACK_DEPTH;
         return -1;
     }
-    for (int k = 0; k < n; k++) {
-        PjInstr *st = emit1(b, PJ_IR_store_stack, b->stack[base + k]);
-        if (st == NULL)
-            return OOM(b);
-        st->imm[0] = base + k;
-    }
+    /* The callable, self/NULL and the arguments are in slots base.. already. */
     PjInstr *call = emit(b, PJ_IR_call, 0);
     if (call == NULL || (call->fs = fs_error(b, base)) == NULL)
         return OOM(b);
@@ -953,7 +1001,7 @@ pj_build_ir(const PjBytecode *bc, PjArena *a, PjAbort *why)
         if (b->bound_in != NULL && in->block_start)
             memcpy(b->bound, &b->bound_in[(size_t)b->i * (size_t)b->nwords],
                    sizeof(uint64_t) * (size_t)b->nwords);
-        if (dispatch(b) < 0)
+        if (dispatch(b) < 0 || b->why.kind != PJ_ABORT_NONE)
             goto fail;
         if (b->bound_in != NULL)
             bound_transfer(in, b->bound, bc->nlocalsplus);

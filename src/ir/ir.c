@@ -145,6 +145,7 @@ static const char *const binop_sym[] = {
 static const char *const unop_sym[] = {"-", "+", "~"};
 static const char *const cmp_sym[] = {"<", "<=", "==", "!=", ">", ">="};
 static const char *const kt_name[] = {"", "smallint", "float", "bool", "none"};
+static const char *const hint_name[] = {"", "int", "float", "other"};
 
 static void
 print_value(PjStr *s, const PjInstr *v)
@@ -261,6 +262,8 @@ print_instr(PjStr *s, const PjFunc *fn, const PjInstr *in)
     }
     if (in->kt != PJ_KT_ANY)
         pj_str_printf(s, " :%s", kt_name[in->kt]);
+    if (in->hint != PJ_HINT_NONE)
+        pj_str_printf(s, " ?%s", hint_name[in->hint]);
     if (in->fs)
         print_fs(s, fn, "err", in->fs);
     if (in->fs2)

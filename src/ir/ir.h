@@ -56,6 +56,15 @@ enum {
     PJ_NB_MULTIPLY, PJ_NB_REMAINDER, PJ_NB_OR, PJ_NB_POWER, PJ_NB_RSHIFT, PJ_NB_SUBTRACT,
     PJ_NB_TRUE_DIVIDE, PJ_NB_XOR, PJ_NB_INPLACE_ADD, /* ... up to */ PJ_NB_COUNT = 26
 };
+/* What the 3.11 specialiser saw at a binop/compare before compilation (free type feedback
+ * from the quickened bytecode): its fast paths are the ones worth emitting. */
+typedef enum PjHint {
+    PJ_HINT_NONE = 0, /* no feedback: emit every fast path */
+    PJ_HINT_INT,      /* exact one-digit ints */
+    PJ_HINT_FLOAT,    /* exact floats */
+    PJ_HINT_OTHER,    /* something else (str, ...): generic path only */
+} PjHint;
+
 /* Unary op kinds. */
 enum { PJ_UN_NEGATIVE = 0, PJ_UN_POSITIVE, PJ_UN_INVERT };
 
@@ -84,6 +93,7 @@ struct PjInstr {
     int nargs;
     PjInstr **args;
     int64_t imm[2];
+    PjHint hint;        /* binop, compare, compare_bool */
     PjEdge edge[2];     /* br: edge[0]; cbr: edge[0] if true, edge[1] if false */
     PjFrameState *fs;   /* error exit (RAISE) */
     PjFrameState *fs2;  /* second error exit (compare_bool's truth test) */

@@ -1,0 +1,41 @@
+# pyjit's two-command quick start (README.md):
+#   make demo   install missing Debian packages, build, run the demo stock vs JIT
+#   make test   the same set-up, then every test through ctest
+PYTHON     ?= /usr/bin/python3.11
+BUILD      ?= build
+BUILD_TYPE ?= RelWithDebInfo
+JOBS       ?= $(shell nproc)
+CMAKE_ARGS ?=
+
+.PHONY: all deps configure build demo test bench asan clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh
+
+configure: deps
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DPYJIT_PYTHON=$(PYTHON) $(CMAKE_ARGS) >/dev/null
+
+build: configure
+	@cmake --build $(BUILD) -j $(JOBS)
+
+demo: build
+	@$(PYTHON) scripts/demo.py --build $(BUILD)
+
+test: build
+	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+bench: build
+	@$(PYTHON) benchmarks/run.py --build $(BUILD)
+
+# AddressSanitizer + UndefinedBehaviorSanitizer build of the engine, run against the
+# differential corpus and the Python tests (the sanitizer runtime is preloaded).
+asan:
+	@$(MAKE) --no-print-directory build BUILD=build-asan BUILD_TYPE=ASan
+	@cd build-asan && ASAN_OPTIONS=detect_leaks=0 \
+	  LD_PRELOAD="$$(gcc -print-file-name=libasan.so) $$(gcc -print-file-name=libubsan.so)" \
+	  ctest --output-on-failure -j $(JOBS) -E 'symbols'
+
+clean:
+	rm -rf $(BUILD) build-asan
