@@ -1134,6 +1134,9 @@ lower_instr(Lower *L, const PjInstr *in)
         break;
     }
     case PJ_IR_ret: {
+        /* A frame object that outlives the call reports the line of its return. */
+        if (in->bc >= 0)
+            set_prev_instr(L, L->bc->instrs[in->bc].idx);
         LLVMValueRef cf = load(L, L->ptr, L->ts, offsetof(PyThreadState, cframe));
         store(L, load(L, L->ptr, L->frame, offsetof(_PyInterpreterFrame, previous)), cf,
               offsetof(_PyCFrame, current_frame));

@@ -2,6 +2,7 @@
 #include "ir/ir.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ir/decode.h"
@@ -322,9 +323,73 @@ check_edge(const PjEdge *e, const PjBlock *b, const PjInstr *in, char *buf, unsi
     return 0;
 }
 
+/* The shadow-stack invariant the lowering relies on: at every frame state, slot i of the
+ * frame's value stack holds fs->stack[i] (stored by store_stack, written by load_method,
+ * or a block parameter).  Blocks the builder added (bc < 0) continue their single
+ * predecessor's slots.  Returns 0 or -1 with a message. */
+static int
+verify_shadow(const PjFunc *fn, char *buf, unsigned size)
+{
+    int nslots = fn->bc ? fn->bc->stacksize + 2 : 64;
+    PjInstr **end_state = calloc((size_t)fn->nblocks * (size_t)nslots, sizeof(PjInstr *));
+    PjInstr **slots = calloc((size_t)nslots, sizeof(PjInstr *));
+    int rc = 0;
+    if (end_state == NULL || slots == NULL) {
+        free(end_state);
+        free(slots);
+        return 0; /* no memory for the check: skip it */
+    }
+    for (const PjBlock *b = fn->entry; b != NULL && rc == 0; b = b->next) {
+        memset(slots, 0, sizeof(PjInstr *) * (size_t)nslots);
+        if (b->bc < 0) { /* continue the predecessor's state */
+            for (const PjBlock *p = fn->entry; p != NULL; p = p->next) {
+                const PjInstr *t = p->last;
+                if (t != NULL && ((t->op == PJ_IR_br && t->edge[0].block == b)
+                                  || (t->op == PJ_IR_cbr && (t->edge[0].block == b
+                                                             || t->edge[1].block == b)))) {
+                    memcpy(slots, &end_state[(size_t)p->id * (size_t)nslots],
+                           sizeof(PjInstr *) * (size_t)nslots);
+                    break;
+                }
+            }
+        }
+        for (int i = 0; i < b->nparams && i < nslots; i++)
+            slots[i] = b->params[i];
+        for (const PjInstr *in = b->first; in != NULL && rc == 0; in = in->next) {
+            const PjFrameState *fss[3] = {in->fs, in->fs2, in->fsd};
+            for (int k = 0; k < 3 && rc == 0; k++) {
+                if (fss[k] == NULL)
+                    continue;
+                for (int i = 0; i < fss[k]->nstack; i++) {
+                    if (i >= nslots || slots[i] != fss[k]->stack[i]) {
+                        rc = verr(buf, size, "frame state differs from the frame's value stack", b, in);
+                        break;
+                    }
+                }
+            }
+            if (in->op == PJ_IR_store_stack && in->imm[0] >= 0 && in->imm[0] < nslots)
+                slots[in->imm[0]] = in->args[0];
+            else if (in->op == PJ_IR_load_stack && in->imm[0] >= 0 && in->imm[0] < nslots)
+                slots[in->imm[0]] = (PjInstr *)in;
+            if ((in->op == PJ_IR_br || in->op == PJ_IR_cbr) && rc == 0) {
+                for (int e = 0; e < (in->op == PJ_IR_cbr ? 2 : 1); e++)
+                    for (int i = 0; i < in->edge[e].nargs && i < nslots; i++)
+                        if (in->edge[e].args[i] != slots[i])
+                            rc = verr(buf, size, "branch argument differs from the frame's value stack", b, in);
+            }
+        }
+        memcpy(&end_state[(size_t)b->id * (size_t)nslots], slots, sizeof(PjInstr *) * (size_t)nslots);
+    }
+    free(end_state);
+    free(slots);
+    return rc;
+}
+
 int
 pj_ir_verify(const PjFunc *fn, char *buf, unsigned size)
 {
+    if (verify_shadow(fn, buf, size) < 0)
+        return -1;
     for (const PjBlock *b = fn->entry; b != NULL; b = b->next) {
         if (b->last == NULL || !pj_ir_is_term(b->last))
             return verr(buf, size, "block does not end in a terminator", b, NULL);
