@@ -54,10 +54,22 @@ code_of(PyObject *obj)
     return NULL;
 }
 
+/* A single-phase module is copied, not re-initialised, into sub-interpreters, so the
+ * refusal has to be at each entry point too. */
+static int
+main_interpreter_only(void)
+{
+    if (PyInterpreterState_Get() != PyInterpreterState_Main()) {
+        PyErr_SetString(PyExc_RuntimeError, "pyjit does not support sub-interpreters");
+        return -1;
+    }
+    return 0;
+}
+
 static int
 api_enable(void)
 {
-    if (pj_hook_install() < 0)
+    if (main_interpreter_only() < 0 || pj_hook_install() < 0)
         return -1;
     pj_jit.enabled = 1;
     return 0;
@@ -93,6 +105,8 @@ api_set_threshold(long calls)
 static int
 api_compile(void *func)
 {
+    if (main_interpreter_only() < 0)
+        return -1;
     PyCodeObject *co = code_of((PyObject *)func);
     if (co == NULL)
         return -1;
@@ -207,7 +221,7 @@ py_dump(PyObject *self, PyObject *args)
     if (!PyArg_ParseTuple(args, "Os:dump", &func, &stage))
         return NULL;
     PyCodeObject *co = code_of(func);
-    if (co == NULL)
+    if (co == NULL || main_interpreter_only() < 0)
         return NULL;
     if (strcmp(stage, "bytecode") != 0 && strcmp(stage, "ir") != 0 && strcmp(stage, "llvm") != 0) {
         PyErr_Format(PyExc_ValueError,

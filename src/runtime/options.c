@@ -3,6 +3,7 @@
 #include "runtime/runtime.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 /* PJ_OPTION(env var, field, default, help) */
 #define PJ_OPTIONS(X)                                                                        \
@@ -35,4 +36,6 @@ pj_options_from_env(PjJit *jit)
 #undef X
     if (jit->opt_level > 3)
         jit->opt_level = 3;
+    const char *log = getenv("PYJIT_LOG"); /* comma-separated event kinds */
+    jit->log_fallbacks = log != NULL && strstr(log, "fallback") != NULL;
 }

@@ -68,12 +68,14 @@ resolve(void)
     return 0;
 }
 
-/* Only a CPython 3.11 host has Py_Version (new in 3.11) with that value. */
+/* Only the CPython pyjit was built for qualifies: Py_Version (new in 3.11) with the same
+ * major.minor.micro.  Any other interpreter -- 3.12, or a 3.11 of another micro
+ * version, whose internal structures may differ -- runs untouched and silently. */
 static int
-host_is_cpython311(void)
+host_is_target_python(void)
 {
     const unsigned long *version = dlsym(RTLD_DEFAULT, "Py_Version");
-    return version != NULL && (*version >> 16) == 0x030B;
+    return version != NULL && (*version >> 8) == ((unsigned long)PY_VERSION_HEX >> 8);
 }
 
 static const char *
@@ -170,7 +172,7 @@ pyjit_preload_init(void)
     const char *v = getenv("PYJIT");
     if (v != NULL && strcmp(v, "0") == 0)
         return;
-    if (!host_is_cpython311() || resolve() < 0)
+    if (!host_is_target_python() || resolve() < 0)
         return; /* not our interpreter: stay inert */
     py.add_audit_hook(audit_hook, NULL);
 }
@@ -182,8 +184,9 @@ get_api(void)
 {
     if (api != NULL)
         return api;
-    if (!host_is_cpython311() || resolve() < 0) {
-        fprintf(stderr, "pyjit: the C API needs an initialised CPython 3.11 in this process\n");
+    if (!host_is_target_python() || resolve() < 0) {
+        fprintf(stderr, "pyjit: the C API needs an initialised CPython %d.%d.%d in this process\n",
+                PY_MAJOR_VERSION, PY_MINOR_VERSION, PY_MICRO_VERSION);
         return NULL;
     }
     if (boot(0, 0) < 0)

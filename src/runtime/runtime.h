@@ -39,6 +39,7 @@ typedef struct PjJit {
     long threshold; /* calls in the interpreter before compiling */
     int opt_level;
     int stats_at_exit;
+    int log_fallbacks; /* PYJIT_LOG contains "fallback" */
 
     /* statistics (stats.c) */
     long compiled, failed;

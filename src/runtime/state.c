@@ -100,6 +100,12 @@ pj_state_compile(PyCodeObject *co, PjCodeState *st)
         st->failed = 1;
         st->why = why;
         pj_stats_failed(why);
+        if (pj_jit.log_fallbacks) {
+            char text[128];
+            pj_abort_format(why, text, sizeof text);
+            fprintf(stderr, "pyjit: fallback %s (%s:%d): %s\n", PyUnicode_AsUTF8(co->co_qualname),
+                    PyUnicode_AsUTF8(co->co_filename), co->co_firstlineno, text);
+        }
         return 0;
     }
     size_t rdsize = sizeof(PjRuntimeData) + sizeof(PjGlobalCache) * (size_t)c.nglobal_caches;

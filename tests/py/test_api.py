@@ -1,0 +1,227 @@
+"""The Python API: enable/disable/is_enabled, compile/is_compiled, stats, dump, and the
+bad-input rules (enable twice, disable while compiled frames run, unsupported code)."""
+import json
+
+
+def check(runner, source):
+    r = runner.run_code(source)
+    assert r.returncode == 0, r.stdout + r.stderr
+    return r.stdout
+
+
+def test_enable_disable_twice_and_stats_keys(runner):
+    out = check(runner, """
+        import pyjit
+        assert not pyjit.is_enabled()
+        pyjit.enable(); pyjit.enable()          # harmless twice
+        assert pyjit.is_enabled()
+        pyjit.disable(); pyjit.disable()
+        assert not pyjit.is_enabled()
+        s = pyjit.stats()
+        for k in ("compiled", "failed", "fallbacks", "deopts", "compile_time_s", "code_bytes"):
+            assert k in s, k
+        assert isinstance(s["fallbacks"], dict)
+        print("ok")
+    """)
+    assert out == "ok\n"
+
+
+def test_compile_runs_native_code(runner):
+    out = check(runner, """
+        import pyjit
+        def f(n):
+            s = 0
+            for i in range(n):
+                s += i * i
+            return s
+        assert not pyjit.is_compiled(f)
+        assert pyjit.compile(f) is True
+        assert pyjit.is_compiled(f)
+        pyjit.enable()
+        print(f(1000), f(10), f(0))
+        s = pyjit.stats()
+        assert s["compiled"] >= 1 and s["code_bytes"] > 0 and s["compile_time_s"] > 0, s
+    """)
+    assert out == "332833500 285 0\n"
+
+
+def test_threshold_counts_calls(runner):
+    out = check(runner, """
+        import pyjit
+        def g(x):
+            return x + 1
+        pyjit.enable(threshold=5)
+        for i in range(5):
+            g(i)
+        print(pyjit.is_compiled(g))
+        g(0)
+        print(pyjit.is_compiled(g))
+        def loop(n):
+            while n:
+                n -= 1
+            return n
+        loop(3)                      # a loop compiles at its first call
+        print(pyjit.is_compiled(loop))
+    """)
+    assert out == "False\nTrue\nTrue\n"
+
+
+def test_fallback_is_counted_with_reason(runner):
+    out = check(runner, """
+        import pyjit
+        def uses_attr(o):
+            return o.real
+        def gen():
+            yield 1
+        print(pyjit.compile(uses_attr), pyjit.fallback_reason(uses_attr))
+        print(pyjit.compile(gen), pyjit.fallback_reason(gen))
+        s = pyjit.stats()
+        print(s["failed"], s["fallbacks"]["unsupported opcode LOAD_ATTR"],
+              s["fallbacks"]["generator or coroutine"])
+        pyjit.enable(threshold=0)
+        print(uses_attr(3), list(gen()))      # still right, in the interpreter
+        print(pyjit.compile(uses_attr))       # never retried, not recounted
+        print(pyjit.stats()["fallbacks"]["generator or coroutine"])
+    """)
+    assert out.splitlines() == [
+        "False unsupported opcode LOAD_ATTR",
+        "False generator or coroutine",
+        "2 1 1",
+        "3 [1]",
+        "False",
+        "1",
+    ]
+
+
+def test_compile_rejects_non_functions(runner):
+    out = check(runner, """
+        import pyjit
+        for bad in (1, len, "x"):
+            try:
+                pyjit.compile(bad)
+            except TypeError as e:
+                print("TypeError", e)
+        class C:
+            def m(self, x):
+                return x * 2
+        print(pyjit.compile(C().m), pyjit.is_compiled(C.m))
+    """)
+    lines = out.splitlines()
+    assert lines[:3] == ["TypeError pyjit: expected a Python function, got int",
+                         "TypeError pyjit: expected a Python function, got builtin_function_or_method",
+                         "TypeError pyjit: expected a Python function, got str"]
+    assert lines[3] == "True True"
+
+
+def test_dump_stages(runner):
+    out = check(runner, """
+        import pyjit
+        def f(a, b):
+            return a + b
+        b = pyjit.dump(f, "bytecode")
+        ir = pyjit.dump(f, "ir")
+        ll = pyjit.dump(f, "llvm")
+        assert "BINARY_OP" in b and "RETURN_VALUE" in b, b
+        assert "binop +" in ir and "ret " in ir, ir
+        assert "define" in ll and "py:f" in ll, ll
+        assert "0x" not in ir and "inttoptr" not in ll   # symbolic, no raw addresses
+        assert pyjit.dump(f, "llvm") == ll               # stable
+        try:
+            pyjit.dump(f, "asmx")
+        except ValueError as e:
+            print("ValueError", e)
+        def g(o):
+            return o.x
+        try:
+            pyjit.dump(g, "ir")
+        except ValueError as e:
+            print("ValueError", e)
+        print("bytecode ok" if "LOAD_ATTR" in pyjit.dump(g, "bytecode") else "bad")
+    """)
+    lines = out.splitlines()
+    assert lines[0].startswith("ValueError pyjit.dump: unknown stage 'asmx'")
+    assert lines[1] == "ValueError pyjit.dump: no ir for g: unsupported opcode LOAD_ATTR"
+    assert lines[2] == "bytecode ok"
+
+
+def test_disable_while_compiled_frames_run(runner):
+    out = check(runner, """
+        import pyjit
+        def inner(i):
+            if i == 500:
+                pyjit.disable()          # called from compiled code
+            return i
+        def outer(n):
+            t = 0
+            for i in range(n):
+                t += inner(i)
+            return t
+        pyjit.enable(threshold=0)
+        print(outer(1000), pyjit.is_enabled())
+        print(outer(1000))               # interpreter now; same answer
+        pyjit.enable()
+        print(outer(10), pyjit.is_compiled(outer))
+    """)
+    assert out.splitlines() == ["499500 False", "499500", "45 True"]
+
+
+def test_stats_file_and_compiled_functions(runner, tmp_path):
+    stats = tmp_path / "s.json"
+    prog = runner.write("app.py", """
+        def work(n):
+            s = 0
+            for i in range(n):
+                s += i
+            return s
+        print(work(100))
+    """)
+    r = runner.run([prog.name], mode="preload", env={"PYJIT_STATS_FILE": stats})
+    assert r.returncode == 0 and r.stdout == "4950\n", r.stderr
+    data = json.loads(stats.read_text())
+    names = [f["qualname"] for f in data["functions"] if f["filename"].endswith("app.py")]
+    assert names == ["work"]
+    assert data["compiled"] >= 1
+
+
+def test_stats_printed_at_exit(runner):
+    r = runner.run_code("""
+        def f(n):
+            while n:
+                n -= 1
+            return n
+        print(f(5))
+    """, mode="preload", env={"PYJIT_STATS": "1"})
+    assert r.returncode == 0
+    assert r.stdout == "0\n"
+    assert "pyjit: " in r.stderr and "compiled" in r.stderr
+
+
+def test_sub_interpreters_refused(runner):
+    out = check(runner, """
+        import _xxsubinterpreters as interpreters
+        import pyjit
+        interp = interpreters.create()
+        for stmt in ("m.enable()", "m.compile(lambda: 1)"):
+            try:
+                interpreters.run_string(interp, "import pyjit._pyjit as m; " + stmt)
+            except Exception as e:
+                print(type(e).__name__, "RuntimeError" in str(e), "sub-interpreters" in str(e))
+        print(pyjit.is_enabled())
+    """)
+    assert out == "RunFailedError True True\nRunFailedError True True\nFalse\n"
+
+
+def test_other_interpreter_gives_import_error(runner):
+    import shutil, os, glob, subprocess
+    from conftest import PKG, clean_env
+    candidates = sorted(glob.glob(os.path.expanduser("~/.pyenv/versions/3.1[0-9]*/bin/python3")))
+    others = [p for p in candidates if "3.11.2" not in p]
+    if not others:
+        import pytest
+        pytest.skip("no other Python interpreter here")
+    for py in others:
+        r = subprocess.run([py, "-c", "import pyjit"], env=clean_env(PYTHONPATH=PKG),
+                           capture_output=True, text=True)
+        assert r.returncode != 0
+        assert "ImportError" in r.stderr, (py, r.stderr)
+        assert "pyjit" in r.stderr
