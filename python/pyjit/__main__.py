@@ -42,6 +42,7 @@ def _run(argv):
 def _run_path_like_python(path):
     """Runs a script as ``python3.11 path`` would: as __main__, and if it raises, with a
     traceback that shows the program's frames only (not this launcher's)."""
+    path = os.path.abspath(path)  # as python3.11 makes the script path absolute
     with open(path, "rb") as f:
         source = f.read()
     code = compile(source, path, "exec")

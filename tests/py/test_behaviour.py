@@ -1,0 +1,289 @@
+"""Exact behaviour of compiled code: signals in tight loops, recursion limits, tracing,
+reference counts and memory, threads, deoptimisation paths."""
+import json
+import os
+import signal
+import subprocess
+import time
+
+from conftest import PYTHON, clean_env, preload_value
+
+
+def jit_env(runner, stats=None, **extra):
+    e = clean_env(LD_PRELOAD=preload_value(), PYJIT_THRESHOLD="0", **extra)
+    if stats is not None:
+        e["PYJIT_STATS_FILE"] = str(stats)
+    return e
+
+
+def compiled_names(stats_path, filename):
+    data = json.loads(open(stats_path).read())
+    return {f["qualname"] for f in data["functions"] if f["filename"].endswith(filename)}
+
+
+def test_keyboard_interrupt_in_compiled_while_true(runner, tmp_path):
+    prog = runner.write("spin.py", """
+        import sys
+        def spin():
+            n = 0
+            while True:
+                n += 1
+        print("ready", flush=True)
+        try:
+            spin()
+        except KeyboardInterrupt:
+            print("interrupted", flush=True)
+    """)
+    stats = tmp_path / "s.json"
+    p = subprocess.Popen([PYTHON, prog.name], cwd=runner.tmp, env=jit_env(runner, stats),
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert p.stdout.readline() == "ready\n"
+    time.sleep(0.5)
+    p.send_signal(signal.SIGINT)
+    out, err = p.communicate(timeout=30)
+    assert p.returncode == 0, err
+    assert out == "interrupted\n"
+    assert "spin" in compiled_names(stats, "spin.py")
+
+
+def test_signal_handler_runs_inside_compiled_loop(runner, tmp_path):
+    stats = tmp_path / "s.json"
+    r = runner.run_code("""
+        import signal, os
+        hits = 0
+        def handler(signum, frame):
+            global hits
+            hits += 1
+        signal.signal(signal.SIGUSR1, handler)
+        def loop(n):
+            kill = os.kill
+            pid = os.getpid()
+            i = 0
+            while i < n:
+                if i % 1000 == 0:
+                    kill(pid, 10)
+                i += 1
+            return i
+        print(loop(10000), hits)
+    """, mode="preload", env={"PYJIT_STATS_FILE": stats})
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == "10000 10\n"
+
+
+def test_recursion_error_not_crash(runner, tmp_path):
+    src = """
+        import sys
+        def down(n):
+            return down(n + 1) + 1
+        def count(n):
+            if n == 0:
+                return 0
+            return count(n - 1) + 1
+        sys.setrecursionlimit(500)
+        try:
+            down(0)
+        except RecursionError as e:
+            print("RecursionError", e)
+        print(count(400))
+        sys.setrecursionlimit(3000)
+        print(count(2500))
+        try:
+            count(5000)
+        except RecursionError as e:
+            print("RecursionError again")
+    """
+    stock = runner.run_code(src, mode="stock")
+    stats = tmp_path / "s.json"
+    jit = runner.run_code(src, mode="preload", env={"PYJIT_STATS_FILE": stats})
+    assert jit.returncode == 0, jit.stderr
+    assert jit.stdout == stock.stdout
+    assert {"down", "count"} <= compiled_names(stats, ".py")
+
+
+def test_settrace_is_honoured(runner, tmp_path):
+    src = """
+        import sys
+        def f(n):
+            s = 0
+            for i in range(n):
+                s += i
+            return s
+        f(3)                         # compiled now (threshold 0)
+        events = []
+        def tracer(frame, event, arg):
+            if frame.f_code.co_name == "f":
+                events.append((event, frame.f_lineno))
+            return tracer
+        sys.settrace(tracer)
+        f(2)
+        sys.settrace(None)
+        print(events)
+        def profiler(frame, event, arg):
+            if frame.f_code.co_name == "f" or event.startswith("c_"):
+                events.append((event, getattr(arg, "__name__", None)))
+        events.clear()
+        sys.setprofile(profiler)
+        f(2)
+        sys.setprofile(None)
+        print(events)
+    """
+    stock = runner.run_code(src, mode="stock")
+    stats = tmp_path / "s.json"
+    jit = runner.run_code(src, mode="preload", env={"PYJIT_STATS_FILE": stats})
+    assert jit.returncode == 0, jit.stderr
+    assert "call" in jit.stdout
+    assert jit.stdout == stock.stdout
+    assert "f" in compiled_names(stats, ".py")
+
+
+def test_pdb_style_set_trace_inside_compiled_code(runner):
+    # A callee switches tracing on for its caller (as pdb.set_trace does): the compiled
+    # caller continues in the interpreter and its line events arrive.
+    src = """
+        import sys
+        lines = []
+        def tracer(frame, event, arg):
+            if event == "line" and frame.f_code.co_name == "work":
+                lines.append(frame.f_lineno)
+            return tracer
+        def start_tracing():
+            caller = sys._getframe(1)
+            caller.f_trace = tracer
+            sys.settrace(tracer)
+        def work():
+            a = 1
+            start_tracing()
+            b = a + 1
+            c = b * 2
+            return c
+        print(work())
+        sys.settrace(None)
+        print(lines)
+    """
+    stock = runner.run_code(src, mode="stock")
+    jit = runner.run_code(src, mode="preload")
+    assert jit.returncode == 0, jit.stderr
+    assert jit.stdout == stock.stdout
+    assert jit.stdout.splitlines()[1] != "[]"
+
+
+def test_memory_flat_after_100000_calls(runner, tmp_path):
+    stats = tmp_path / "s.json"
+    r = runner.run_code("""
+        import sys, resource
+        class Box:
+            def __init__(self, v):
+                self.v = v
+            def __add__(self, other):
+                return Box(1)
+        def work(a, b, items):
+            s = 0
+            t = a + b
+            for x in items:
+                s += x * 2.5
+            if s > 10 and a is not None and b in items:
+                return s - 1
+            return str(s)
+        items = (1, 2, 3)
+        for i in range(2000):          # warm-up: caches, free lists
+            work(i, i + 1, items); work(Box(1), Box(2), items); work(1.5, 2, items)
+        blocks0 = sys.getallocatedblocks()
+        rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        for i in range(100000):
+            work(i, i + 1, items); work(Box(1), Box(2), items); work(1.5, 2, items)
+        blocks1 = sys.getallocatedblocks()
+        rss1 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        print(blocks1 - blocks0 < 100, rss1 - rss0 < 2048, blocks1 - blocks0, rss1 - rss0)
+    """, mode="preload", env={"PYJIT_STATS_FILE": stats})
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("True True"), r.stdout
+    assert "work" in compiled_names(stats, ".py")
+
+
+def test_reference_counts_through_compiled_code(runner):
+    src = """
+        import sys
+        obj = object()
+        def keep(o, n):
+            last = None
+            for i in range(n):
+                last = o
+            return last
+        def drop(o):
+            x = o
+            y = x
+            del x
+            return 0
+        base = sys.getrefcount(obj)
+        keep(obj, 1000); drop(obj)
+        r = keep(obj, 3)
+        print(sys.getrefcount(obj) - base)
+        del r
+        print(sys.getrefcount(obj) - base)
+    """
+    stock = runner.run_code(src, mode="stock")
+    jit = runner.run_code(src, mode="preload")
+    assert jit.returncode == 0, jit.stderr
+    assert jit.stdout == stock.stdout == "1\n0\n"
+
+
+def test_threads_run_compiled_code(runner, tmp_path):
+    stats = tmp_path / "s.json"
+    r = runner.run_code("""
+        import sys, threading
+        sys.setswitchinterval(1e-5)
+        def work(k, n):
+            s = 0
+            i = 0
+            while i < n:
+                s += (i * k) % 7
+                i += 1
+            return s
+        results = {}
+        def run(k):
+            results[k] = work(k, 200000)
+        ts = [threading.Thread(target=run, args=(k,)) for k in range(4)]
+        for t in ts: t.start()
+        for t in ts: t.join()
+        print(sorted(results.items()) == sorted((k, work(k, 200000)) for k in range(4)))
+    """, mode="preload", env={"PYJIT_STATS_FILE": stats}, timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == "True\n"
+    assert "work" in compiled_names(stats, ".py")
+
+
+def test_deopt_paths_are_exact(runner, tmp_path):
+    src = """
+        def unbound(flag):
+            if flag:
+                x = 1
+            return x
+        def missing():
+            return not_defined_anywhere + 1
+        def late_global():
+            return LATE
+        for f, args in ((unbound, (1,)), (unbound, (0,)), (missing, ()), (late_global, ())):
+            try:
+                print(f(*args))
+            except Exception as e:
+                print(type(e).__name__, e)
+        LATE = 5
+        print(late_global())
+        import builtins
+        builtins.LATE2 = 7
+        def late_builtin():
+            return LATE2
+        print(late_builtin())
+        LATE2 = 8                       # a global now shadows the builtin
+        print(late_builtin())
+        del LATE2
+        print(late_builtin())
+    """
+    stock = runner.run_code(src, mode="stock")
+    stats = tmp_path / "s.json"
+    jit = runner.run_code(src, mode="preload", env={"PYJIT_STATS_FILE": stats})
+    assert jit.returncode == 0, jit.stderr
+    assert jit.stdout == stock.stdout
+    data = json.loads(stats.read_text())
+    assert data["deopts"] >= 3, data
+    assert {"unbound", "missing", "late_global", "late_builtin"} <= compiled_names(stats, ".py")
