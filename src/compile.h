@@ -10,6 +10,10 @@
 
 #include "abort.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 struct _object;
 typedef struct PjEngine PjEngine;
 typedef struct PjCodeHandle PjCodeHandle;
@@ -35,5 +39,9 @@ int pj_compile(PjEngine *e, struct _object *code, const PjCompileOptions *opts, 
  * malloc'd text, or NULL with *why (PJ_ABORT_NONE with NULL: unknown stage). */
 char *pj_compile_dump(PjEngine *e, struct _object *code, const char *stage,
                       const PjCompileOptions *opts, PjAbort *why);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -15,6 +15,10 @@
 #include "abort.h"
 #include "rtdef.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef struct PjEngine PjEngine;
 typedef struct PjCodeHandle PjCodeHandle;
 
@@ -37,5 +41,9 @@ void pj_engine_remove(PjEngine *e, PjCodeHandle *h);
 
 /* The last LLVM error message (for logs), "" if none. */
 const char *pj_engine_last_error(const PjEngine *e);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

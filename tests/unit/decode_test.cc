@@ -81,11 +81,11 @@ TEST(Decode, LoopJumpTargetsAndDepths)
 
 TEST(Decode, ExtendedArgFoldsIntoInstruction)
 {
-    // 300 constants force EXTENDED_ARG before LOAD_CONST of the last ones.
-    std::string src = "def f():\n    x = [";
+    // 300 constants and locals force EXTENDED_ARG before the last LOAD_CONSTs.
+    std::string src = "def f():\n";
     for (int i = 0; i < 300; i++)
-        src += std::to_string(i * 7 + 1000) + ".5, ";
-    src += "]\n    return 299.25\n";
+        src += "    v" + std::to_string(i) + " = " + std::to_string(i) + ".5\n";
+    src += "    return v299\n";
     Decoded d(src);
     ASSERT_NE(d.bc, nullptr);
     bool found = false;
