@@ -10,7 +10,7 @@ loader=$build/lib/libpyjit.so
 defined=$(mktemp)
 trap 'rm -f "$defined"' EXIT
 for lib in "$(readlink -f "$python")" $(ldd "$mod" | awk '/=>/ {print $3}'); do
-  nm -D --defined-only "$lib" 2>/dev/null | awk '{print $NF}' >> "$defined"
+  nm -D --defined-only "$lib" 2>/dev/null | awk '{print $NF}' | sed 's/@.*//' >> "$defined"
 done
 missing=$(nm -D --undefined-only "$mod" | awk '{print $NF}' | sed 's/@.*//' |
   grep -v -E '^(_ITM_|__gmon_start__|__cxa_finalize)' | sort -u |
