@@ -34,7 +34,8 @@ bench: build
 asan:
 	@$(MAKE) --no-print-directory build BUILD=build-asan BUILD_TYPE=ASan
 	@cd build-asan && ASAN_OPTIONS=detect_leaks=0 \
-	  LD_PRELOAD="$$(gcc -print-file-name=libasan.so) $$(gcc -print-file-name=libubsan.so)" \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  PYJIT_TEST_PRELOAD="$$(gcc -print-file-name=libasan.so) $$(gcc -print-file-name=libubsan.so)" \
 	  ctest --output-on-failure -j $(JOBS) -E 'symbols'
 
 clean:

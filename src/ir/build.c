@@ -985,7 +985,8 @@ pj_build_ir(const PjBytecode *bc, PjArena *a, PjAbort *why)
             if (b->cur != NULL && br_to(b, b->i) < 0)
                 goto fail;
             b->cur = blk;
-            memcpy(b->stack, blk->params, sizeof(PjInstr *) * (size_t)blk->nparams);
+            if (blk->nparams > 0)
+                memcpy(b->stack, blk->params, sizeof(PjInstr *) * (size_t)blk->nparams);
             b->sp = blk->nparams;
         }
         if (b->cur == NULL) {
@@ -996,7 +997,8 @@ pj_build_ir(const PjBytecode *bc, PjArena *a, PjAbort *why)
             b->why.kind = PJ_ABORT_STACK_DEPTH;
             goto fail;
         }
-        memcpy(b->snap, b->stack, sizeof(PjInstr *) * (size_t)b->sp);
+        if (b->sp > 0)
+            memcpy(b->snap, b->stack, sizeof(PjInstr *) * (size_t)b->sp);
         b->snap_n = b->sp;
         if (b->bound_in != NULL && in->block_start)
             memcpy(b->bound, &b->bound_in[(size_t)b->i * (size_t)b->nwords],

@@ -121,7 +121,9 @@ def test_program(prog, jit_lib, corpus_results, tmp_path):
 
     stock_env = cl.base_env()
     jit_env = cl.base_env()
-    jit_env["LD_PRELOAD"] = str(jit_lib)
+    # PYJIT_TEST_PRELOAD: libraries that must come first (the sanitizer runtime of an
+    # ASan build, see `make asan`).
+    jit_env["LD_PRELOAD"] = (os.environ.get("PYJIT_TEST_PRELOAD", "") + " " + str(jit_lib)).strip()
     jit_env["PYJIT_THRESHOLD"] = "0"
     jit_env["PYJIT_STATS_FILE"] = str(stats_file)
 

@@ -219,9 +219,11 @@ def test_other_interpreter_gives_import_error(runner):
     if not others:
         import pytest
         pytest.skip("no other Python interpreter here")
+    env = clean_env(PYTHONPATH=PKG)
+    if os.environ.get("PYJIT_TEST_PRELOAD"):
+        env["LD_PRELOAD"] = os.environ["PYJIT_TEST_PRELOAD"]
     for py in others:
-        r = subprocess.run([py, "-c", "import pyjit"], env=clean_env(PYTHONPATH=PKG),
-                           capture_output=True, text=True)
+        r = subprocess.run([py, "-c", "import pyjit"], env=env, capture_output=True, text=True)
         assert r.returncode != 0
         assert "ImportError" in r.stderr, (py, r.stderr)
         assert "pyjit" in r.stderr
