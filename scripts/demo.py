@@ -30,7 +30,7 @@ def main():
     jit = run(args.python, args.build, True)
     if stock["result"] != jit["result"]:
         sys.exit("results differ: stock %r, pyjit %r" % (stock["result"], jit["result"]))
-    print("demo: primes below 60000, pi by integration, a 160x120 Mandelbrot")
+    print("demo: primes below 300000, pi by integration, a 600x400 Mandelbrot")
     print("  result          %r" % (tuple(stock["result"]),))
     print("  stock python    %.3f s" % stock["seconds"])
     print("  pyjit           %.3f s  (including %.3f s of compilation)"

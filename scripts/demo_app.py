@@ -56,7 +56,7 @@ def mandelbrot(w, h):
 
 
 def main():
-    return (count_primes(60000), round(integrate(2000000), 10), mandelbrot(160, 120))
+    return (count_primes(300000), round(integrate(8000000), 10), mandelbrot(600, 400))
 
 
 if __name__ == "__main__":
