@@ -51,7 +51,7 @@ pj_arena_free(PjArena *a)
 void *
 pj_arena_alloc(PjArena *a, size_t size)
 {
-    size = (size + 15) & ~(size_t)15;
+    size = (size + 15) & ~(size_t) 15;
     PjArenaChunk *c = a->head;
     if (c == NULL || c->size - c->used < size) {
         size_t csize = size > PJ_ARENA_CHUNK ? size : PJ_ARENA_CHUNK;
@@ -109,10 +109,10 @@ pj_str_vprintf(PjStr *s, const char *fmt, va_list ap)
     va_copy(ap2, ap);
     int n = vsnprintf(NULL, 0, fmt, ap2);
     va_end(ap2);
-    if (n < 0 || str_reserve(s, (size_t)n) < 0)
+    if (n < 0 || str_reserve(s, (size_t) n) < 0)
         return;
-    vsnprintf(s->buf + s->len, (size_t)n + 1, fmt, ap);
-    s->len += (size_t)n;
+    vsnprintf(s->buf + s->len, (size_t) n + 1, fmt, ap);
+    s->len += (size_t) n;
 }
 
 void

@@ -18,19 +18,19 @@ extern "C" {
 void pj_check_failed(const char *file, int line, const char *cond, const char *fmt, ...)
     __attribute__((noreturn, format(printf, 4, 5)));
 
-#define PJ_CHECK(cond, ...)                                                                  \
-    do {                                                                                     \
-        if (__builtin_expect(!(cond), 0))                                                    \
-            pj_check_failed(__FILE__, __LINE__, #cond, __VA_ARGS__);                         \
+#define PJ_CHECK(cond, ...)                                                                        \
+    do {                                                                                           \
+        if (__builtin_expect(!(cond), 0))                                                          \
+            pj_check_failed(__FILE__, __LINE__, #cond, __VA_ARGS__);                               \
     } while (0)
 
 #ifdef PYJIT_ASSERTS
 #define PJ_ASSERT(cond) PJ_CHECK(cond, "assertion")
 #else
-#define PJ_ASSERT(cond) ((void)0)
+#define PJ_ASSERT(cond) ((void) 0)
 #endif
 
-#define PJ_UNUSED(x) ((void)(x))
+#define PJ_UNUSED(x) ((void) (x))
 #define PJ_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 /* ---- Arena: all compile-time memory of one compilation, freed at once ---------------- */

@@ -18,14 +18,14 @@ now(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+    return (double) ts.tv_sec + (double) ts.tv_nsec * 1e-9;
 }
 
 /* Front end: decode and build, with the checks that decide compilability. */
 static PjFunc *
 frontend(PyObject *code, const PjCompileOptions *opts, PjArena *a, PjAbort *why)
 {
-    PyCodeObject *co = (PyCodeObject *)code;
+    PyCodeObject *co = (PyCodeObject *) code;
     if (co->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) {
         why->kind = PJ_ABORT_GENERATOR;
         return NULL;
@@ -59,14 +59,13 @@ frontend(PyObject *code, const PjCompileOptions *opts, PjArena *a, PjAbort *why)
 static char *
 function_name(const PjFunc *fn)
 {
-    PjStr s = {0};
+    PjStr s = { 0 };
     pj_str_printf(&s, "py:%s", fn->name);
     return pj_str_take(&s);
 }
 
 int
-pj_compile(PjEngine *e, PyObject *code, const PjCompileOptions *opts, PjCompiled *out,
-           PjAbort *why)
+pj_compile(PjEngine *e, PyObject *code, const PjCompileOptions *opts, PjCompiled *out, PjAbort *why)
 {
     memset(out, 0, sizeof *out);
     why->kind = PJ_ABORT_NONE;
@@ -90,7 +89,7 @@ pj_compile(PjEngine *e, PyObject *code, const PjCompileOptions *opts, PjCompiled
         goto done;
     name = function_name(fn);
     LLVMOrcThreadSafeContextRef tsc = LLVMOrcCreateNewThreadSafeContext();
-    PjLowerOptions lo = {.range_fast_path = opts->range_fast_path};
+    PjLowerOptions lo = { .range_fast_path = opts->range_fast_path };
     LLVMModuleRef m = pj_lower(fn, LLVMOrcThreadSafeContextGetContext(tsc), name, &lo, why);
     double t2 = now();
     out->t_lower = t2 - t1;
@@ -152,7 +151,7 @@ pj_compile_dump(PjEngine *e, PyObject *code, const char *stage, const PjCompileO
     }
     char *name = function_name(fn);
     LLVMContextRef ctx = LLVMContextCreate();
-    PjLowerOptions lo = {.range_fast_path = opts->range_fast_path};
+    PjLowerOptions lo = { .range_fast_path = opts->range_fast_path };
     LLVMModuleRef m = pj_lower(fn, ctx, name, &lo, why);
     free(name);
     if (m != NULL && pj_engine_optimize(e, m, why) == 0) {

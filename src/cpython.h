@@ -35,7 +35,7 @@
 static inline int
 pj_frame_lasti(const _PyInterpreterFrame *frame)
 {
-    return (int)(frame->prev_instr - _PyCode_CODE(frame->f_code));
+    return (int) (frame->prev_instr - _PyCode_CODE(frame->f_code));
 }
 
 #endif

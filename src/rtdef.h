@@ -97,16 +97,15 @@
 /* clang-format on */
 
 /* The binary-op function for each BINARY_OP oparg (NB_*), in CPython's order. */
-#define PJ_BINOP_FUNCS                                                                       \
-    "PyNumber_Add", "PyNumber_And", "PyNumber_FloorDivide", "PyNumber_Lshift",               \
-        "PyNumber_MatrixMultiply", "PyNumber_Multiply", "PyNumber_Remainder", "PyNumber_Or", \
-        "pj_rt_power", "PyNumber_Rshift", "PyNumber_Subtract", "PyNumber_TrueDivide",        \
-        "PyNumber_Xor", "PyNumber_InPlaceAdd", "PyNumber_InPlaceAnd",                        \
-        "PyNumber_InPlaceFloorDivide", "PyNumber_InPlaceLshift",                             \
-        "PyNumber_InPlaceMatrixMultiply", "PyNumber_InPlaceMultiply",                        \
-        "PyNumber_InPlaceRemainder", "PyNumber_InPlaceOr", "pj_rt_inplace_power",            \
-        "PyNumber_InPlaceRshift", "PyNumber_InPlaceSubtract", "PyNumber_InPlaceTrueDivide",  \
-        "PyNumber_InPlaceXor"
+#define PJ_BINOP_FUNCS                                                                             \
+    "PyNumber_Add", "PyNumber_And", "PyNumber_FloorDivide", "PyNumber_Lshift",                     \
+        "PyNumber_MatrixMultiply", "PyNumber_Multiply", "PyNumber_Remainder", "PyNumber_Or",       \
+        "pj_rt_power", "PyNumber_Rshift", "PyNumber_Subtract", "PyNumber_TrueDivide",              \
+        "PyNumber_Xor", "PyNumber_InPlaceAdd", "PyNumber_InPlaceAnd",                              \
+        "PyNumber_InPlaceFloorDivide", "PyNumber_InPlaceLshift", "PyNumber_InPlaceMatrixMultiply", \
+        "PyNumber_InPlaceMultiply", "PyNumber_InPlaceRemainder", "PyNumber_InPlaceOr",             \
+        "pj_rt_inplace_power", "PyNumber_InPlaceRshift", "PyNumber_InPlaceSubtract",               \
+        "PyNumber_InPlaceTrueDivide", "PyNumber_InPlaceXor"
 
 /* One symbol the engine binds: name and address. */
 typedef struct PjSymbol {
@@ -135,11 +134,11 @@ typedef struct PjRuntimeData {
 } PjRuntimeData;
 
 /* Deopt reasons (pj_rt_deopt's last argument; stats()["deopt_reasons"]). */
-#define PJ_DEOPT_REASONS(X)                                                                  \
-    X(ERROR, "exception")                                                                    \
-    X(UNBOUND_LOCAL, "unbound local")                                                        \
-    X(GLOBAL_MISS, "global not found or unusual globals")                                    \
-    X(TRACING, "tracing switched on")                                                        \
+#define PJ_DEOPT_REASONS(X)                                                                        \
+    X(ERROR, "exception")                                                                          \
+    X(UNBOUND_LOCAL, "unbound local")                                                              \
+    X(GLOBAL_MISS, "global not found or unusual globals")                                          \
+    X(TRACING, "tracing switched on")                                                              \
     X(EVAL_BREAKER, "eval breaker")
 
 typedef enum PjDeoptReason {

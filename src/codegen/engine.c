@@ -167,10 +167,9 @@ pj_engine_create(const PjSymbol *syms, size_t nsyms, int opt_level, char *err, s
     }
     for (size_t i = 0; i < nsyms; i++) {
         pairs[i].Name = LLVMOrcLLJITMangleAndIntern(e->jit, syms[i].name);
-        pairs[i].Sym.Address = (LLVMOrcExecutorAddress)(uintptr_t)syms[i].addr;
-        pairs[i].Sym.Flags.GenericFlags =
-            LLVMJITSymbolGenericFlagsExported
-            | (syms[i].is_data ? 0 : LLVMJITSymbolGenericFlagsCallable);
+        pairs[i].Sym.Address = (LLVMOrcExecutorAddress) (uintptr_t) syms[i].addr;
+        pairs[i].Sym.Flags.GenericFlags = LLVMJITSymbolGenericFlagsExported |
+                                          (syms[i].is_data ? 0 : LLVMJITSymbolGenericFlagsCallable);
         pairs[i].Sym.Flags.TargetFlags = 0;
     }
     /* The unit takes the names; the JITDylib takes the unit. */
@@ -276,7 +275,7 @@ pj_engine_add(PjEngine *e, LLVMOrcThreadSafeContextRef tsc, LLVMModuleRef m, con
         pj_engine_remove(e, h);
         return -1;
     }
-    *addr = (void *)(uintptr_t)a;
+    *addr = (void *) (uintptr_t) a;
     *handle = h;
     *code_bytes = e->last_object_code;
     return 0;

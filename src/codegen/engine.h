@@ -34,9 +34,8 @@ int pj_engine_optimize(PjEngine *e, LLVMModuleRef m, PjAbort *why);
 /* Adds `m` (consumed, built in tsc's context; tsc is not consumed) and links it.  The
  * function `fname` is renamed to a unique symbol first.  On success *addr is its entry,
  * *handle frees it (pj_engine_remove) and *code_bytes is the size of its code sections. */
-int pj_engine_add(PjEngine *e, LLVMOrcThreadSafeContextRef tsc, LLVMModuleRef m,
-                  const char *fname, void **addr, PjCodeHandle **handle, size_t *code_bytes,
-                  PjAbort *why);
+int pj_engine_add(PjEngine *e, LLVMOrcThreadSafeContextRef tsc, LLVMModuleRef m, const char *fname,
+                  void **addr, PjCodeHandle **handle, size_t *code_bytes, PjAbort *why);
 void pj_engine_remove(PjEngine *e, PjCodeHandle *h);
 
 /* The last LLVM error message (for logs), "" if none. */

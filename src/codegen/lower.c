@@ -38,8 +38,7 @@
 /* rangeiterobject is private to Objects/rangeobject.c; the runtime checks at start-up
  * that this layout matches the interpreter before it enables the fast path. */
 typedef struct {
-    PyObject_HEAD
-    long index, start, step, len;
+    PyObject_HEAD long index, start, step, len;
 } PjRangeIter;
 
 typedef struct Lower {
@@ -66,13 +65,13 @@ typedef struct Lower {
 static LLVMValueRef
 ci32(Lower *L, long long v)
 {
-    return LLVMConstInt(L->i32, (unsigned long long)v, 1);
+    return LLVMConstInt(L->i32, (unsigned long long) v, 1);
 }
 
 static LLVMValueRef
 ci64(Lower *L, long long v)
 {
-    return LLVMConstInt(L->i64, (unsigned long long)v, 1);
+    return LLVMConstInt(L->i64, (unsigned long long) v, 1);
 }
 
 static LLVMValueRef
@@ -129,7 +128,8 @@ br_cold(Lower *L, LLVMValueRef cond, LLVMBasicBlockRef cold, LLVMBasicBlockRef h
         LLVMValueAsMetadata(ci32(L, 1)),
         LLVMValueAsMetadata(ci32(L, 2000)),
     };
-    LLVMSetMetadata(br, L->md_prof, LLVMMetadataAsValue(L->ctx, LLVMMDNodeInContext2(L->ctx, w, 3)));
+    LLVMSetMetadata(br, L->md_prof,
+                    LLVMMetadataAsValue(L->ctx, LLVMMDNodeInContext2(L->ctx, w, 3)));
 }
 
 /* ---- Symbols from rtdef.h ------------------------------------------------------------ */
@@ -142,7 +142,7 @@ typedef struct FnSig {
 } FnSig;
 
 static const FnSig fn_sigs[] = {
-#define X(name, ret, n, params) {#name, #ret[0], n, #params},
+#define X(name, ret, n, params) { #name, #ret[0], n, #params },
     PJ_RT_HELPERS(X) PJ_CAPI_FUNCS(X)
 #undef X
 };
@@ -179,8 +179,8 @@ func(Lower *L, const char *name)
             if (*p >= 'A' && *p <= 'Z')
                 params[n++] = type_of_letter(L, *p);
         PJ_CHECK(n == fn_sigs[i].nparams, "rtdef.h row %s", name);
-        LLVMTypeRef ft = LLVMFunctionType(type_of_letter(L, fn_sigs[i].ret), params,
-                                          (unsigned)n, 0);
+        LLVMTypeRef ft =
+            LLVMFunctionType(type_of_letter(L, fn_sigs[i].ret), params, (unsigned) n, 0);
         f = LLVMAddFunction(L->mod, name, ft);
         unsigned nounwind = LLVMGetEnumAttributeKindForName("nounwind", 8);
         LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex,
@@ -255,7 +255,7 @@ val(Lower *L, const PjInstr *v)
 static LLVMValueRef
 stack_slot(Lower *L, int slot)
 {
-    return gep(L, L->localsplus, (long long)sizeof(PyObject *) * (L->bc->nlocalsplus + slot));
+    return gep(L, L->localsplus, (long long) sizeof(PyObject *) * (L->bc->nlocalsplus + slot));
 }
 
 static void
@@ -288,7 +288,7 @@ common_exit(Lower *L)
     LLVMValueRef prev = LLVMBuildGEP2(L->b, L->i8, L->first_instr, &off, 1, "");
     store(L, prev, L->frame, offsetof(_PyInterpreterFrame, prev_instr));
     store(L, L->exit_phi[1], L->frame, offsetof(_PyInterpreterFrame, stacktop));
-    LLVMValueRef args[4] = {L->ts, L->frame, L->exit_phi[2], L->exit_phi[3]};
+    LLVMValueRef args[4] = { L->ts, L->frame, L->exit_phi[2], L->exit_phi[3] };
     LLVMValueRef r = call(L, "pj_rt_deopt", args, 4);
     LLVMSetTailCall(r, 1);
     LLVMBuildRet(L->b, r);
@@ -302,8 +302,8 @@ exit_block(Lower *L, const PjFrameState *fs, int throwflag, PjDeoptReason reason
 {
     LLVMBasicBlockRef bb = common_exit(L);
     LLVMBasicBlockRef from = LLVMGetInsertBlock(L->b);
-    LLVMValueRef v[4] = {ci64(L, fs->prev_unit), ci32(L, L->bc->nlocalsplus + fs->nstack),
-                         ci32(L, throwflag), ci32(L, reason)};
+    LLVMValueRef v[4] = { ci64(L, fs->prev_unit), ci32(L, L->bc->nlocalsplus + fs->nstack),
+                          ci32(L, throwflag), ci32(L, reason) };
     for (int i = 0; i < 4; i++)
         LLVMAddIncoming(L->exit_phi[i], &v[i], &from, 1);
     return bb;
@@ -417,8 +417,8 @@ as_double_or(Lower *L, const PjInstr *v, LLVMValueRef o, LLVMBasicBlockRef gener
     LLVMBuildBr(L->b, join);
     at(L, join);
     LLVMValueRef phi = LLVMBuildPhi(L->b, L->f64, "");
-    LLVMValueRef vs[2] = {d1, d2};
-    LLVMBasicBlockRef bs[2] = {fb_end, ib_end};
+    LLVMValueRef vs[2] = { d1, d2 };
+    LLVMBasicBlockRef bs[2] = { fb_end, ib_end };
     LLVMAddIncoming(phi, vs, bs, 2);
     return phi;
 }
@@ -458,7 +458,7 @@ merge_finish(Lower *L, Merge *m, LLVMTypeRef t)
 {
     at(L, m->bb);
     LLVMValueRef phi = LLVMBuildPhi(L->b, t, "");
-    LLVMAddIncoming(phi, m->vals, m->from, (unsigned)m->n);
+    LLVMAddIncoming(phi, m->vals, m->from, (unsigned) m->n);
     return phi;
 }
 
@@ -509,8 +509,8 @@ int_binop(Lower *L, int k, LLVMValueRef a, LLVMValueRef b, LLVMValueRef *ok)
     }
     case PJ_NB_RSHIFT: { /* b < 0 raises (generic); b >= 63 gives the sign */
         *ok = LLVMBuildICmp(B, LLVMIntSGE, b, zero, "");
-        LLVMValueRef s = LLVMBuildSelect(
-            B, LLVMBuildICmp(B, LLVMIntSGT, b, ci64(L, 63), ""), ci64(L, 63), b, "");
+        LLVMValueRef s = LLVMBuildSelect(B, LLVMBuildICmp(B, LLVMIntSGT, b, ci64(L, 63), ""),
+                                         ci64(L, 63), b, "");
         s = LLVMBuildSelect(B, *ok, s, zero, "");
         return LLVMBuildAShr(B, a, s, "");
     }
@@ -546,8 +546,7 @@ has_float_path(int k)
 {
     if (k >= PJ_NB_INPLACE_ADD)
         k -= PJ_NB_INPLACE_ADD;
-    return k == PJ_NB_ADD || k == PJ_NB_SUBTRACT || k == PJ_NB_MULTIPLY
-           || k == PJ_NB_TRUE_DIVIDE;
+    return k == PJ_NB_ADD || k == PJ_NB_SUBTRACT || k == PJ_NB_MULTIPLY || k == PJ_NB_TRUE_DIVIDE;
 }
 
 static int
@@ -558,7 +557,7 @@ has_int_path(int k)
     return k != PJ_NB_MATRIX_MULTIPLY && k != PJ_NB_POWER;
 }
 
-static const char *const binop_funcs[] = {PJ_BINOP_FUNCS};
+static const char *const binop_funcs[] = { PJ_BINOP_FUNCS };
 
 /* Boxes an i64 / double result and adds it to the merge (NULL on MemoryError is handled
  * by the merged NULL check). */
@@ -582,8 +581,8 @@ reuse_or_next(Lower *L, Merge *m, LLVMValueRef type_ok, LLVMValueRef o,
               void (*write)(Lower *, LLVMValueRef, LLVMValueRef), LLVMValueRef r)
 {
     LLVMBasicBlockRef yes = new_bb(L, "reuse"), no = new_bb(L, "");
-    LLVMValueRef one = LLVMBuildICmp(L->b, LLVMIntEQ, load(L, L->i64, o, offsetof(PyObject, ob_refcnt)),
-                                     ci64(L, 1), "");
+    LLVMValueRef one = LLVMBuildICmp(
+        L->b, LLVMIntEQ, load(L, L->i64, o, offsetof(PyObject, ob_refcnt)), ci64(L, 1), "");
     LLVMBuildCondBr(L->b, and2(L, type_ok, one), yes, no);
     at(L, yes);
     write(L, o, r);
@@ -610,8 +609,9 @@ static void
 write_smallint(Lower *L, LLVMValueRef o, LLVMValueRef v)
 {
     LLVMValueRef zero = ci64(L, 0);
-    LLVMValueRef sign = LLVMBuildSub(L->b, LLVMBuildZExt(L->b, LLVMBuildICmp(L->b, LLVMIntSGT, v, zero, ""), L->i64, ""),
-                                     LLVMBuildZExt(L->b, LLVMBuildICmp(L->b, LLVMIntSLT, v, zero, ""), L->i64, ""), "");
+    LLVMValueRef sign = LLVMBuildSub(
+        L->b, LLVMBuildZExt(L->b, LLVMBuildICmp(L->b, LLVMIntSGT, v, zero, ""), L->i64, ""),
+        LLVMBuildZExt(L->b, LLVMBuildICmp(L->b, LLVMIntSLT, v, zero, ""), L->i64, ""), "");
     LLVMValueRef mag = LLVMBuildSelect(L->b, LLVMBuildICmp(L->b, LLVMIntSLT, v, zero, ""),
                                        LLVMBuildNeg(L->b, v, ""), v, "");
     store(L, sign, o, offsetof(PyVarObject, ob_size));
@@ -637,10 +637,11 @@ static void
 box_int_result(Lower *L, Merge *m, LLVMValueRef v, const PjInstr *x, LLVMValueRef a,
                const PjInstr *y, LLVMValueRef b)
 {
-    LLVMValueRef in_small = LLVMBuildICmp(L->b, LLVMIntULE, LLVMBuildAdd(L->b, v, ci64(L, 5), ""),
-                                          ci64(L, 261), "");
-    LLVMValueRef one_digit = LLVMBuildICmp(L->b, LLVMIntULT, LLVMBuildAdd(L->b, v, ci64(L, (1 << 30) - 1), ""),
-                                           ci64(L, (2LL << 30) - 1), "");
+    LLVMValueRef in_small =
+        LLVMBuildICmp(L->b, LLVMIntULE, LLVMBuildAdd(L->b, v, ci64(L, 5), ""), ci64(L, 261), "");
+    LLVMValueRef one_digit =
+        LLVMBuildICmp(L->b, LLVMIntULT, LLVMBuildAdd(L->b, v, ci64(L, (1 << 30) - 1), ""),
+                      ci64(L, (2LL << 30) - 1), "");
     LLVMBasicBlockRef try_reuse = new_bb(L, ""), alloc = new_bb(L, "");
     LLVMBuildCondBr(L->b, and2(L, one_digit, LLVMBuildNot(L->b, in_small, "")), try_reuse, alloc);
     at(L, try_reuse);
@@ -665,11 +666,11 @@ branch_if(Lower *L, LLVMValueRef cond, LLVMBasicBlockRef yes, LLVMBasicBlockRef 
 static LLVMValueRef
 lower_binop(Lower *L, const PjInstr *in)
 {
-    int k = (int)in->imm[0];
+    int k = (int) in->imm[0];
     int base = k >= PJ_NB_INPLACE_ADD ? k - PJ_NB_INPLACE_ADD : k;
     const PjInstr *x = in->args[0], *y = in->args[1];
     LLVMValueRef a = val(L, x), b = val(L, y);
-    Merge m = {.bb = new_bb(L, "binop.done")};
+    Merge m = { .bb = new_bb(L, "binop.done") };
     LLVMBasicBlockRef generic = new_bb(L, "binop.generic");
 
     if (has_int_path(k) && (in->hint == PJ_HINT_NONE || in->hint == PJ_HINT_INT)) {
@@ -683,8 +684,9 @@ lower_binop(Lower *L, const PjInstr *in)
             LLVMBasicBlockRef go = new_bb(L, "");
             LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntNE, ib, ci64(L, 0), ""), go, generic);
             at(L, go);
-            box_float_into(L, &m, LLVMBuildFDiv(L->b, LLVMBuildSIToFP(L->b, ia, L->f64, ""),
-                                                LLVMBuildSIToFP(L->b, ib, L->f64, ""), ""));
+            box_float_into(L, &m,
+                           LLVMBuildFDiv(L->b, LLVMBuildSIToFP(L->b, ia, L->f64, ""),
+                                         LLVMBuildSIToFP(L->b, ib, L->f64, ""), ""));
         }
         else {
             LLVMValueRef r = int_binop(L, k, ia, ib, &ok);
@@ -715,7 +717,7 @@ lower_binop(Lower *L, const PjInstr *in)
         LLVMBuildBr(L->b, generic);
     }
     at(L, generic);
-    LLVMValueRef args[2] = {a, b};
+    LLVMValueRef args[2] = { a, b };
     merge_add(L, &m, call(L, binop_funcs[k], args, 2));
     LLVMValueRef res = merge_finish(L, &m, L->ptr);
     check_null(L, res, in->fs);
@@ -727,8 +729,8 @@ lower_binop(Lower *L, const PjInstr *in)
 static LLVMIntPredicate
 int_pred(int op)
 {
-    static const LLVMIntPredicate p[] = {LLVMIntSLT, LLVMIntSLE, LLVMIntEQ,
-                                         LLVMIntNE,  LLVMIntSGT, LLVMIntSGE};
+    static const LLVMIntPredicate p[] = { LLVMIntSLT, LLVMIntSLE, LLVMIntEQ,
+                                          LLVMIntNE,  LLVMIntSGT, LLVMIntSGE };
     return p[op];
 }
 
@@ -736,8 +738,8 @@ static LLVMRealPredicate
 real_pred(int op)
 {
     /* NaN: every comparison is false except != */
-    static const LLVMRealPredicate p[] = {LLVMRealOLT, LLVMRealOLE, LLVMRealOEQ,
-                                          LLVMRealUNE, LLVMRealOGT, LLVMRealOGE};
+    static const LLVMRealPredicate p[] = { LLVMRealOLT, LLVMRealOLE, LLVMRealOEQ,
+                                           LLVMRealUNE, LLVMRealOGT, LLVMRealOGE };
     return p[op];
 }
 
@@ -746,7 +748,7 @@ real_pred(int op)
 static void
 compare_fast_paths(Lower *L, const PjInstr *in, Merge *m)
 {
-    int op = (int)in->imm[0];
+    int op = (int) in->imm[0];
     const PjInstr *x = in->args[0], *y = in->args[1];
     LLVMValueRef a = val(L, x), b = val(L, y);
     LLVMBasicBlockRef generic = new_bb(L, "cmp.generic");
@@ -777,9 +779,9 @@ compare_fast_paths(Lower *L, const PjInstr *in, Merge *m)
 static LLVMValueRef
 lower_compare(Lower *L, const PjInstr *in)
 {
-    Merge fast = {.bb = new_bb(L, "cmp.fast")};
+    Merge fast = { .bb = new_bb(L, "cmp.fast") };
     compare_fast_paths(L, in, &fast);
-    LLVMValueRef args[3] = {val(L, in->args[0]), val(L, in->args[1]), ci32(L, in->imm[0])};
+    LLVMValueRef args[3] = { val(L, in->args[0]), val(L, in->args[1]), ci32(L, in->imm[0]) };
     LLVMValueRef r = call(L, "PyObject_RichCompare", args, 3);
     check_null(L, r, in->fs);
     LLVMBasicBlockRef slow_done = LLVMGetInsertBlock(L->b);
@@ -794,8 +796,8 @@ lower_compare(Lower *L, const PjInstr *in)
 
     at(L, done);
     LLVMValueRef phi = LLVMBuildPhi(L->b, L->ptr, "");
-    LLVMValueRef vs[2] = {r, boxed};
-    LLVMBasicBlockRef bs[2] = {slow_done, fast_done};
+    LLVMValueRef vs[2] = { r, boxed };
+    LLVMBasicBlockRef bs[2] = { slow_done, fast_done };
     LLVMAddIncoming(phi, vs, bs, 2);
     return phi;
 }
@@ -803,9 +805,9 @@ lower_compare(Lower *L, const PjInstr *in)
 static LLVMValueRef
 lower_compare_bool(Lower *L, const PjInstr *in)
 {
-    Merge m = {.bb = new_bb(L, "cmpb.done")};
+    Merge m = { .bb = new_bb(L, "cmpb.done") };
     compare_fast_paths(L, in, &m);
-    LLVMValueRef args[3] = {val(L, in->args[0]), val(L, in->args[1]), ci32(L, in->imm[0])};
+    LLVMValueRef args[3] = { val(L, in->args[0]), val(L, in->args[1]), ci32(L, in->imm[0]) };
     LLVMValueRef r = call(L, "pj_rt_compare_bool", args, 3);
     check_error(L, LLVMBuildICmp(L->b, LLVMIntEQ, r, ci32(L, -1), ""), in->fs);
     check_error(L, LLVMBuildICmp(L->b, LLVMIntEQ, r, ci32(L, -2), ""), in->fs2);
@@ -817,7 +819,7 @@ static LLVMValueRef
 lower_truth(Lower *L, const PjInstr *in)
 {
     LLVMValueRef v = val(L, in->args[0]);
-    Merge m = {.bb = new_bb(L, "truth.done")};
+    Merge m = { .bb = new_bb(L, "truth.done") };
     LLVMBasicBlockRef t = new_bb(L, "truth.true"), nt = new_bb(L, "");
     branch_if(L, LLVMBuildICmp(L->b, LLVMIntEQ, v, data(L, "_Py_TrueStruct"), ""), t, nt);
     merge_add(L, &m, LLVMConstInt(L->i1, 1, 0));
@@ -831,8 +833,9 @@ lower_truth(Lower *L, const PjInstr *in)
     at(L, nf);
     LLVMBasicBlockRef isint = new_bb(L, "truth.int"), generic = new_bb(L, "truth.generic");
     branch_if(L, is_type(L, v, "PyLong_Type"), isint, generic);
-    merge_add(L, &m, LLVMBuildICmp(L->b, LLVMIntNE,
-                                   load(L, L->i64, v, offsetof(PyVarObject, ob_size)), ci64(L, 0), ""));
+    merge_add(L, &m,
+              LLVMBuildICmp(L->b, LLVMIntNE, load(L, L->i64, v, offsetof(PyVarObject, ob_size)),
+                            ci64(L, 0), ""));
     at(L, generic);
     LLVMValueRef r = call(L, "PyObject_IsTrue", &v, 1);
     check_error(L, LLVMBuildICmp(L->b, LLVMIntSLT, r, ci32(L, 0), ""), in->fs);
@@ -843,17 +846,19 @@ lower_truth(Lower *L, const PjInstr *in)
 static LLVMValueRef
 lower_unop(Lower *L, const PjInstr *in)
 {
-    int k = (int)in->imm[0];
+    int k = (int) in->imm[0];
     const PjInstr *x = in->args[0];
     LLVMValueRef a = val(L, x);
-    static const char *const fns[] = {"PyNumber_Negative", "PyNumber_Positive", "PyNumber_Invert"};
-    Merge m = {.bb = new_bb(L, "unop.done")};
+    static const char *const fns[] = { "PyNumber_Negative", "PyNumber_Positive",
+                                       "PyNumber_Invert" };
+    Merge m = { .bb = new_bb(L, "unop.done") };
     if (k == PJ_UN_NEGATIVE || k == PJ_UN_INVERT) {
         LLVMBasicBlockRef generic = new_bb(L, "unop.generic");
         LLVMBasicBlockRef ints = new_bb(L, "unop.int"), next = new_bb(L, "");
         branch_if(L, is_long_type(L, x, a), ints, next);
         LLVMValueRef i = smallint_or(L, x, a, generic);
-        box_int_into(L, &m, k == PJ_UN_NEGATIVE ? LLVMBuildNeg(L->b, i, "") : LLVMBuildNot(L->b, i, ""));
+        box_int_into(L, &m,
+                     k == PJ_UN_NEGATIVE ? LLVMBuildNeg(L->b, i, "") : LLVMBuildNot(L->b, i, ""));
         at(L, next);
         if (k == PJ_UN_NEGATIVE) {
             LLVMBasicBlockRef fl = new_bb(L, "unop.float");
@@ -876,32 +881,40 @@ lower_unop(Lower *L, const PjInstr *in)
 static LLVMValueRef
 co_item(Lower *L, size_t field, long long i)
 {
-    LLVMValueRef tuple = load_inv(L, L->ptr, L->code, (long long)field);
+    LLVMValueRef tuple = load_inv(L, L->ptr, L->code, (long long) field);
     return load_inv(L, L->ptr, tuple,
-                    (long long)offsetof(PyTupleObject, ob_item) + (long long)sizeof(PyObject *) * i);
+                    (long long) offsetof(PyTupleObject, ob_item) +
+                        (long long) sizeof(PyObject *) * i);
 }
 
 static LLVMValueRef
 lower_load_global(Lower *L, const PjInstr *in)
 {
-    LLVMValueRef cache = gep(L, L->rd, (long long)offsetof(PjRuntimeData, global_caches)
-                                           + (long long)sizeof(PjGlobalCache) * in->imm[1]);
+    LLVMValueRef cache = gep(L, L->rd,
+                             (long long) offsetof(PjRuntimeData, global_caches) +
+                                 (long long) sizeof(PjGlobalCache) * in->imm[1]);
     LLVMValueRef g = load_inv(L, L->ptr, L->frame, offsetof(_PyInterpreterFrame, f_globals));
     LLVMValueRef bl = load_inv(L, L->ptr, L->frame, offsetof(_PyInterpreterFrame, f_builtins));
-    Merge m = {.bb = new_bb(L, "global.done")};
+    Merge m = { .bb = new_bb(L, "global.done") };
     LLVMBasicBlockRef c1 = new_bb(L, ""), c2 = new_bb(L, ""), c3 = new_bb(L, ""),
                       hit = new_bb(L, "global.hit"), miss = new_bb(L, "global.miss");
     /* Pointers first: the version fields are read only from dicts the cache has seen. */
-    LLVMValueRef same = and2(L, LLVMBuildICmp(L->b, LLVMIntEQ, load(L, L->ptr, cache, offsetof(PjGlobalCache, globals)), g, ""),
-                             LLVMBuildICmp(L->b, LLVMIntEQ, load(L, L->ptr, cache, offsetof(PjGlobalCache, builtins)), bl, ""));
+    LLVMValueRef same =
+        and2(L,
+             LLVMBuildICmp(L->b, LLVMIntEQ,
+                           load(L, L->ptr, cache, offsetof(PjGlobalCache, globals)), g, ""),
+             LLVMBuildICmp(L->b, LLVMIntEQ,
+                           load(L, L->ptr, cache, offsetof(PjGlobalCache, builtins)), bl, ""));
     LLVMBuildCondBr(L->b, same, c1, miss);
     at(L, c1);
-    LLVMValueRef gv = LLVMBuildICmp(L->b, LLVMIntEQ, load(L, L->i64, g, offsetof(PyDictObject, ma_version_tag)),
-                                    load(L, L->i64, cache, offsetof(PjGlobalCache, globals_version)), "");
+    LLVMValueRef gv =
+        LLVMBuildICmp(L->b, LLVMIntEQ, load(L, L->i64, g, offsetof(PyDictObject, ma_version_tag)),
+                      load(L, L->i64, cache, offsetof(PjGlobalCache, globals_version)), "");
     LLVMBuildCondBr(L->b, gv, c2, miss);
     at(L, c2);
-    LLVMValueRef bv = LLVMBuildICmp(L->b, LLVMIntEQ, load(L, L->i64, bl, offsetof(PyDictObject, ma_version_tag)),
-                                    load(L, L->i64, cache, offsetof(PjGlobalCache, builtins_version)), "");
+    LLVMValueRef bv =
+        LLVMBuildICmp(L->b, LLVMIntEQ, load(L, L->i64, bl, offsetof(PyDictObject, ma_version_tag)),
+                      load(L, L->i64, cache, offsetof(PjGlobalCache, builtins_version)), "");
     LLVMBuildCondBr(L->b, bv, c3, miss);
     at(L, c3);
     LLVMValueRef v = load(L, L->ptr, cache, offsetof(PjGlobalCache, value));
@@ -911,7 +924,7 @@ lower_load_global(Lower *L, const PjInstr *in)
     merge_add(L, &m, v);
 
     at(L, miss);
-    LLVMValueRef args[4] = {L->frame, ci32(L, in->imm[0]), cache, L->out_slot};
+    LLVMValueRef args[4] = { L->frame, ci32(L, in->imm[0]), cache, L->out_slot };
     LLVMValueRef r = call(L, "pj_rt_load_global", args, 4);
     check_error(L, LLVMBuildICmp(L->b, LLVMIntSLT, r, ci32(L, 0), ""), in->fs);
     LLVMBasicBlockRef found = new_bb(L, "");
@@ -926,7 +939,7 @@ static LLVMValueRef
 lower_iter_next(Lower *L, const PjInstr *in)
 {
     LLVMValueRef it = val(L, in->args[0]);
-    Merge m = {.bb = new_bb(L, "next.done")};
+    Merge m = { .bb = new_bb(L, "next.done") };
     LLVMValueRef null = LLVMConstNull(L->ptr);
     if (L->opts->range_fast_path) {
         LLVMBasicBlockRef rng = new_bb(L, "next.range"), other = new_bb(L, "");
@@ -1014,16 +1027,16 @@ lower_instr(Lower *L, const PjInstr *in)
         r = co_item(L, offsetof(PyCodeObject, co_consts), in->imm[0]);
         break;
     case PJ_IR_load_local:
-        r = load(L, L->ptr, L->localsplus, (long long)sizeof(PyObject *) * in->imm[0]);
+        r = load(L, L->ptr, L->localsplus, (long long) sizeof(PyObject *) * in->imm[0]);
         break;
     case PJ_IR_store_local:
-        store(L, val(L, in->args[0]), L->localsplus, (long long)sizeof(PyObject *) * in->imm[0]);
+        store(L, val(L, in->args[0]), L->localsplus, (long long) sizeof(PyObject *) * in->imm[0]);
         break;
     case PJ_IR_load_stack:
-        r = LLVMBuildLoad2(B, L->ptr, stack_slot(L, (int)in->imm[0]), "");
+        r = LLVMBuildLoad2(B, L->ptr, stack_slot(L, (int) in->imm[0]), "");
         break;
     case PJ_IR_store_stack:
-        LLVMBuildStore(B, val(L, in->args[0]), stack_slot(L, (int)in->imm[0]));
+        LLVMBuildStore(B, val(L, in->args[0]), stack_slot(L, (int) in->imm[0]));
         break;
     case PJ_IR_incref:
         incref(L, val(L, in->args[0]));
@@ -1059,7 +1072,8 @@ lower_instr(Lower *L, const PjInstr *in)
     case PJ_IR_store_global: {
         LLVMValueRef args[3] = {
             load_inv(L, L->ptr, L->frame, offsetof(_PyInterpreterFrame, f_globals)),
-            co_item(L, offsetof(PyCodeObject, co_names), in->imm[0]), val(L, in->args[0])};
+            co_item(L, offsetof(PyCodeObject, co_names), in->imm[0]), val(L, in->args[0])
+        };
         LLVMValueRef e = call(L, "PyDict_SetItem", args, 3);
         check_error(L, LLVMBuildICmp(B, LLVMIntNE, e, ci32(L, 0), ""), in->fs);
         break;
@@ -1080,7 +1094,7 @@ lower_instr(Lower *L, const PjInstr *in)
         r = lower_truth(L, in);
         break;
     case PJ_IR_contains: {
-        LLVMValueRef args[2] = {val(L, in->args[0]), val(L, in->args[1])};
+        LLVMValueRef args[2] = { val(L, in->args[0]), val(L, in->args[1]) };
         LLVMValueRef c = call(L, "PySequence_Contains", args, 2);
         check_error(L, LLVMBuildICmp(B, LLVMIntSLT, c, ci32(L, 0), ""), in->fs);
         r = LLVMBuildICmp(B, LLVMIntNE, c, ci32(L, 0), "");
@@ -1109,14 +1123,14 @@ lower_instr(Lower *L, const PjInstr *in)
         r = lower_iter_next(L, in);
         break;
     case PJ_IR_load_method: {
-        LLVMValueRef args[4] = {L->frame, val(L, in->args[0]), ci32(L, in->imm[0]),
-                                stack_slot(L, (int)in->imm[1])};
+        LLVMValueRef args[4] = { L->frame, val(L, in->args[0]), ci32(L, in->imm[0]),
+                                 stack_slot(L, (int) in->imm[1]) };
         LLVMValueRef e = call(L, "pj_rt_load_method", args, 4);
         check_error(L, LLVMBuildICmp(B, LLVMIntSLT, e, ci32(L, 0), ""), in->fs);
         break;
     }
     case PJ_IR_call: {
-        LLVMValueRef args[3] = {L->ts, stack_slot(L, (int)in->imm[1]), ci32(L, in->imm[0])};
+        LLVMValueRef args[3] = { L->ts, stack_slot(L, (int) in->imm[1]), ci32(L, in->imm[0]) };
         r = call(L, "pj_rt_call", args, 3);
         check_null(L, r, in->fs);
         break;
@@ -1176,7 +1190,7 @@ prologue(Lower *L, LLVMBasicBlockRef first)
                       link = new_bb(L, "link");
     br_cold(L, LLVMBuildICmp(B, LLVMIntSLE, rem, ci32(L, 0), ""), check, link);
     at(L, check);
-    LLVMValueRef args[2] = {L->ts, LLVMBuildGlobalStringPtr(B, "", "pj.empty")};
+    LLVMValueRef args[2] = { L->ts, LLVMBuildGlobalStringPtr(B, "", "pj.empty") };
     LLVMValueRef e = call(L, "_Py_CheckRecursiveCall", args, 2);
     br_cold(L, LLVMBuildICmp(B, LLVMIntNE, e, ci32(L, 0), ""), fail, link);
     at(L, fail);
@@ -1216,7 +1230,7 @@ pj_lower(const PjFunc *fn, LLVMContextRef ctx, const char *name, const PjLowerOp
     L->md_invariant = LLVMGetMDKindIDInContext(ctx, "invariant.load", 14);
     L->md_prof = LLVMGetMDKindIDInContext(ctx, "prof", 4);
 
-    LLVMTypeRef params[3] = {L->ptr, L->ptr, L->ptr};
+    LLVMTypeRef params[3] = { L->ptr, L->ptr, L->ptr };
     L->fn = LLVMAddFunction(L->mod, name, LLVMFunctionType(L->ptr, params, 3, 0));
     LLVMAddAttributeAtIndex(L->fn, LLVMAttributeFunctionIndex,
                             LLVMCreateStringAttribute(ctx, "frame-pointer", 13, "all", 3));
@@ -1230,8 +1244,8 @@ pj_lower(const PjFunc *fn, LLVMContextRef ctx, const char *name, const PjLowerOp
     LLVMSetValueName2(L->frame, "frame", 5);
     LLVMSetValueName2(L->rd, "rd", 2);
 
-    L->bbs = calloc((size_t)fn->nblocks + 1, sizeof(LLVMBasicBlockRef));
-    L->vals = calloc((size_t)fn->nvalues + 1, sizeof(LLVMValueRef));
+    L->bbs = calloc((size_t) fn->nblocks + 1, sizeof(LLVMBasicBlockRef));
+    L->vals = calloc((size_t) fn->nvalues + 1, sizeof(LLVMValueRef));
     if (L->bbs == NULL || L->vals == NULL) {
         why->kind = PJ_ABORT_NO_MEMORY;
         goto fail;

@@ -22,8 +22,8 @@
 #include "ir/decode.h"
 #include "ir/opcodes.h"
 
-_Static_assert((int)PJ_KT_SMALLINT == PJ_CONST_SMALLINT && (int)PJ_KT_FLOAT == PJ_CONST_FLOAT
-                   && (int)PJ_KT_BOOL == PJ_CONST_BOOL && (int)PJ_KT_NONE == PJ_CONST_NONE,
+_Static_assert((int) PJ_KT_SMALLINT == PJ_CONST_SMALLINT && (int) PJ_KT_FLOAT == PJ_CONST_FLOAT &&
+                   (int) PJ_KT_BOOL == PJ_CONST_BOOL && (int) PJ_KT_NONE == PJ_CONST_NONE,
                "constant kinds and known types share numbering");
 
 typedef struct Builder {
@@ -35,10 +35,10 @@ typedef struct Builder {
     int sp;
     PjInstr **snap; /* the stack before the current instruction */
     int snap_n;
-    int i; /* current instruction number */
-    int nwords;             /* uint64 words of a set of locals */
-    uint64_t *bound_in;     /* per instruction: locals surely bound before it (block starts) */
-    uint64_t *bound;        /* while building: locals surely bound now */
+    int i;              /* current instruction number */
+    int nwords;         /* uint64 words of a set of locals */
+    uint64_t *bound_in; /* per instruction: locals surely bound before it (block starts) */
+    uint64_t *bound;    /* while building: locals surely bound now */
     PjAbort why;
 } Builder;
 
@@ -146,10 +146,10 @@ set_edge(Builder *b, PjEdge *e, PjBlock *target, PjInstr **args, int nargs)
     e->block = target;
     e->nargs = nargs;
     if (nargs > 0) {
-        e->args = pj_arena_alloc(b->fn->arena, sizeof(PjInstr *) * (size_t)nargs);
+        e->args = pj_arena_alloc(b->fn->arena, sizeof(PjInstr *) * (size_t) nargs);
         if (e->args == NULL)
             return OOM(b);
-        memcpy(e->args, args, sizeof(PjInstr *) * (size_t)nargs);
+        memcpy(e->args, args, sizeof(PjInstr *) * (size_t) nargs);
     }
     return 0;
 }
@@ -257,7 +257,7 @@ build_LOAD_CONST(Builder *b)
     if (c == NULL || emit1(b, PJ_IR_incref, c) == NULL)
         return OOM(b);
     c->imm[0] = k;
-    c->kt = (PjKnownType)b->bc->const_kinds[k];
+    c->kt = (PjKnownType) b->bc->const_kinds[k];
     push(b, c);
     return 0;
 }
@@ -278,9 +278,9 @@ static void
 set_put(uint64_t *set, int l, int on)
 {
     if (on)
-        set[l >> 6] |= (uint64_t)1 << (l & 63);
+        set[l >> 6] |= (uint64_t) 1 << (l & 63);
     else
-        set[l >> 6] &= ~((uint64_t)1 << (l & 63));
+        set[l >> 6] &= ~((uint64_t) 1 << (l & 63));
 }
 
 static void
@@ -298,11 +298,11 @@ bound_transfer(const PjBcInstr *in, uint64_t *set, int nlocals)
 static int
 bound_meet(Builder *b, int t, const uint64_t *set, unsigned char *seen)
 {
-    uint64_t *dst = &b->bound_in[(size_t)t * (size_t)b->nwords];
+    uint64_t *dst = &b->bound_in[(size_t) t * (size_t) b->nwords];
     int changed = 0;
     if (!seen[t]) {
         seen[t] = 1;
-        memcpy(dst, set, sizeof(uint64_t) * (size_t)b->nwords);
+        memcpy(dst, set, sizeof(uint64_t) * (size_t) b->nwords);
         return 1;
     }
     for (int w = 0; w < b->nwords; w++) {
@@ -319,15 +319,15 @@ analyse_bound(Builder *b, PjArena *a)
     const PjBytecode *bc = b->bc;
     int nl = bc->nlocalsplus;
     b->nwords = nl / 64 + 1;
-    size_t words = (size_t)bc->ninstrs * (size_t)b->nwords;
-    if (words > ((size_t)1 << 22))
+    size_t words = (size_t) bc->ninstrs * (size_t) b->nwords;
+    if (words > ((size_t) 1 << 22))
         return 0; /* huge: bound_in stays NULL, every load is checked */
     b->bound_in = pj_arena_alloc(a, sizeof(uint64_t) * words);
-    b->bound = pj_arena_alloc(a, sizeof(uint64_t) * (size_t)b->nwords);
-    uint64_t *cur = pj_arena_alloc(a, sizeof(uint64_t) * (size_t)b->nwords);
-    unsigned char *seen = pj_arena_alloc(a, (size_t)bc->ninstrs);
-    int *work = pj_arena_alloc(a, sizeof(int) * (size_t)(bc->ninstrs + 1));
-    unsigned char *queued = pj_arena_alloc(a, (size_t)bc->ninstrs);
+    b->bound = pj_arena_alloc(a, sizeof(uint64_t) * (size_t) b->nwords);
+    uint64_t *cur = pj_arena_alloc(a, sizeof(uint64_t) * (size_t) b->nwords);
+    unsigned char *seen = pj_arena_alloc(a, (size_t) bc->ninstrs);
+    int *work = pj_arena_alloc(a, sizeof(int) * (size_t) (bc->ninstrs + 1));
+    unsigned char *queued = pj_arena_alloc(a, (size_t) bc->ninstrs);
     if (!b->bound_in || !b->bound || !cur || !seen || !work || !queued)
         return -1;
     int nwork = 0;
@@ -336,7 +336,7 @@ analyse_bound(Builder *b, PjArena *a)
     bound_meet(b, 0, cur, seen);
     work[nwork++] = 0;
     queued[0] = 1;
-    memset(cur, 0, sizeof(uint64_t) * (size_t)b->nwords);
+    memset(cur, 0, sizeof(uint64_t) * (size_t) b->nwords);
     for (int e = 0; e < bc->nexc; e++) {
         int t = bc->exc[e].target;
         bound_meet(b, t, cur, seen);
@@ -348,14 +348,15 @@ analyse_bound(Builder *b, PjArena *a)
     while (nwork > 0) {
         int i = work[--nwork];
         queued[i] = 0;
-        memcpy(cur, &b->bound_in[(size_t)i * (size_t)b->nwords], sizeof(uint64_t) * (size_t)b->nwords);
+        memcpy(cur, &b->bound_in[(size_t) i * (size_t) b->nwords],
+               sizeof(uint64_t) * (size_t) b->nwords);
         const PjBcInstr *in = &bc->instrs[i];
         bound_transfer(in, cur, nl);
         int succ[2], ns = 0;
         if (in->target >= 0)
             succ[ns++] = in->target;
-        if (!(pj_op_flags(in->op) & PJ_F_TERM) && in->op != RAISE_VARARGS && in->op != RERAISE
-            && i + 1 < bc->ninstrs)
+        if (!(pj_op_flags(in->op) & PJ_F_TERM) && in->op != RAISE_VARARGS && in->op != RERAISE &&
+            i + 1 < bc->ninstrs)
             succ[ns++] = i + 1;
         for (int k = 0; k < ns; k++) {
             if (bound_meet(b, succ[k], cur, seen) && !queued[succ[k]]) {
@@ -568,8 +569,8 @@ build_UNARY_NOT(Builder *b)
 static int
 is_pop_jump_bool(int op)
 {
-    return op == POP_JUMP_FORWARD_IF_FALSE || op == POP_JUMP_FORWARD_IF_TRUE
-           || op == POP_JUMP_BACKWARD_IF_FALSE || op == POP_JUMP_BACKWARD_IF_TRUE;
+    return op == POP_JUMP_FORWARD_IF_FALSE || op == POP_JUMP_FORWARD_IF_TRUE ||
+           op == POP_JUMP_BACKWARD_IF_FALSE || op == POP_JUMP_BACKWARD_IF_TRUE;
 }
 
 static int
@@ -594,8 +595,8 @@ build_COMPARE_OP(Builder *b)
     c->imm[0] = o;
     c->hint = feedback(b);
     b->sp -= 2;
-    if (c->fs2 == NULL || emit1(b, PJ_IR_decref, lhs) == NULL
-        || emit1(b, PJ_IR_decref, rhs) == NULL)
+    if (c->fs2 == NULL || emit1(b, PJ_IR_decref, lhs) == NULL ||
+        emit1(b, PJ_IR_decref, rhs) == NULL)
         return OOM(b);
     return push_bool(b, c);
 }
@@ -667,8 +668,8 @@ cond_branch(Builder *b, PjInstr *cond, int jump_if)
         if (cbr == NULL)
             return OOM(b);
         PjBlock *from = b->cur;
-        if (set_edge(b, &cbr->edge[jump_if ? 0 : 1], poll_blk, NULL, 0) < 0
-            || set_edge(b, &cbr->edge[jump_if ? 1 : 0], fall, b->stack, b->sp) < 0)
+        if (set_edge(b, &cbr->edge[jump_if ? 0 : 1], poll_blk, NULL, 0) < 0 ||
+            set_edge(b, &cbr->edge[jump_if ? 1 : 0], fall, b->stack, b->sp) < 0)
             return -1;
         PJ_UNUSED(from);
         b->cur = poll_blk;
@@ -679,8 +680,8 @@ cond_branch(Builder *b, PjInstr *cond, int jump_if)
     PjInstr *cbr = emit1(b, PJ_IR_cbr, cond);
     if (cbr == NULL)
         return OOM(b);
-    if (set_edge(b, &cbr->edge[jump_if ? 0 : 1], taken, b->stack, b->sp) < 0
-        || set_edge(b, &cbr->edge[jump_if ? 1 : 0], fall, b->stack, b->sp) < 0)
+    if (set_edge(b, &cbr->edge[jump_if ? 0 : 1], taken, b->stack, b->sp) < 0 ||
+        set_edge(b, &cbr->edge[jump_if ? 1 : 0], fall, b->stack, b->sp) < 0)
         return -1;
     b->cur = NULL;
     return 0;
@@ -692,9 +693,9 @@ pop_jump_if(Builder *b, int jump_if)
     PjInstr *v = peek(b, 1);
     PjInstr *cond;
     int prev_op = b->i > 0 ? b->bc->instrs[b->i - 1].op : -1;
-    if (v->op == PJ_IR_box_bool && v->block == b->cur && !cur_instr(b)->block_start
-        && (prev_op == COMPARE_OP || prev_op == IS_OP || prev_op == CONTAINS_OP
-            || prev_op == UNARY_NOT)) {
+    if (v->op == PJ_IR_box_bool && v->block == b->cur && !cur_instr(b)->block_start &&
+        (prev_op == COMPARE_OP || prev_op == IS_OP || prev_op == CONTAINS_OP ||
+         prev_op == UNARY_NOT)) {
         /* The previous instruction pushed a fresh bool that nothing else has seen: drop
          * it and its store into the frame (the jump pops it at once). */
         cond = v->args[0];
@@ -785,8 +786,8 @@ jump_or_pop(Builder *b, int jump_if)
     PjBlock *pop_blk = new_block(b);
     if (cbr == NULL || pop_blk == NULL || (t->fs = fs_error(b, b->sp)) == NULL)
         return OOM(b);
-    if (set_edge(b, &cbr->edge[jump_if ? 0 : 1], b->block_of[in->target], b->stack, b->sp) < 0
-        || set_edge(b, &cbr->edge[jump_if ? 1 : 0], pop_blk, NULL, 0) < 0)
+    if (set_edge(b, &cbr->edge[jump_if ? 0 : 1], b->block_of[in->target], b->stack, b->sp) < 0 ||
+        set_edge(b, &cbr->edge[jump_if ? 1 : 0], pop_blk, NULL, 0) < 0)
         return -1;
     b->cur = pop_blk;
     pop(b);
@@ -837,8 +838,8 @@ build_FOR_ITER(Builder *b)
     PjBlock *exit_blk = new_block(b);
     if (cbr == NULL || exit_blk == NULL)
         return OOM(b);
-    if (set_edge(b, &cbr->edge[0], exit_blk, NULL, 0) < 0
-        || set_edge(b, &cbr->edge[1], b->block_of[b->i + 1], b->stack, b->sp) < 0)
+    if (set_edge(b, &cbr->edge[0], exit_blk, NULL, 0) < 0 ||
+        set_edge(b, &cbr->edge[1], b->block_of[b->i + 1], b->stack, b->sp) < 0)
         return -1;
     b->sp -= 2;
     /* Exhausted: the iterator is popped and released, then the jump. */
@@ -924,11 +925,11 @@ unsupported(Builder *b)
 }
 
 /* `fn` is pasted in PJ_OP, before the opcode name could expand to its number. */
-#define PJ_SUPPORT_Y(opcode, fn)                                                             \
-    case opcode:                                                                             \
+#define PJ_SUPPORT_Y(opcode, fn)                                                                   \
+    case opcode:                                                                                   \
         return fn(b);
-#define PJ_SUPPORT_N(opcode, fn)                                                             \
-    case opcode:                                                                             \
+#define PJ_SUPPORT_N(opcode, fn)                                                                   \
+    case opcode:                                                                                   \
         return unsupported(b);
 
 static int
@@ -951,11 +952,11 @@ pj_build_ir(const PjBytecode *bc, PjArena *a, PjAbort *why)
     Builder *b = &bld;
     b->bc = bc;
     b->fn = pj_ir_func_new(a, bc);
-    b->block_of = pj_arena_alloc(a, sizeof(PjBlock *) * (size_t)(bc->ninstrs + 1));
-    b->stack = pj_arena_alloc(a, sizeof(PjInstr *) * (size_t)(bc->stacksize + 2));
-    b->snap = pj_arena_alloc(a, sizeof(PjInstr *) * (size_t)(bc->stacksize + 2));
-    if (b->fn == NULL || b->block_of == NULL || b->stack == NULL || b->snap == NULL
-        || analyse_bound(b, a) < 0) {
+    b->block_of = pj_arena_alloc(a, sizeof(PjBlock *) * (size_t) (bc->ninstrs + 1));
+    b->stack = pj_arena_alloc(a, sizeof(PjInstr *) * (size_t) (bc->stacksize + 2));
+    b->snap = pj_arena_alloc(a, sizeof(PjInstr *) * (size_t) (bc->stacksize + 2));
+    if (b->fn == NULL || b->block_of == NULL || b->stack == NULL || b->snap == NULL ||
+        analyse_bound(b, a) < 0) {
         why->kind = PJ_ABORT_NO_MEMORY;
         return NULL;
     }
@@ -986,7 +987,7 @@ pj_build_ir(const PjBytecode *bc, PjArena *a, PjAbort *why)
                 goto fail;
             b->cur = blk;
             if (blk->nparams > 0)
-                memcpy(b->stack, blk->params, sizeof(PjInstr *) * (size_t)blk->nparams);
+                memcpy(b->stack, blk->params, sizeof(PjInstr *) * (size_t) blk->nparams);
             b->sp = blk->nparams;
         }
         if (b->cur == NULL) {
@@ -998,11 +999,11 @@ pj_build_ir(const PjBytecode *bc, PjArena *a, PjAbort *why)
             goto fail;
         }
         if (b->sp > 0)
-            memcpy(b->snap, b->stack, sizeof(PjInstr *) * (size_t)b->sp);
+            memcpy(b->snap, b->stack, sizeof(PjInstr *) * (size_t) b->sp);
         b->snap_n = b->sp;
         if (b->bound_in != NULL && in->block_start)
-            memcpy(b->bound, &b->bound_in[(size_t)b->i * (size_t)b->nwords],
-                   sizeof(uint64_t) * (size_t)b->nwords);
+            memcpy(b->bound, &b->bound_in[(size_t) b->i * (size_t) b->nwords],
+                   sizeof(uint64_t) * (size_t) b->nwords);
         if (dispatch(b) < 0 || b->why.kind != PJ_ABORT_NONE)
             goto fail;
         if (b->bound_in != NULL)

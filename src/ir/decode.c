@@ -43,8 +43,8 @@ static const char *
 const_repr(PjArena *a, PyObject *v)
 {
     if (PyCode_Check(v)) {
-        PjStr s = {0};
-        pj_str_printf(&s, "<code %s>", PyUnicode_AsUTF8(((PyCodeObject *)v)->co_qualname));
+        PjStr s = { 0 };
+        pj_str_printf(&s, "<code %s>", PyUnicode_AsUTF8(((PyCodeObject *) v)->co_qualname));
         char *t = pj_str_take(&s);
         const char *r = t ? pj_arena_strdup(a, t) : "<code>";
         free(t);
@@ -90,26 +90,26 @@ read_varint(const unsigned char *p, Py_ssize_t n, Py_ssize_t *pos, int *out)
     (*pos)++;
     if (v > INT_MAX)
         return -1;
-    *out = (int)v;
+    *out = (int) v;
     return 0;
 }
 
 static int
 parse_exception_table(PyCodeObject *co, PjBytecode *bc, PjArena *a)
 {
-    const unsigned char *p = (const unsigned char *)PyBytes_AS_STRING(co->co_exceptiontable);
+    const unsigned char *p = (const unsigned char *) PyBytes_AS_STRING(co->co_exceptiontable);
     Py_ssize_t n = PyBytes_GET_SIZE(co->co_exceptiontable), pos = 0;
     int count = 0;
     for (Py_ssize_t i = 0; i < n; i++)
         count += (p[i] & 0x80) != 0;
-    bc->exc = pj_arena_alloc(a, sizeof(PjExcEntry) * (size_t)(count ? count : 1));
+    bc->exc = pj_arena_alloc(a, sizeof(PjExcEntry) * (size_t) (count ? count : 1));
     if (bc->exc == NULL)
         return -1;
     while (pos < n) {
         int start, len, target, dl;
-        if (!(p[pos] & 0x80) || read_varint(p, n, &pos, &start) < 0
-            || read_varint(p, n, &pos, &len) < 0 || read_varint(p, n, &pos, &target) < 0
-            || read_varint(p, n, &pos, &dl) < 0)
+        if (!(p[pos] & 0x80) || read_varint(p, n, &pos, &start) < 0 ||
+            read_varint(p, n, &pos, &len) < 0 || read_varint(p, n, &pos, &target) < 0 ||
+            read_varint(p, n, &pos, &dl) < 0)
             return -2;
         if (start + len > bc->nunits || target >= bc->nunits || bc->nexc >= count)
             return -2;
@@ -132,7 +132,7 @@ parse_exception_table(PyCodeObject *co, PjBytecode *bc, PjArena *a)
 static int
 compute_depths(PjBytecode *bc, PjArena *a, PjAbort *why)
 {
-    int *work = pj_arena_alloc(a, sizeof(int) * (size_t)(bc->ninstrs + bc->nexc + 1));
+    int *work = pj_arena_alloc(a, sizeof(int) * (size_t) (bc->ninstrs + bc->nexc + 1));
     if (work == NULL) {
         fail(why, PJ_ABORT_NO_MEMORY);
         return -1;
@@ -141,21 +141,21 @@ compute_depths(PjBytecode *bc, PjArena *a, PjAbort *why)
     for (int i = 0; i < bc->ninstrs; i++)
         bc->instrs[i].depth = -1;
 
-#define PUSH_DEPTH(instr, d)                                                                 \
-    do {                                                                                     \
-        int i_ = (instr), d_ = (d);                                                          \
-        if (i_ < 0 || i_ >= bc->ninstrs || d_ < 0 || d_ > bc->stacksize) {                   \
-            fail(why, PJ_ABORT_STACK_DEPTH);                                                 \
-            return -1;                                                                       \
-        }                                                                                    \
-        if (bc->instrs[i_].depth < 0) {                                                      \
-            bc->instrs[i_].depth = d_;                                                       \
-            work[nwork++] = i_;                                                              \
-        }                                                                                    \
-        else if (bc->instrs[i_].depth != d_) {                                               \
-            fail(why, PJ_ABORT_STACK_DEPTH);                                                 \
-            return -1;                                                                       \
-        }                                                                                    \
+#define PUSH_DEPTH(instr, d)                                                                       \
+    do {                                                                                           \
+        int i_ = (instr), d_ = (d);                                                                \
+        if (i_ < 0 || i_ >= bc->ninstrs || d_ < 0 || d_ > bc->stacksize) {                         \
+            fail(why, PJ_ABORT_STACK_DEPTH);                                                       \
+            return -1;                                                                             \
+        }                                                                                          \
+        if (bc->instrs[i_].depth < 0) {                                                            \
+            bc->instrs[i_].depth = d_;                                                             \
+            work[nwork++] = i_;                                                                    \
+        }                                                                                          \
+        else if (bc->instrs[i_].depth != d_) {                                                     \
+            fail(why, PJ_ABORT_STACK_DEPTH);                                                       \
+            return -1;                                                                             \
+        }                                                                                          \
     } while (0)
 
     if (bc->ninstrs > 0)
@@ -200,7 +200,7 @@ pj_decode_code(PyObject *code, PjArena *a, PjAbort *why)
         fail(why, PJ_ABORT_BAD_BYTECODE);
         return NULL;
     }
-    PyCodeObject *co = (PyCodeObject *)code;
+    PyCodeObject *co = (PyCodeObject *) code;
     PyObject *bytes = PyCode_GetCode(co); /* new reference */
     if (bytes == NULL) {
         PyErr_Clear();
@@ -208,7 +208,7 @@ pj_decode_code(PyObject *code, PjArena *a, PjAbort *why)
         return NULL;
     }
     PjBytecode *bc = pj_arena_alloc(a, sizeof(PjBytecode));
-    const unsigned char *raw = (const unsigned char *)PyBytes_AS_STRING(bytes);
+    const unsigned char *raw = (const unsigned char *) PyBytes_AS_STRING(bytes);
     Py_ssize_t nbytes = PyBytes_GET_SIZE(bytes);
     const _Py_CODEUNIT *live = _PyCode_CODE(co);
     if (bc == NULL)
@@ -217,9 +217,9 @@ pj_decode_code(PyObject *code, PjArena *a, PjAbort *why)
         fail(why, nbytes / 2 > PJ_MAX_CODE_UNITS ? PJ_ABORT_TOO_LARGE : PJ_ABORT_BAD_BYTECODE);
         goto error;
     }
-    bc->nunits = (int)(nbytes / 2);
-    bc->unit_to_instr = pj_arena_alloc(a, sizeof(int) * (size_t)(bc->nunits + 1));
-    bc->instrs = pj_arena_alloc(a, sizeof(PjBcInstr) * (size_t)(bc->nunits + 1));
+    bc->nunits = (int) (nbytes / 2);
+    bc->unit_to_instr = pj_arena_alloc(a, sizeof(int) * (size_t) (bc->nunits + 1));
+    bc->instrs = pj_arena_alloc(a, sizeof(PjBcInstr) * (size_t) (bc->nunits + 1));
     if (bc->unit_to_instr == NULL || bc->instrs == NULL)
         goto nomem;
 
@@ -242,8 +242,8 @@ pj_decode_code(PyObject *code, PjArena *a, PjAbort *why)
         PjBcInstr *in = &bc->instrs[bc->ninstrs++];
         in->idx = u;
         in->start = start;
-        in->op = (unsigned char)op;
-        in->live_op = (unsigned char)_Py_OPCODE(live[u]);
+        in->op = (unsigned char) op;
+        in->live_op = (unsigned char) _Py_OPCODE(live[u]);
         in->oparg = (oparg_ext << 8) | arg;
         in->next = u + 1 + pj_op_caches(op);
         in->target = -1;
@@ -292,21 +292,21 @@ pj_decode_code(PyObject *code, PjArena *a, PjAbort *why)
     bc->nlocals = co->co_nlocals;
     bc->stacksize = co->co_stacksize;
     bc->argcount = co->co_argcount;
-    bc->nargs_total = co->co_argcount + co->co_kwonlyargcount
-                      + ((co->co_flags & CO_VARARGS) != 0) + ((co->co_flags & CO_VARKEYWORDS) != 0);
+    bc->nargs_total = co->co_argcount + co->co_kwonlyargcount + ((co->co_flags & CO_VARARGS) != 0) +
+                      ((co->co_flags & CO_VARKEYWORDS) != 0);
     bc->flags = co->co_flags;
     bc->firstlineno = co->co_firstlineno;
     bc->name = utf8_or(a, co->co_name, "?");
     bc->qualname = utf8_or(a, co->co_qualname, bc->name);
     bc->filename = utf8_or(a, co->co_filename, "?");
-    bc->localnames = pj_arena_alloc(a, sizeof(char *) * (size_t)(bc->nlocalsplus + 1));
-    bc->nnames = (int)PyTuple_GET_SIZE(co->co_names);
-    bc->names = pj_arena_alloc(a, sizeof(char *) * (size_t)(bc->nnames + 1));
-    bc->nconsts = (int)PyTuple_GET_SIZE(co->co_consts);
-    bc->consts = pj_arena_alloc(a, sizeof(char *) * (size_t)(bc->nconsts + 1));
-    bc->const_kinds = pj_arena_alloc(a, (size_t)(bc->nconsts + 1));
-    if (bc->localnames == NULL || bc->names == NULL || bc->consts == NULL
-        || bc->const_kinds == NULL)
+    bc->localnames = pj_arena_alloc(a, sizeof(char *) * (size_t) (bc->nlocalsplus + 1));
+    bc->nnames = (int) PyTuple_GET_SIZE(co->co_names);
+    bc->names = pj_arena_alloc(a, sizeof(char *) * (size_t) (bc->nnames + 1));
+    bc->nconsts = (int) PyTuple_GET_SIZE(co->co_consts);
+    bc->consts = pj_arena_alloc(a, sizeof(char *) * (size_t) (bc->nconsts + 1));
+    bc->const_kinds = pj_arena_alloc(a, (size_t) (bc->nconsts + 1));
+    if (bc->localnames == NULL || bc->names == NULL || bc->consts == NULL ||
+        bc->const_kinds == NULL)
         goto nomem;
     for (int i = 0; i < bc->nlocalsplus; i++)
         bc->localnames[i] = utf8_or(a, PyTuple_GET_ITEM(co->co_localsplusnames, i), "?");
@@ -315,7 +315,7 @@ pj_decode_code(PyObject *code, PjArena *a, PjAbort *why)
     for (int i = 0; i < bc->nconsts; i++) {
         PyObject *k = PyTuple_GET_ITEM(co->co_consts, i);
         bc->consts[i] = const_repr(a, k);
-        if (PyLong_CheckExact(k) && (size_t)(Py_SIZE(k) + 1) < 3)
+        if (PyLong_CheckExact(k) && (size_t) (Py_SIZE(k) + 1) < 3)
             bc->const_kinds[i] = PJ_CONST_SMALLINT;
         else if (PyFloat_CheckExact(k))
             bc->const_kinds[i] = PJ_CONST_FLOAT;
@@ -352,7 +352,7 @@ pj_decode_instr_at(const PjBytecode *bc, int unit)
 
 /* ---- Dump ------------------------------------------------------------------------------- */
 
-static const char *const cmp_names[] = {"<", "<=", "==", "!=", ">", ">="};
+static const char *const cmp_names[] = { "<", "<=", "==", "!=", ">", ">=" };
 static const char *const binop_names[] = {
     "+",  "&",  "//",  "<<",  "@",  "*",  "%",  "|",  "**",  ">>",  "-",  "/",  "^",
     "+=", "&=", "//=", "<<=", "@=", "*=", "%=", "|=", "**=", ">>=", "-=", "/=", "^=",
@@ -402,7 +402,7 @@ dump_arg(PjStr *s, const PjBytecode *bc, const PjBcInstr *in)
             pj_str_printf(s, " (%s)", cmp_names[a]);
         break;
     case BINARY_OP:
-        if (a < (int)PJ_ARRAY_LEN(binop_names))
+        if (a < (int) PJ_ARRAY_LEN(binop_names))
             pj_str_printf(s, " (%s)", binop_names[a]);
         break;
     default:
@@ -413,10 +413,9 @@ dump_arg(PjStr *s, const PjBytecode *bc, const PjBcInstr *in)
 char *
 pj_decode_dump(const PjBytecode *bc)
 {
-    PjStr s = {0};
-    pj_str_printf(&s, "bytecode %s (%s:%d) nlocalsplus=%d stacksize=%d flags=0x%x\n",
-                  bc->qualname, bc->filename, bc->firstlineno, bc->nlocalsplus, bc->stacksize,
-                  bc->flags);
+    PjStr s = { 0 };
+    pj_str_printf(&s, "bytecode %s (%s:%d) nlocalsplus=%d stacksize=%d flags=0x%x\n", bc->qualname,
+                  bc->filename, bc->firstlineno, bc->nlocalsplus, bc->stacksize, bc->flags);
     int last_line = -2;
     for (int i = 0; i < bc->ninstrs; i++) {
         const PjBcInstr *in = &bc->instrs[i];

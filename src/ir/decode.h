@@ -22,15 +22,15 @@ extern "C" {
 struct _object;
 
 typedef struct PjBcInstr {
-    int idx;          /* code-unit index of the opcode unit (after any EXTENDED_ARG) */
-    int start;        /* code-unit index of the first EXTENDED_ARG prefix, or idx */
-    int next;         /* code-unit index of the following instruction */
-    unsigned char op; /* base opcode */
-    unsigned char live_op; /* opcode byte in the adaptive code when decoded (feedback) */
-    int oparg;             /* full argument, EXTENDED_ARG included */
-    int target;            /* jump target as an instruction number, -1 if none */
-    int depth;             /* run-time stack depth before it; -1 if unreachable */
-    int line;              /* source line, -1 if none */
+    int idx;                   /* code-unit index of the opcode unit (after any EXTENDED_ARG) */
+    int start;                 /* code-unit index of the first EXTENDED_ARG prefix, or idx */
+    int next;                  /* code-unit index of the following instruction */
+    unsigned char op;          /* base opcode */
+    unsigned char live_op;     /* opcode byte in the adaptive code when decoded (feedback) */
+    int oparg;                 /* full argument, EXTENDED_ARG included */
+    int target;                /* jump target as an instruction number, -1 if none */
+    int depth;                 /* run-time stack depth before it; -1 if unreachable */
+    int line;                  /* source line, -1 if none */
     unsigned char block_start; /* first instruction of a basic block */
     unsigned char is_handler;  /* target of an exception-table entry */
 } PjBcInstr;
@@ -61,7 +61,7 @@ typedef struct PjBytecode {
     const char **localnames; /* nlocalsplus names */
     const char **names;      /* co_names */
     int nnames;
-    const char **consts; /* short stable reprs of co_consts (no addresses) */
+    const char **consts;        /* short stable reprs of co_consts (no addresses) */
     unsigned char *const_kinds; /* per constant: PJ_CONST_* */
     int nconsts;
 } PjBytecode;

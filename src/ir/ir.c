@@ -15,7 +15,7 @@ typedef struct OpDesc {
 } OpDesc;
 
 static const OpDesc op_desc[] = {
-#define X(name_, type_, nargs_, flags_, imms_) {#name_, PJ_T_##type_, nargs_, flags_, imms_},
+#define X(name_, type_, nargs_, flags_, imms_) { #name_, PJ_T_##type_, nargs_, flags_, imms_ },
     PJ_IRDEF(X)
 #undef X
 };
@@ -55,7 +55,7 @@ pj_ir_block_new(PjFunc *fn, int bc, int nparams)
     b->bc = bc;
     b->nparams = nparams;
     if (nparams > 0) {
-        b->params = pj_arena_alloc(fn->arena, sizeof(PjInstr *) * (size_t)nparams);
+        b->params = pj_arena_alloc(fn->arena, sizeof(PjInstr *) * (size_t) nparams);
         if (b->params == NULL)
             return NULL;
         for (int i = 0; i < nparams; i++) {
@@ -90,7 +90,7 @@ pj_ir_append(PjFunc *fn, PjBlock *b, PjIrOp op, int nargs)
     in->bc = -1;
     in->nargs = nargs;
     if (nargs > 0) {
-        in->args = pj_arena_alloc(fn->arena, sizeof(PjInstr *) * (size_t)nargs);
+        in->args = pj_arena_alloc(fn->arena, sizeof(PjInstr *) * (size_t) nargs);
         if (in->args == NULL)
             return NULL;
     }
@@ -129,10 +129,10 @@ pj_ir_frame_state(PjFunc *fn, int bc, int prev_unit, PjInstr *const *stack, int 
     fs->prev_unit = prev_unit;
     fs->nstack = nstack;
     if (nstack > 0) {
-        fs->stack = pj_arena_alloc(fn->arena, sizeof(PjInstr *) * (size_t)nstack);
+        fs->stack = pj_arena_alloc(fn->arena, sizeof(PjInstr *) * (size_t) nstack);
         if (fs->stack == NULL)
             return NULL;
-        memcpy(fs->stack, stack, sizeof(PjInstr *) * (size_t)nstack);
+        memcpy(fs->stack, stack, sizeof(PjInstr *) * (size_t) nstack);
     }
     return fs;
 }
@@ -143,10 +143,10 @@ static const char *const binop_sym[] = {
     "+",  "&",  "//",  "<<",  "@",  "*",  "%",  "|",  "**",  ">>",  "-",  "/",  "^",
     "+=", "&=", "//=", "<<=", "@=", "*=", "%=", "|=", "**=", ">>=", "-=", "/=", "^=",
 };
-static const char *const unop_sym[] = {"-", "+", "~"};
-static const char *const cmp_sym[] = {"<", "<=", "==", "!=", ">", ">="};
-static const char *const kt_name[] = {"", "smallint", "float", "bool", "none"};
-static const char *const hint_name[] = {"", "int", "float", "other"};
+static const char *const unop_sym[] = { "-", "+", "~" };
+static const char *const cmp_sym[] = { "<", "<=", "==", "!=", ">", ">=" };
+static const char *const kt_name[] = { "", "smallint", "float", "bool", "none" };
+static const char *const hint_name[] = { "", "int", "float", "other" };
 
 static void
 print_value(PjStr *s, const PjInstr *v)
@@ -202,17 +202,17 @@ print_imm(PjStr *s, const PjFunc *fn, char kind, int64_t v)
     const PjBytecode *bc = fn->bc;
     switch (kind) {
     case 'k':
-        pj_str_printf(s, " %lld", (long long)v);
+        pj_str_printf(s, " %lld", (long long) v);
         if (bc && v >= 0 && v < bc->nconsts)
             pj_str_printf(s, " (%s)", bc->consts[v]);
         break;
     case 'l':
-        pj_str_printf(s, " %lld", (long long)v);
+        pj_str_printf(s, " %lld", (long long) v);
         if (bc && v >= 0 && v < bc->nlocalsplus)
             pj_str_printf(s, " (%s)", bc->localnames[v]);
         break;
     case 'n':
-        pj_str_printf(s, " %lld", (long long)v);
+        pj_str_printf(s, " %lld", (long long) v);
         if (bc && v >= 0 && v < bc->nnames)
             pj_str_printf(s, " (%s)", bc->names[v]);
         break;
@@ -226,13 +226,13 @@ print_imm(PjStr *s, const PjFunc *fn, char kind, int64_t v)
         pj_str_printf(s, " %s", v >= 0 && v < 6 ? cmp_sym[v] : "?");
         break;
     case 's':
-        pj_str_printf(s, " slot%lld", (long long)v);
+        pj_str_printf(s, " slot%lld", (long long) v);
         break;
     case 'c':
-        pj_str_printf(s, " cache%lld", (long long)v);
+        pj_str_printf(s, " cache%lld", (long long) v);
         break;
     default:
-        pj_str_printf(s, " %lld", (long long)v);
+        pj_str_printf(s, " %lld", (long long) v);
         break;
     }
 }
@@ -277,7 +277,7 @@ print_instr(PjStr *s, const PjFunc *fn, const PjInstr *in)
 char *
 pj_ir_print(const PjFunc *fn)
 {
-    PjStr s = {0};
+    PjStr s = { 0 };
     pj_str_printf(&s, "func %s\n", fn->name);
     for (const PjBlock *b = fn->entry; b != NULL; b = b->next) {
         pj_str_printf(&s, "bb%d", b->id);
@@ -305,8 +305,8 @@ pj_ir_print(const PjFunc *fn)
 static int
 verr(char *buf, unsigned size, const char *msg, const PjBlock *b, const PjInstr *in)
 {
-    snprintf(buf, size, "bb%d: %s%s%s", b->id, in ? pj_ir_op_name(in->op) : "",
-             in ? ": " : "", msg);
+    snprintf(buf, size, "bb%d: %s%s%s", b->id, in ? pj_ir_op_name(in->op) : "", in ? ": " : "",
+             msg);
     return -1;
 }
 
@@ -331,8 +331,8 @@ static int
 verify_shadow(const PjFunc *fn, char *buf, unsigned size)
 {
     int nslots = fn->bc ? fn->bc->stacksize + 2 : 64;
-    PjInstr **end_state = calloc((size_t)fn->nblocks * (size_t)nslots, sizeof(PjInstr *));
-    PjInstr **slots = calloc((size_t)nslots, sizeof(PjInstr *));
+    PjInstr **end_state = calloc((size_t) fn->nblocks * (size_t) nslots, sizeof(PjInstr *));
+    PjInstr **slots = calloc((size_t) nslots, sizeof(PjInstr *));
     int rc = 0;
     if (end_state == NULL || slots == NULL) {
         free(end_state);
@@ -340,15 +340,15 @@ verify_shadow(const PjFunc *fn, char *buf, unsigned size)
         return 0; /* no memory for the check: skip it */
     }
     for (const PjBlock *b = fn->entry; b != NULL && rc == 0; b = b->next) {
-        memset(slots, 0, sizeof(PjInstr *) * (size_t)nslots);
+        memset(slots, 0, sizeof(PjInstr *) * (size_t) nslots);
         if (b->bc < 0) { /* continue the predecessor's state */
             for (const PjBlock *p = fn->entry; p != NULL; p = p->next) {
                 const PjInstr *t = p->last;
-                if (t != NULL && ((t->op == PJ_IR_br && t->edge[0].block == b)
-                                  || (t->op == PJ_IR_cbr && (t->edge[0].block == b
-                                                             || t->edge[1].block == b)))) {
-                    memcpy(slots, &end_state[(size_t)p->id * (size_t)nslots],
-                           sizeof(PjInstr *) * (size_t)nslots);
+                if (t != NULL &&
+                    ((t->op == PJ_IR_br && t->edge[0].block == b) ||
+                     (t->op == PJ_IR_cbr && (t->edge[0].block == b || t->edge[1].block == b)))) {
+                    memcpy(slots, &end_state[(size_t) p->id * (size_t) nslots],
+                           sizeof(PjInstr *) * (size_t) nslots);
                     break;
                 }
             }
@@ -356,13 +356,14 @@ verify_shadow(const PjFunc *fn, char *buf, unsigned size)
         for (int i = 0; i < b->nparams && i < nslots; i++)
             slots[i] = b->params[i];
         for (const PjInstr *in = b->first; in != NULL && rc == 0; in = in->next) {
-            const PjFrameState *fss[3] = {in->fs, in->fs2, in->fsd};
+            const PjFrameState *fss[3] = { in->fs, in->fs2, in->fsd };
             for (int k = 0; k < 3 && rc == 0; k++) {
                 if (fss[k] == NULL)
                     continue;
                 for (int i = 0; i < fss[k]->nstack; i++) {
                     if (i >= nslots || slots[i] != fss[k]->stack[i]) {
-                        rc = verr(buf, size, "frame state differs from the frame's value stack", b, in);
+                        rc = verr(buf, size, "frame state differs from the frame's value stack", b,
+                                  in);
                         break;
                     }
                 }
@@ -370,15 +371,18 @@ verify_shadow(const PjFunc *fn, char *buf, unsigned size)
             if (in->op == PJ_IR_store_stack && in->imm[0] >= 0 && in->imm[0] < nslots)
                 slots[in->imm[0]] = in->args[0];
             else if (in->op == PJ_IR_load_stack && in->imm[0] >= 0 && in->imm[0] < nslots)
-                slots[in->imm[0]] = (PjInstr *)in;
+                slots[in->imm[0]] = (PjInstr *) in;
             if ((in->op == PJ_IR_br || in->op == PJ_IR_cbr) && rc == 0) {
                 for (int e = 0; e < (in->op == PJ_IR_cbr ? 2 : 1); e++)
                     for (int i = 0; i < in->edge[e].nargs && i < nslots; i++)
                         if (in->edge[e].args[i] != slots[i])
-                            rc = verr(buf, size, "branch argument differs from the frame's value stack", b, in);
+                            rc =
+                                verr(buf, size,
+                                     "branch argument differs from the frame's value stack", b, in);
             }
         }
-        memcpy(&end_state[(size_t)b->id * (size_t)nslots], slots, sizeof(PjInstr *) * (size_t)nslots);
+        memcpy(&end_state[(size_t) b->id * (size_t) nslots], slots,
+               sizeof(PjInstr *) * (size_t) nslots);
     }
     free(end_state);
     free(slots);
@@ -409,9 +413,8 @@ pj_ir_verify(const PjFunc *fn, char *buf, unsigned size)
                 return verr(buf, size, "deoptimising op without frame state", b, in);
             if (in->op == PJ_IR_br && check_edge(&in->edge[0], b, in, buf, size) < 0)
                 return -1;
-            if (in->op == PJ_IR_cbr
-                && (check_edge(&in->edge[0], b, in, buf, size) < 0
-                    || check_edge(&in->edge[1], b, in, buf, size) < 0))
+            if (in->op == PJ_IR_cbr && (check_edge(&in->edge[0], b, in, buf, size) < 0 ||
+                                        check_edge(&in->edge[1], b, in, buf, size) < 0))
                 return -1;
         }
     }

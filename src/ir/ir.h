@@ -52,9 +52,21 @@ typedef enum PjKnownType {
 
 /* Binary op kinds: CPython's NB_* numbering (BINARY_OP's oparg). */
 enum {
-    PJ_NB_ADD = 0, PJ_NB_AND, PJ_NB_FLOOR_DIVIDE, PJ_NB_LSHIFT, PJ_NB_MATRIX_MULTIPLY,
-    PJ_NB_MULTIPLY, PJ_NB_REMAINDER, PJ_NB_OR, PJ_NB_POWER, PJ_NB_RSHIFT, PJ_NB_SUBTRACT,
-    PJ_NB_TRUE_DIVIDE, PJ_NB_XOR, PJ_NB_INPLACE_ADD, /* ... up to */ PJ_NB_COUNT = 26
+    PJ_NB_ADD = 0,
+    PJ_NB_AND,
+    PJ_NB_FLOOR_DIVIDE,
+    PJ_NB_LSHIFT,
+    PJ_NB_MATRIX_MULTIPLY,
+    PJ_NB_MULTIPLY,
+    PJ_NB_REMAINDER,
+    PJ_NB_OR,
+    PJ_NB_POWER,
+    PJ_NB_RSHIFT,
+    PJ_NB_SUBTRACT,
+    PJ_NB_TRUE_DIVIDE,
+    PJ_NB_XOR,
+    PJ_NB_INPLACE_ADD,
+    /* ... up to */ PJ_NB_COUNT = 26
 };
 /* What the 3.11 specialiser saw at a binop/compare before compilation (free type feedback
  * from the quickened bytecode): its fast paths are the ones worth emitting. */
@@ -93,19 +105,19 @@ struct PjInstr {
     int nargs;
     PjInstr **args;
     int64_t imm[2];
-    PjHint hint;        /* binop, compare, compare_bool */
-    PjEdge edge[2];     /* br: edge[0]; cbr: edge[0] if true, edge[1] if false */
-    PjFrameState *fs;   /* error exit (RAISE) */
-    PjFrameState *fs2;  /* second error exit (compare_bool's truth test) */
-    PjFrameState *fsd;  /* deopt exit (DEOPT) */
-    int bc;             /* bytecode instruction it implements (prev_instr), -1 none */
+    PjHint hint;       /* binop, compare, compare_bool */
+    PjEdge edge[2];    /* br: edge[0]; cbr: edge[0] if true, edge[1] if false */
+    PjFrameState *fs;  /* error exit (RAISE) */
+    PjFrameState *fs2; /* second error exit (compare_bool's truth test) */
+    PjFrameState *fsd; /* deopt exit (DEOPT) */
+    int bc;            /* bytecode instruction it implements (prev_instr), -1 none */
     PjBlock *block;
     PjInstr *prev, *next;
 };
 
 struct PjBlock {
     int id;
-    int bc;      /* first bytecode instruction, -1 for blocks the builder added */
+    int bc; /* first bytecode instruction, -1 for blocks the builder added */
     int nparams;
     PjInstr **params;
     PjInstr *first, *last;

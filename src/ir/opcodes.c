@@ -8,11 +8,11 @@
 #include "pj_py_opcodes.h"
 
 /* The generated list must agree with the <opcode.h> we compile against. */
-#define CHECK_BASE(name, num, caches, jump, arg)                                             \
+#define CHECK_BASE(name, num, caches, jump, arg)                                                   \
     _Static_assert(name == num, "opcode number of " #name " differs from <opcode.h>");
 PJ_PY_BASE_OPCODES(CHECK_BASE)
 #undef CHECK_BASE
-#define CHECK_SPEC(name, num, base)                                                          \
+#define CHECK_SPEC(name, num, base)                                                                \
     _Static_assert(name == num, "opcode number of " #name " differs from <opcode.h>");
 PJ_PY_SPECIALIZED_OPCODES(CHECK_SPEC)
 #undef CHECK_SPEC
@@ -34,20 +34,20 @@ init_table(void)
 {
     for (int i = 0; i < 256; i++)
         op_table[i].base = -1;
-#define BASE(name_, num, caches_, jump_, arg)                                                \
-    op_table[num].name = #name_;                                                             \
-    op_table[num].base = num;                                                                \
-    op_table[num].caches = caches_;                                                          \
+#define BASE(name_, num, caches_, jump_, arg)                                                      \
+    op_table[num].name = #name_;                                                                   \
+    op_table[num].base = num;                                                                      \
+    op_table[num].caches = caches_;                                                                \
     op_table[num].jump = jump_;
     PJ_PY_BASE_OPCODES(BASE)
 #undef BASE
-#define SPEC(name_, num, base_)                                                              \
-    op_table[num].name = #name_;                                                             \
+#define SPEC(name_, num, base_)                                                                    \
+    op_table[num].name = #name_;                                                                   \
     op_table[num].base = base_;
     PJ_PY_SPECIALIZED_OPCODES(SPEC)
 #undef SPEC
-#define PJ_OP(name_, effect, flags_, sup)                                                    \
-    op_table[name_].flags = (flags_);                                                        \
+#define PJ_OP(name_, effect, flags_, sup)                                                          \
+    op_table[name_].flags = (flags_);                                                              \
     op_table[name_].supported = PJ_S_##sup;
 #include "ir/opcodes.def"
 #undef PJ_OP
@@ -117,8 +117,8 @@ static int
 effect_for(int base, int oparg, int jump)
 {
     switch (base) {
-#define PJ_OP(name_, effect, flags_, sup)                                                    \
-    case name_:                                                                              \
+#define PJ_OP(name_, effect, flags_, sup)                                                          \
+    case name_:                                                                                    \
         return (effect);
 #include "ir/opcodes.def"
 #undef PJ_OP

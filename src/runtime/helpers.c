@@ -5,7 +5,6 @@
  */
 #include "runtime/runtime.h"
 
-
 /* ---- Leaving compiled code ------------------------------------------------------------- */
 
 PyObject *pj_rt_deopt(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag, int reason);
@@ -30,8 +29,7 @@ int pj_rt_load_global(_PyInterpreterFrame *frame, int name_index, PjGlobalCache 
                       PyObject **out);
 
 int
-pj_rt_load_global(_PyInterpreterFrame *frame, int name_index, PjGlobalCache *cache,
-                  PyObject **out)
+pj_rt_load_global(_PyInterpreterFrame *frame, int name_index, PjGlobalCache *cache, PyObject **out)
 {
     PyObject *g = frame->f_globals, *b = frame->f_builtins;
     /* Mappings other than exact dicts go through the interpreter's general path. */
@@ -48,8 +46,8 @@ pj_rt_load_global(_PyInterpreterFrame *frame, int name_index, PjGlobalCache *cac
     }
     cache->globals = g;
     cache->builtins = b;
-    cache->globals_version = ((PyDictObject *)g)->ma_version_tag;
-    cache->builtins_version = ((PyDictObject *)b)->ma_version_tag;
+    cache->globals_version = ((PyDictObject *) g)->ma_version_tag;
+    cache->builtins_version = ((PyDictObject *) b)->ma_version_tag;
     cache->value = v;
     *out = Py_NewRef(v);
     return 0;
@@ -57,8 +55,7 @@ pj_rt_load_global(_PyInterpreterFrame *frame, int name_index, PjGlobalCache *cac
 
 /* ---- Calls ---------------------------------------------------------------------------------- */
 
-int pj_rt_load_method(_PyInterpreterFrame *frame, PyObject *obj, int name_index,
-                      PyObject **slots);
+int pj_rt_load_method(_PyInterpreterFrame *frame, PyObject *obj, int name_index, PyObject **slots);
 
 int
 pj_rt_load_method(_PyInterpreterFrame *frame, PyObject *obj, int name_index, PyObject **slots)
@@ -87,21 +84,21 @@ PyObject *pj_rt_call(PyThreadState *ts, PyObject **base, int oparg);
 PyObject *
 pj_rt_call(PyThreadState *ts, PyObject **base, int oparg)
 {
-    (void)ts;
+    (void) ts;
     /* base[0] is NULL or a method, base[1] the callable or self, then oparg arguments. */
     int is_meth = base[0] != NULL;
     if (!is_meth && Py_TYPE(base[1]) == &PyMethod_Type) {
         PyObject *function = base[1];
-        base[0] = Py_NewRef(((PyMethodObject *)function)->im_func);
-        base[1] = Py_NewRef(((PyMethodObject *)function)->im_self);
+        base[0] = Py_NewRef(((PyMethodObject *) function)->im_func);
+        base[1] = Py_NewRef(((PyMethodObject *) function)->im_self);
         Py_DECREF(function);
         is_meth = 1;
     }
     int total = oparg + is_meth;
     PyObject **args = base + 2 + oparg - total;
     PyObject *function = args[-1];
-    PyObject *res = PyObject_Vectorcall(function, args,
-                                        (size_t)total | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+    PyObject *res =
+        PyObject_Vectorcall(function, args, (size_t) total | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
     Py_DECREF(function);
     for (int i = 0; i < total; i++)
         Py_DECREF(args[i]);
@@ -119,8 +116,8 @@ pj_rt_handle_pending(PyThreadState *ts)
      * both with the same rules), then the GIL drop request; an asynchronous exception
      * is left to the interpreter (deopt), which also recomputes the breaker. */
     struct _ceval_state *ceval = &ts->interp->ceval;
-    if (_Py_atomic_load_relaxed(&_PyRuntime.ceval.signals_pending)
-        || _Py_atomic_load_relaxed(&ceval->pending.calls_to_do)) {
+    if (_Py_atomic_load_relaxed(&_PyRuntime.ceval.signals_pending) ||
+        _Py_atomic_load_relaxed(&ceval->pending.calls_to_do)) {
         if (Py_MakePendingCalls() < 0)
             return -1;
     }
@@ -140,7 +137,7 @@ int pj_rt_iter_error(PyThreadState *ts);
 int
 pj_rt_iter_error(PyThreadState *ts)
 {
-    (void)ts;
+    (void) ts;
     if (PyErr_Occurred()) {
         if (!PyErr_ExceptionMatches(PyExc_StopIteration))
             return -1;
@@ -180,8 +177,8 @@ pj_rt_inplace_power(PyObject *a, PyObject *b)
 /* ---- Symbol table ------------------------------------------------------------------------ */
 
 static const PjSymbol symbols[] = {
-#define FN(name, ret, n, params) {#name, (void *)&name, 0},
-#define DATA(name) {#name, (void *)&name, 1},
+#define FN(name, ret, n, params) { #name, (void *) &name, 0 },
+#define DATA(name) { #name, (void *) &name, 1 },
     PJ_RT_HELPERS(FN) PJ_CAPI_FUNCS(FN) PJ_CAPI_DATA(DATA)
 #undef FN
 #undef DATA
@@ -200,15 +197,14 @@ int
 pj_helpers_check_layouts(void)
 {
     typedef struct {
-        PyObject_HEAD
-        long index, start, step, len;
+        PyObject_HEAD long index, start, step, len;
     } RangeIter;
     int ok = 0;
-    PyObject *r = PyObject_CallFunction((PyObject *)&PyRange_Type, "lll", 5L, 100L, 3L);
+    PyObject *r = PyObject_CallFunction((PyObject *) &PyRange_Type, "lll", 5L, 100L, 3L);
     PyObject *it = r ? PyObject_GetIter(r) : NULL;
     PyObject *first = it ? PyIter_Next(it) : NULL;
     if (first != NULL && Py_TYPE(it) == &PyRangeIter_Type) {
-        RangeIter *ri = (RangeIter *)it;
+        RangeIter *ri = (RangeIter *) it;
         ok = ri->index == 1 && ri->start == 5 && ri->step == 3 && ri->len == 32;
     }
     Py_XDECREF(first);

@@ -16,8 +16,8 @@ pj_hook(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag)
 {
     PyCodeObject *co = frame->f_code;
     PjCodeState *st = pj_state_get(co);
-    if (st != NULL && st->entry != NULL && !throwflag && !ts->cframe->use_tracing
-        && frame->prev_instr == _PyCode_CODE(co) - 1)
+    if (st != NULL && st->entry != NULL && !throwflag && !ts->cframe->use_tracing &&
+        frame->prev_instr == _PyCode_CODE(co) - 1)
         return st->entry(ts, frame, st->rd);
     return hook_slow(ts, frame, throwflag, st);
 }
@@ -28,8 +28,8 @@ hook_slow(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag, PjCodeSt
     PyCodeObject *co = frame->f_code;
     /* Traced or profiled frames, generator resumes and throws, module and class bodies:
      * the interpreter's. */
-    if (throwflag || ts->cframe->use_tracing || !(co->co_flags & CO_OPTIMIZED)
-        || frame->prev_instr != _PyCode_CODE(co) - 1)
+    if (throwflag || ts->cframe->use_tracing || !(co->co_flags & CO_OPTIMIZED) ||
+        frame->prev_instr != _PyCode_CODE(co) - 1)
         return _PyEval_EvalFrameDefault(ts, frame, throwflag);
     if (st == NULL) {
         st = pj_state_get_or_create(co);
@@ -39,7 +39,7 @@ hook_slow(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag, PjCodeSt
     if (st->failed)
         return _PyEval_EvalFrameDefault(ts, frame, throwflag);
     if (st->entry == NULL) {
-        if ((long)st->calls < pj_jit.threshold && !st->has_loop) {
+        if ((long) st->calls < pj_jit.threshold && !st->has_loop) {
             st->calls++;
             return _PyEval_EvalFrameDefault(ts, frame, throwflag);
         }

@@ -10,7 +10,7 @@
 #include "codegen/engine.h"
 #include "runtime/capi.h"
 
-PjJit pj_jit = {.extra_index = -1};
+PjJit pj_jit = { .extra_index = -1 };
 
 /* ---- Initialisation ------------------------------------------------------------------- */
 
@@ -46,9 +46,9 @@ code_of(PyObject *obj)
     if (PyMethod_Check(obj))
         obj = PyMethod_GET_FUNCTION(obj);
     if (PyFunction_Check(obj))
-        return (PyCodeObject *)PyFunction_GET_CODE(obj);
+        return (PyCodeObject *) PyFunction_GET_CODE(obj);
     if (PyCode_Check(obj))
-        return (PyCodeObject *)obj;
+        return (PyCodeObject *) obj;
     PyErr_Format(PyExc_TypeError, "pyjit: expected a Python function, got %.100s",
                  Py_TYPE(obj)->tp_name);
     return NULL;
@@ -107,7 +107,7 @@ api_compile(void *func)
 {
     if (main_interpreter_only() < 0)
         return -1;
-    PyCodeObject *co = code_of((PyObject *)func);
+    PyCodeObject *co = code_of((PyObject *) func);
     if (co == NULL)
         return -1;
     PjCodeState *st = pj_state_get_or_create(co);
@@ -125,8 +125,8 @@ api_stats(void)
 }
 
 static const PjCApi capi = {
-    PJ_CAPI_VERSION, api_enable,  api_disable, api_is_enabled, api_set_threshold,
-    api_compile,     api_stats,
+    PJ_CAPI_VERSION,   api_enable,  api_disable, api_is_enabled,
+    api_set_threshold, api_compile, api_stats,
 };
 
 /* ---- Python functions ------------------------------------------------------------------- */
@@ -134,8 +134,8 @@ static const PjCApi capi = {
 static PyObject *
 py_enable(PyObject *self, PyObject *args, PyObject *kw)
 {
-    (void)self;
-    static char *kwlist[] = {"threshold", NULL};
+    (void) self;
+    static char *kwlist[] = { "threshold", NULL };
     PyObject *threshold = Py_None;
     if (!PyArg_ParseTupleAndKeywords(args, kw, "|O:enable", kwlist, &threshold))
         return NULL;
@@ -154,8 +154,8 @@ py_enable(PyObject *self, PyObject *args, PyObject *kw)
 static PyObject *
 py_disable(PyObject *self, PyObject *unused)
 {
-    (void)self;
-    (void)unused;
+    (void) self;
+    (void) unused;
     api_disable();
     Py_RETURN_NONE;
 }
@@ -163,15 +163,15 @@ py_disable(PyObject *self, PyObject *unused)
 static PyObject *
 py_is_enabled(PyObject *self, PyObject *unused)
 {
-    (void)self;
-    (void)unused;
+    (void) self;
+    (void) unused;
     return PyBool_FromLong(api_is_enabled());
 }
 
 static PyObject *
 py_compile(PyObject *self, PyObject *func)
 {
-    (void)self;
+    (void) self;
     int r = api_compile(func);
     if (r < 0)
         return NULL;
@@ -181,7 +181,7 @@ py_compile(PyObject *self, PyObject *func)
 static PyObject *
 py_is_compiled(PyObject *self, PyObject *func)
 {
-    (void)self;
+    (void) self;
     PyCodeObject *co = code_of(func);
     if (co == NULL)
         return NULL;
@@ -192,7 +192,7 @@ py_is_compiled(PyObject *self, PyObject *func)
 static PyObject *
 py_fallback_reason(PyObject *self, PyObject *func)
 {
-    (void)self;
+    (void) self;
     PyCodeObject *co = code_of(func);
     if (co == NULL)
         return NULL;
@@ -207,15 +207,15 @@ py_fallback_reason(PyObject *self, PyObject *func)
 static PyObject *
 py_stats(PyObject *self, PyObject *unused)
 {
-    (void)self;
-    (void)unused;
+    (void) self;
+    (void) unused;
     return pj_stats_dict();
 }
 
 static PyObject *
 py_dump(PyObject *self, PyObject *args)
 {
-    (void)self;
+    (void) self;
     PyObject *func;
     const char *stage;
     if (!PyArg_ParseTuple(args, "Os:dump", &func, &stage))
@@ -230,7 +230,7 @@ py_dump(PyObject *self, PyObject *args)
         return NULL;
     }
     PjAbort why;
-    char *text = pj_compile_dump(pj_jit.engine, (PyObject *)co, stage, &pj_jit.copts, &why);
+    char *text = pj_compile_dump(pj_jit.engine, (PyObject *) co, stage, &pj_jit.copts, &why);
     if (text == NULL) {
         char reason[128];
         pj_abort_format(why, reason, sizeof reason);
@@ -246,8 +246,8 @@ py_dump(PyObject *self, PyObject *args)
 static PyObject *
 py_compiled_functions(PyObject *self, PyObject *unused)
 {
-    (void)self;
-    (void)unused;
+    (void) self;
+    (void) unused;
     PyObject *list = PyList_New(0);
     if (list == NULL)
         return NULL;
@@ -268,8 +268,8 @@ py_compiled_functions(PyObject *self, PyObject *unused)
 static PyObject *
 py_print_stats(PyObject *self, PyObject *unused)
 {
-    (void)self;
-    (void)unused;
+    (void) self;
+    (void) unused;
     fflush(stdout);
     pj_stats_print(stderr);
     fflush(stderr);
@@ -277,25 +277,32 @@ py_print_stats(PyObject *self, PyObject *unused)
 }
 
 static PyMethodDef methods[] = {
-    {"enable", (PyCFunction)(void (*)(void))py_enable, METH_VARARGS | METH_KEYWORDS,
-     "enable(threshold=None)\n--\n\nInstall the JIT for this interpreter."},
-    {"disable", py_disable, METH_NOARGS, "Remove the JIT's frame-evaluation hook."},
-    {"is_enabled", py_is_enabled, METH_NOARGS, "Whether the JIT's hook is installed."},
-    {"compile", py_compile, METH_O, "Compile a function now; True if it is compiled."},
-    {"is_compiled", py_is_compiled, METH_O, "Whether a function has native code."},
-    {"fallback_reason", py_fallback_reason, METH_O,
-     "Why a function could not be compiled, or None."},
-    {"stats", py_stats, METH_NOARGS, "Statistics as a dict."},
-    {"dump", py_dump, METH_VARARGS, "dump(func, stage) -> str for 'bytecode', 'ir', 'llvm'."},
-    {"compiled_functions", py_compiled_functions, METH_NOARGS,
-     "Every function compiled so far (qualname, filename, firstlineno)."},
-    {"print_stats", py_print_stats, METH_NOARGS, "Print the statistics to stderr."},
-    {NULL, NULL, 0, NULL},
+    { "enable", (PyCFunction) (void (*)(void)) py_enable, METH_VARARGS | METH_KEYWORDS,
+      "enable(threshold=None)\n--\n\nInstall the JIT for this interpreter." },
+    { "disable", py_disable, METH_NOARGS, "Remove the JIT's frame-evaluation hook." },
+    { "is_enabled", py_is_enabled, METH_NOARGS, "Whether the JIT's hook is installed." },
+    { "compile", py_compile, METH_O, "Compile a function now; True if it is compiled." },
+    { "is_compiled", py_is_compiled, METH_O, "Whether a function has native code." },
+    { "fallback_reason", py_fallback_reason, METH_O,
+      "Why a function could not be compiled, or None." },
+    { "stats", py_stats, METH_NOARGS, "Statistics as a dict." },
+    { "dump", py_dump, METH_VARARGS, "dump(func, stage) -> str for 'bytecode', 'ir', 'llvm'." },
+    { "compiled_functions", py_compiled_functions, METH_NOARGS,
+      "Every function compiled so far (qualname, filename, firstlineno)." },
+    { "print_stats", py_print_stats, METH_NOARGS, "Print the statistics to stderr." },
+    { NULL, NULL, 0, NULL },
 };
 
 static struct PyModuleDef moduledef = {
-    PyModuleDef_HEAD_INIT, "pyjit._pyjit", "pyjit's engine (see the pyjit package).", -1,
-    methods, NULL, NULL, NULL, NULL,
+    PyModuleDef_HEAD_INIT,
+    "pyjit._pyjit",
+    "pyjit's engine (see the pyjit package).",
+    -1,
+    methods,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
 };
 
 PyMODINIT_FUNC PyInit__pyjit(void);
@@ -319,7 +326,7 @@ PyInit__pyjit(void)
     PyObject *m = PyModule_Create(&moduledef);
     if (m == NULL)
         return NULL;
-    PyObject *cap = PyCapsule_New((void *)&capi, PJ_CAPI_CAPSULE, NULL);
+    PyObject *cap = PyCapsule_New((void *) &capi, PJ_CAPI_CAPSULE, NULL);
     if (cap == NULL || PyModule_AddObject(m, "_C_API", cap) < 0) {
         Py_XDECREF(cap);
         Py_DECREF(m);

@@ -6,11 +6,11 @@
 #include <string.h>
 
 /* PJ_OPTION(env var, field, default, help) */
-#define PJ_OPTIONS(X)                                                                        \
-    X("PYJIT_THRESHOLD", threshold, 100,                                                     \
-      "calls a function runs in the interpreter before it is compiled (0: at the first "     \
-      "call); functions containing a loop compile at their first call")                     \
-    X("PYJIT_OPT", opt_level, 2, "LLVM optimisation level, 0-3")                            \
+#define PJ_OPTIONS(X)                                                                              \
+    X("PYJIT_THRESHOLD", threshold, 100,                                                           \
+      "calls a function runs in the interpreter before it is compiled (0: at the first "           \
+      "call); functions containing a loop compile at their first call")                            \
+    X("PYJIT_OPT", opt_level, 2, "LLVM optimisation level, 0-3")                                   \
     X("PYJIT_STATS", stats_at_exit, 0, "1: print statistics to stderr at exit")
 
 static long

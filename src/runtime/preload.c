@@ -47,11 +47,11 @@ resolve(void)
 {
     if (py.ready)
         return 0;
-#define SYM(field, name)                                                                     \
-    do {                                                                                     \
-        *(void **)&py.field = dlsym(RTLD_DEFAULT, name);                                     \
-        if (py.field == NULL)                                                                \
-            return -1;                                                                       \
+#define SYM(field, name)                                                                           \
+    do {                                                                                           \
+        *(void **) &py.field = dlsym(RTLD_DEFAULT, name);                                          \
+        if (py.field == NULL)                                                                      \
+            return -1;                                                                             \
     } while (0)
     SYM(add_audit_hook, "PySys_AddAuditHook");
     SYM(dict_new, "PyDict_New");
@@ -75,14 +75,14 @@ static int
 host_is_target_python(void)
 {
     const unsigned long *version = dlsym(RTLD_DEFAULT, "Py_Version");
-    return version != NULL && (*version >> 8) == ((unsigned long)PY_VERSION_HEX >> 8);
+    return version != NULL && (*version >> 8) == ((unsigned long) PY_VERSION_HEX >> 8);
 }
 
 static const char *
 library_path(void)
 {
     Dl_info info;
-    if (dladdr((void *)&library_path, &info) && info.dli_fname != NULL)
+    if (dladdr((void *) &library_path, &info) && info.dli_fname != NULL)
         return info.dli_fname;
     return "";
 }
@@ -135,9 +135,9 @@ boot(int enable, int quiet)
     PyObject *path = py.unicode_from_string(library_path());
     PyObject *en = py.long_from_long(enable);
     PyObject *q = py.long_from_long(quiet);
-    if (path && en && q && py.dict_set_item_string(g, "libpath", path) == 0
-        && py.dict_set_item_string(g, "enable", en) == 0
-        && py.dict_set_item_string(g, "quiet", q) == 0) {
+    if (path && en && q && py.dict_set_item_string(g, "libpath", path) == 0 &&
+        py.dict_set_item_string(g, "enable", en) == 0 &&
+        py.dict_set_item_string(g, "quiet", q) == 0) {
         PyObject *r = py.run_string(boot_source, 257 /* Py_file_input */, g, g);
         if (r != NULL) {
             py.decref(r);
@@ -157,8 +157,8 @@ boot(int enable, int quiet)
 static int
 audit_hook(const char *event, PyObject *args, void *data)
 {
-    (void)args;
-    (void)data;
+    (void) args;
+    (void) data;
     if (preload_done || strncmp(event, "cpython.run_", 12) != 0)
         return 0;
     preload_done = 1; /* before boot: it raises audit events of its own */
@@ -241,5 +241,5 @@ PJ_EXPORT PyObject *
 pyjit_stats(void)
 {
     const PjCApi *a = get_api();
-    return a ? (PyObject *)a->stats() : NULL;
+    return a ? (PyObject *) a->stats() : NULL;
 }

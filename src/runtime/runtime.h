@@ -15,11 +15,11 @@ typedef struct PjCodeState {
     PjRuntimeData *rd;
     PjCodeHandle *handle;
     size_t code_bytes;
-    uint32_t calls;        /* calls seen by the hook before compilation */
-    uint8_t failed;        /* compilation failed: never retried */
-    uint8_t compiling;     /* guards against re-entry (a __del__ during compilation) */
-    uint8_t has_loop;      /* compiled at its first call */
-    PjAbort why;           /* why it failed */
+    uint32_t calls;    /* calls seen by the hook before compilation */
+    uint8_t failed;    /* compilation failed: never retried */
+    uint8_t compiling; /* guards against re-entry (a __del__ during compilation) */
+    uint8_t has_loop;  /* compiled at its first call */
+    PjAbort why;       /* why it failed */
 } PjCodeState;
 
 typedef struct PjCompiledInfo {
@@ -48,9 +48,9 @@ typedef struct PjJit {
     long deopts[PJ_DEOPT__COUNT];
     long error_exits;
     double compile_time, t_frontend, t_lower, t_llvm_opt, t_codegen;
-    size_t code_bytes;      /* machine code of live compiled functions */
+    size_t code_bytes;       /* machine code of live compiled functions */
     size_t code_bytes_total; /* ever compiled */
-    PjCompiledInfo *infos;  /* every code object compiled, for reports */
+    PjCompiledInfo *infos;   /* every code object compiled, for reports */
     size_t ninfos, cap_infos;
 } PjJit;
 
@@ -67,7 +67,7 @@ PjCodeState *pj_state_get_or_create(PyCodeObject *co); /* NULL: no memory (no ex
 int pj_state_compile(PyCodeObject *co, PjCodeState *st);
 
 /* hook.c */
-int pj_hook_install(void);   /* 0, or -1 with an exception */
+int pj_hook_install(void); /* 0, or -1 with an exception */
 void pj_hook_uninstall(void);
 int pj_hook_is_installed(void);
 

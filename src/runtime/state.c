@@ -48,7 +48,7 @@ pj_state_init(PjJit *jit)
 PjCodeState *
 pj_state_get(PyCodeObject *co)
 {
-    PjCodeExtra *ex = (PjCodeExtra *)co->co_extra;
+    PjCodeExtra *ex = (PjCodeExtra *) co->co_extra;
     if (ex == NULL || pj_jit.extra_index < 0 || ex->ce_size <= pj_jit.extra_index)
         return NULL;
     return ex->ce_extras[pj_jit.extra_index];
@@ -67,16 +67,16 @@ pj_state_get_or_create(PyCodeObject *co)
     const _Py_CODEUNIT *code = _PyCode_CODE(co);
     for (Py_ssize_t i = 0; i < Py_SIZE(co); i++) {
         int op = pj_op_base(_Py_OPCODE(code[i]));
-        if (op == JUMP_BACKWARD || op == POP_JUMP_BACKWARD_IF_FALSE
-            || op == POP_JUMP_BACKWARD_IF_TRUE || op == POP_JUMP_BACKWARD_IF_NONE
-            || op == POP_JUMP_BACKWARD_IF_NOT_NONE) {
+        if (op == JUMP_BACKWARD || op == POP_JUMP_BACKWARD_IF_FALSE ||
+            op == POP_JUMP_BACKWARD_IF_TRUE || op == POP_JUMP_BACKWARD_IF_NONE ||
+            op == POP_JUMP_BACKWARD_IF_NOT_NONE) {
             st->has_loop = 1;
             break;
         }
         if (op > 0)
             i += pj_op_caches(op);
     }
-    if (_PyCode_SetExtra((PyObject *)co, pj_jit.extra_index, st) < 0) {
+    if (_PyCode_SetExtra((PyObject *) co, pj_jit.extra_index, st) < 0) {
         PyErr_Clear();
         free(st);
         return NULL;
@@ -94,7 +94,7 @@ pj_state_compile(PyCodeObject *co, PjCodeState *st)
     st->compiling = 1;
     PjCompiled c;
     PjAbort why;
-    int rc = pj_compile(pj_jit.engine, (PyObject *)co, &pj_jit.copts, &c, &why);
+    int rc = pj_compile(pj_jit.engine, (PyObject *) co, &pj_jit.copts, &c, &why);
     st->compiling = 0;
     if (rc < 0) {
         st->failed = 1;
@@ -108,7 +108,7 @@ pj_state_compile(PyCodeObject *co, PjCodeState *st)
         }
         return 0;
     }
-    size_t rdsize = sizeof(PjRuntimeData) + sizeof(PjGlobalCache) * (size_t)c.nglobal_caches;
+    size_t rdsize = sizeof(PjRuntimeData) + sizeof(PjGlobalCache) * (size_t) c.nglobal_caches;
     st->rd = calloc(1, rdsize);
     if (st->rd == NULL) {
         pj_engine_remove(pj_jit.engine, c.handle);
@@ -120,7 +120,7 @@ pj_state_compile(PyCodeObject *co, PjCodeState *st)
     st->rd->nglobal_caches = c.nglobal_caches;
     st->handle = c.handle;
     st->code_bytes = c.code_bytes;
-    st->entry = (PjEntry)c.entry;
+    st->entry = (PjEntry) c.entry;
     pj_stats_compiled(co, &c);
     return 1;
 }

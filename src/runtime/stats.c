@@ -95,7 +95,7 @@ fallbacks_dict(void)
     for (int k = 1; k < PJ_ABORT__COUNT; k++) {
         if (k == PJ_ABORT_UNSUPPORTED_OPCODE || pj_jit.fallbacks[k] == 0)
             continue;
-        PjAbort a = {(PjAbortKind)k, 0};
+        PjAbort a = { (PjAbortKind) k, 0 };
         pj_abort_format(a, text, sizeof text);
         if (set_long(d, text, pj_jit.fallbacks[k]) < 0)
             goto error;
@@ -103,7 +103,7 @@ fallbacks_dict(void)
     for (int op = 0; op < 256; op++) {
         if (pj_jit.unsupported[op] == 0)
             continue;
-        PjAbort a = {PJ_ABORT_UNSUPPORTED_OPCODE, op};
+        PjAbort a = { PJ_ABORT_UNSUPPORTED_OPCODE, op };
         pj_abort_format(a, text, sizeof text);
         if (set_long(d, text, pj_jit.unsupported[op]) < 0)
             goto error;
@@ -131,20 +131,20 @@ pj_stats_dict(void)
             goto error;
         }
     }
-    PyObject *stages = Py_BuildValue("{s:d,s:d,s:d,s:d}", "frontend", pj_jit.t_frontend,
-                                     "lower", pj_jit.t_lower, "llvm_opt", pj_jit.t_llvm_opt,
-                                     "codegen", pj_jit.t_codegen);
-    if (set_obj(d, "enabled", PyBool_FromLong(pj_jit.enabled)) < 0
-        || set_long(d, "compiled", pj_jit.compiled) < 0 || set_long(d, "failed", pj_jit.failed) < 0
-        || set_obj(d, "fallbacks", fallbacks_dict()) < 0 || set_long(d, "deopts", deopts) < 0
-        || set_obj(d, "deopt_reasons", reasons) < 0
-        || set_long(d, "error_exits", pj_jit.error_exits) < 0
-        || set_float(d, "compile_time_s", pj_jit.compile_time) < 0
-        || set_obj(d, "stage_time_s", stages) < 0
-        || set_long(d, "code_bytes", (long long)pj_jit.code_bytes) < 0
-        || set_long(d, "code_bytes_total", (long long)pj_jit.code_bytes_total) < 0
-        || set_long(d, "threshold", pj_jit.threshold) < 0
-        || set_long(d, "opt_level", pj_jit.opt_level) < 0)
+    PyObject *stages =
+        Py_BuildValue("{s:d,s:d,s:d,s:d}", "frontend", pj_jit.t_frontend, "lower", pj_jit.t_lower,
+                      "llvm_opt", pj_jit.t_llvm_opt, "codegen", pj_jit.t_codegen);
+    if (set_obj(d, "enabled", PyBool_FromLong(pj_jit.enabled)) < 0 ||
+        set_long(d, "compiled", pj_jit.compiled) < 0 || set_long(d, "failed", pj_jit.failed) < 0 ||
+        set_obj(d, "fallbacks", fallbacks_dict()) < 0 || set_long(d, "deopts", deopts) < 0 ||
+        set_obj(d, "deopt_reasons", reasons) < 0 ||
+        set_long(d, "error_exits", pj_jit.error_exits) < 0 ||
+        set_float(d, "compile_time_s", pj_jit.compile_time) < 0 ||
+        set_obj(d, "stage_time_s", stages) < 0 ||
+        set_long(d, "code_bytes", (long long) pj_jit.code_bytes) < 0 ||
+        set_long(d, "code_bytes_total", (long long) pj_jit.code_bytes_total) < 0 ||
+        set_long(d, "threshold", pj_jit.threshold) < 0 ||
+        set_long(d, "opt_level", pj_jit.opt_level) < 0)
         goto error;
     return d;
 error:
@@ -158,24 +158,25 @@ pj_stats_print(FILE *f)
     long deopts = 0;
     for (int r = 0; r < PJ_DEOPT__COUNT; r++)
         deopts += pj_jit.deopts[r];
-    fprintf(f, "pyjit: %ld compiled, %ld fell back, %ld deopts, %ld error exits\n",
-            pj_jit.compiled, pj_jit.failed, deopts, pj_jit.error_exits);
-    fprintf(f, "pyjit: compile time %.3f s (front end %.3f, lowering %.3f, LLVM passes %.3f, "
-               "code generation %.3f), %zu bytes of code live\n",
+    fprintf(f, "pyjit: %ld compiled, %ld fell back, %ld deopts, %ld error exits\n", pj_jit.compiled,
+            pj_jit.failed, deopts, pj_jit.error_exits);
+    fprintf(f,
+            "pyjit: compile time %.3f s (front end %.3f, lowering %.3f, LLVM passes %.3f, "
+            "code generation %.3f), %zu bytes of code live\n",
             pj_jit.compile_time, pj_jit.t_frontend, pj_jit.t_lower, pj_jit.t_llvm_opt,
             pj_jit.t_codegen, pj_jit.code_bytes);
     char text[128];
     for (int k = 1; k < PJ_ABORT__COUNT; k++) {
         if (k == PJ_ABORT_UNSUPPORTED_OPCODE || pj_jit.fallbacks[k] == 0)
             continue;
-        PjAbort a = {(PjAbortKind)k, 0};
+        PjAbort a = { (PjAbortKind) k, 0 };
         pj_abort_format(a, text, sizeof text);
         fprintf(f, "pyjit:   fallback %-40s %ld\n", text, pj_jit.fallbacks[k]);
     }
     for (int op = 0; op < 256; op++) {
         if (pj_jit.unsupported[op] == 0)
             continue;
-        PjAbort a = {PJ_ABORT_UNSUPPORTED_OPCODE, op};
+        PjAbort a = { PJ_ABORT_UNSUPPORTED_OPCODE, op };
         pj_abort_format(a, text, sizeof text);
         fprintf(f, "pyjit:   fallback %-40s %ld\n", text, pj_jit.unsupported[op]);
     }
@@ -183,4 +184,3 @@ pj_stats_print(FILE *f)
         if (pj_jit.deopts[r])
             fprintf(f, "pyjit:   deopt    %-40s %ld\n", deopt_text[r], pj_jit.deopts[r]);
 }
-

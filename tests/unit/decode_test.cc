@@ -29,14 +29,16 @@ struct Decoded {
         pj_arena_free(&arena);
         Py_XDECREF(code);
     }
-    int count(int op) const
+    int
+    count(int op) const
     {
         int n = 0;
         for (int i = 0; i < bc->ninstrs; i++)
             n += bc->instrs[i].op == op;
         return n;
     }
-    const PjBcInstr *first(int op) const
+    const PjBcInstr *
+    first(int op) const
     {
         for (int i = 0; i < bc->ninstrs; i++)
             if (bc->instrs[i].op == op)
@@ -45,7 +47,7 @@ struct Decoded {
     }
 };
 
-}  // namespace
+} // namespace
 
 TEST(Decode, SimpleFunction)
 {
@@ -56,7 +58,7 @@ TEST(Decode, SimpleFunction)
     const PjBcInstr *add = d.first(BINARY_OP);
     ASSERT_NE(add, nullptr);
     EXPECT_EQ(add->depth, 2);
-    EXPECT_EQ(add->next - add->idx, 1 + pj_op_caches(BINARY_OP));  // one cache unit
+    EXPECT_EQ(add->next - add->idx, 1 + pj_op_caches(BINARY_OP)); // one cache unit
     EXPECT_EQ(d.bc->nargs_total, 2);
     EXPECT_EQ(d.bc->has_loop, 0);
     EXPECT_STREQ(d.bc->qualname, "f");
@@ -69,10 +71,10 @@ TEST(Decode, LoopJumpTargetsAndDepths)
     EXPECT_EQ(d.bc->has_loop, 1);
     const PjBcInstr *fi = d.first(FOR_ITER);
     ASSERT_NE(fi, nullptr);
-    EXPECT_EQ(fi->depth, 1);  // the iterator
+    EXPECT_EQ(fi->depth, 1); // the iterator
     ASSERT_GE(fi->target, 0);
     EXPECT_TRUE(d.bc->instrs[fi->target].block_start);
-    EXPECT_EQ(d.bc->instrs[fi->target].depth, 0);  // after the loop: iterator popped
+    EXPECT_EQ(d.bc->instrs[fi->target].depth, 0); // after the loop: iterator popped
     const PjBcInstr *jb = d.first(JUMP_BACKWARD);
     ASSERT_NE(jb, nullptr);
     EXPECT_EQ(&d.bc->instrs[jb->target], fi);
@@ -94,7 +96,7 @@ TEST(Decode, ExtendedArgFoldsIntoInstruction)
         EXPECT_NE(in.op, EXTENDED_ARG);
         if (in.op == LOAD_CONST && in.oparg >= 256) {
             found = true;
-            EXPECT_EQ(in.idx - in.start, 1);  // one prefix
+            EXPECT_EQ(in.idx - in.start, 1); // one prefix
             EXPECT_EQ(pj_decode_instr_at(d.bc, in.start), i);
         }
     }

@@ -18,7 +18,7 @@ verify(const PjFunc *fn)
     return pj_ir_verify(fn, buf, sizeof buf) == 0 ? "" : buf;
 }
 
-}  // namespace
+} // namespace
 
 TEST(IR, HandBuiltFunctionPrintsAndVerifies)
 {
@@ -41,15 +41,14 @@ TEST(IR, HandBuiltFunctionPrintsAndVerifies)
     ret->args[0] = b1->params[0];
     EXPECT_EQ(verify(fn), "");
     char *text = pj_ir_print(fn);
-    EXPECT_STREQ(text,
-                 "func ?\n"
-                 "bb0:\n"
-                 "    %1 = none\n"
-                 "    incref %1\n"
-                 "    store_stack slot0 %1\n"
-                 "    br bb1(%1)\n"
-                 "bb1(%0):\n"
-                 "    ret %0\n");
+    EXPECT_STREQ(text, "func ?\n"
+                       "bb0:\n"
+                       "    %1 = none\n"
+                       "    incref %1\n"
+                       "    store_stack slot0 %1\n"
+                       "    br bb1(%1)\n"
+                       "bb1(%0):\n"
+                       "    ret %0\n");
     free(text);
 
     // Wrong edge arity.

@@ -59,4 +59,4 @@ read_file(const std::string &path)
     return ss.str();
 }
 
-}  // namespace pyjit_test
+} // namespace pyjit_test

@@ -22,4 +22,4 @@ PyObject *code_of(const std::string &source, const std::string &name);
 // Reads a whole file; empty string if missing.
 std::string read_file(const std::string &path);
 
-}  // namespace pyjit_test
+} // namespace pyjit_test
