@@ -56,6 +56,14 @@ frontend(PyObject *code, const PjCompileOptions *opts, PjArena *a, PjAbort *why)
     return fn;
 }
 
+static PjLowerOptions
+lower_options(const PjFunc *fn, const PjCompileOptions *opts)
+{
+    PjLowerOptions lo = { .range_fast_path = opts->range_fast_path };
+    lo.compact = opts->compact_instrs > 0 && fn->bc->ninstrs > opts->compact_instrs;
+    return lo;
+}
+
 static char *
 function_name(const PjFunc *fn)
 {
@@ -89,7 +97,7 @@ pj_compile(PjEngine *e, PyObject *code, const PjCompileOptions *opts, PjCompiled
         goto done;
     name = function_name(fn);
     LLVMOrcThreadSafeContextRef tsc = LLVMOrcCreateNewThreadSafeContext();
-    PjLowerOptions lo = { .range_fast_path = opts->range_fast_path };
+    PjLowerOptions lo = lower_options(fn, opts);
     LLVMModuleRef m = pj_lower(fn, LLVMOrcThreadSafeContextGetContext(tsc), name, &lo, why);
     double t2 = now();
     out->t_lower = t2 - t1;
@@ -151,7 +159,7 @@ pj_compile_dump(PjEngine *e, PyObject *code, const char *stage, const PjCompileO
     }
     char *name = function_name(fn);
     LLVMContextRef ctx = LLVMContextCreate();
-    PjLowerOptions lo = { .range_fast_path = opts->range_fast_path };
+    PjLowerOptions lo = lower_options(fn, opts);
     LLVMModuleRef m = pj_lower(fn, ctx, name, &lo, why);
     free(name);
     if (m != NULL && pj_engine_optimize(e, m, why) == 0) {

@@ -20,7 +20,8 @@ typedef struct PjCodeHandle PjCodeHandle;
 
 typedef struct PjCompileOptions {
     int range_fast_path;
-    int max_instrs; /* larger functions abort with PJ_ABORT_TOO_LARGE */
+    int max_instrs;     /* larger functions abort with PJ_ABORT_TOO_LARGE */
+    int compact_instrs; /* larger functions get the compact lowering (see lower.h) */
 } PjCompileOptions;
 
 typedef struct PjCompiled {

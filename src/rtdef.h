@@ -43,6 +43,9 @@
     X(pj_rt_iter_error,     I, 1, (P))                                                       \
     /* (a, b, op): bool(a <op> b) -> 0/1; -1 comparison raised; -2 truth test raised. */    \
     X(pj_rt_compare_bool,   I, 3, (O, O, I))                                                 \
+    /* (a, b, NB_* kind): BINARY_OP with one-digit-int and float fast paths in C, for the  \
+     * compact lowering of large functions.  New ref or NULL. */                            \
+    X(pj_rt_binop,          O, 3, (O, O, I))                                                 \
     /* a ** b and a **= b (CPython's NoMod variants are not exported). New ref or NULL. */  \
     X(pj_rt_power,          O, 2, (O, O))                                                    \
     X(pj_rt_inplace_power,  O, 2, (O, O))

@@ -231,6 +231,24 @@ decref(Lower *L, LLVMValueRef o)
     at(L, cont);
 }
 
+/* A decref that cannot free: the object is a constant (co_consts holds it while the code
+ * runs) or a value loaded from a local that nothing rebinds before this point in the
+ * block (the frame's local still holds it; only the function itself can rebind its fast
+ * locals while it runs natively).  No zero test, no dealloc branch. */
+static int
+still_referenced(const PjInstr *dec)
+{
+    const PjInstr *v = dec->args[0];
+    if (v->op == PJ_IR_const_obj || v->op == PJ_IR_none)
+        return 1;
+    if (v->op != PJ_IR_load_local || v->block != dec->block)
+        return 0;
+    for (const PjInstr *p = dec->prev; p != NULL && p != v; p = p->prev)
+        if (p->op == PJ_IR_store_local && p->imm[0] == v->imm[0])
+            return 0;
+    return 1;
+}
+
 static void
 xdecref(Lower *L, LLVMValueRef o)
 {
@@ -664,8 +682,19 @@ branch_if(Lower *L, LLVMValueRef cond, LLVMBasicBlockRef yes, LLVMBasicBlockRef 
 }
 
 static LLVMValueRef
+lower_binop_compact(Lower *L, const PjInstr *in)
+{
+    LLVMValueRef args[3] = { val(L, in->args[0]), val(L, in->args[1]), ci32(L, in->imm[0]) };
+    LLVMValueRef r = call(L, "pj_rt_binop", args, 3);
+    check_null(L, r, in->fs);
+    return r;
+}
+
+static LLVMValueRef
 lower_binop(Lower *L, const PjInstr *in)
 {
+    if (L->opts->compact)
+        return lower_binop_compact(L, in);
     int k = (int) in->imm[0];
     int base = k >= PJ_NB_INPLACE_ADD ? k - PJ_NB_INPLACE_ADD : k;
     const PjInstr *x = in->args[0], *y = in->args[1];
@@ -748,6 +777,12 @@ real_pred(int op)
 static void
 compare_fast_paths(Lower *L, const PjInstr *in, Merge *m)
 {
+    if (L->opts->compact) { /* the generic path only */
+        LLVMBasicBlockRef generic = new_bb(L, "cmp.generic");
+        LLVMBuildBr(L->b, generic);
+        at(L, generic);
+        return;
+    }
     int op = (int) in->imm[0];
     const PjInstr *x = in->args[0], *y = in->args[1];
     LLVMValueRef a = val(L, x), b = val(L, y);
@@ -1042,7 +1077,14 @@ lower_instr(Lower *L, const PjInstr *in)
         incref(L, val(L, in->args[0]));
         break;
     case PJ_IR_decref:
-        decref(L, val(L, in->args[0]));
+        if (still_referenced(in))
+            store(L,
+                  LLVMBuildSub(B,
+                               load(L, L->i64, val(L, in->args[0]), offsetof(PyObject, ob_refcnt)),
+                               ci64(L, 1), ""),
+                  val(L, in->args[0]), offsetof(PyObject, ob_refcnt));
+        else
+            decref(L, val(L, in->args[0]));
         break;
     case PJ_IR_xdecref:
         xdecref(L, val(L, in->args[0]));

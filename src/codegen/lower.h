@@ -9,6 +9,10 @@
 
 typedef struct PjLowerOptions {
     int range_fast_path; /* the runtime checked rangeiterobject's layout */
+    /* Large functions (straight-line set-up code, generated code) trade speed for compile
+     * time: arithmetic and comparisons call helpers with C fast paths instead of inlining
+     * them, which keeps LLVM's work roughly linear in the function's size. */
+    int compact;
 } PjLowerOptions;
 
 /* Builds `fn` into a new module of `ctx` as one external function `name` with the

@@ -159,6 +159,121 @@ pj_rt_compare_bool(PyObject *a, PyObject *b, int op)
     return t < 0 ? -2 : t;
 }
 
+/* ---- Compact lowering's arithmetic ---------------------------------------------------------- */
+
+static PyObject *
+generic_binop(PyObject *a, PyObject *b, int k)
+{
+    switch (k) {
+    case NB_ADD:
+        return PyNumber_Add(a, b);
+    case NB_AND:
+        return PyNumber_And(a, b);
+    case NB_FLOOR_DIVIDE:
+        return PyNumber_FloorDivide(a, b);
+    case NB_LSHIFT:
+        return PyNumber_Lshift(a, b);
+    case NB_MATRIX_MULTIPLY:
+        return PyNumber_MatrixMultiply(a, b);
+    case NB_MULTIPLY:
+        return PyNumber_Multiply(a, b);
+    case NB_REMAINDER:
+        return PyNumber_Remainder(a, b);
+    case NB_OR:
+        return PyNumber_Or(a, b);
+    case NB_POWER:
+        return PyNumber_Power(a, b, Py_None);
+    case NB_RSHIFT:
+        return PyNumber_Rshift(a, b);
+    case NB_SUBTRACT:
+        return PyNumber_Subtract(a, b);
+    case NB_TRUE_DIVIDE:
+        return PyNumber_TrueDivide(a, b);
+    case NB_XOR:
+        return PyNumber_Xor(a, b);
+    case NB_INPLACE_ADD:
+        return PyNumber_InPlaceAdd(a, b);
+    case NB_INPLACE_AND:
+        return PyNumber_InPlaceAnd(a, b);
+    case NB_INPLACE_FLOOR_DIVIDE:
+        return PyNumber_InPlaceFloorDivide(a, b);
+    case NB_INPLACE_LSHIFT:
+        return PyNumber_InPlaceLshift(a, b);
+    case NB_INPLACE_MATRIX_MULTIPLY:
+        return PyNumber_InPlaceMatrixMultiply(a, b);
+    case NB_INPLACE_MULTIPLY:
+        return PyNumber_InPlaceMultiply(a, b);
+    case NB_INPLACE_REMAINDER:
+        return PyNumber_InPlaceRemainder(a, b);
+    case NB_INPLACE_OR:
+        return PyNumber_InPlaceOr(a, b);
+    case NB_INPLACE_POWER:
+        return PyNumber_InPlacePower(a, b, Py_None);
+    case NB_INPLACE_RSHIFT:
+        return PyNumber_InPlaceRshift(a, b);
+    case NB_INPLACE_SUBTRACT:
+        return PyNumber_InPlaceSubtract(a, b);
+    case NB_INPLACE_TRUE_DIVIDE:
+        return PyNumber_InPlaceTrueDivide(a, b);
+    case NB_INPLACE_XOR:
+        return PyNumber_InPlaceXor(a, b);
+    default:
+        PyErr_SetString(PyExc_SystemError, "pyjit: bad binary operator");
+        return NULL;
+    }
+}
+
+static int
+small_value(PyObject *o, long long *v)
+{
+    if (!PyLong_CheckExact(o) || (size_t) (Py_SIZE(o) + 1) >= 3)
+        return 0;
+    *v = (long long) Py_SIZE(o) * (long long) ((PyLongObject *) o)->ob_digit[0];
+    return 1;
+}
+
+PyObject *pj_rt_binop(PyObject *a, PyObject *b, int k);
+
+PyObject *
+pj_rt_binop(PyObject *a, PyObject *b, int k)
+{
+    int base = k >= NB_INPLACE_ADD ? k - NB_INPLACE_ADD : k;
+    long long x, y;
+    if (small_value(a, &x) && small_value(b, &y)) {
+        /* One-digit operands: no overflow in 64 bits for these operators. */
+        switch (base) {
+        case NB_ADD:
+            return PyLong_FromLongLong(x + y);
+        case NB_SUBTRACT:
+            return PyLong_FromLongLong(x - y);
+        case NB_MULTIPLY:
+            return PyLong_FromLongLong(x * y);
+        case NB_AND:
+            return PyLong_FromLongLong(x & y);
+        case NB_OR:
+            return PyLong_FromLongLong(x | y);
+        case NB_XOR:
+            return PyLong_FromLongLong(x ^ y);
+        default:
+            break;
+        }
+    }
+    else if (PyFloat_CheckExact(a) && PyFloat_CheckExact(b)) {
+        double p = PyFloat_AS_DOUBLE(a), q = PyFloat_AS_DOUBLE(b);
+        switch (base) {
+        case NB_ADD:
+            return PyFloat_FromDouble(p + q);
+        case NB_SUBTRACT:
+            return PyFloat_FromDouble(p - q);
+        case NB_MULTIPLY:
+            return PyFloat_FromDouble(p * q);
+        default:
+            break;
+        }
+    }
+    return generic_binop(a, b, k);
+}
+
 PyObject *pj_rt_power(PyObject *a, PyObject *b);
 PyObject *pj_rt_inplace_power(PyObject *a, PyObject *b);
 

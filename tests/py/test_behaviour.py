@@ -287,3 +287,27 @@ def test_deopt_paths_are_exact(runner, tmp_path):
     data = json.loads(stats.read_text())
     assert data["deopts"] >= 3, data
     assert {"unbound", "missing", "late_global", "late_builtin"} <= compiled_names(stats, ".py")
+
+
+def test_large_function_uses_compact_lowering_exactly(runner, tmp_path):
+    # > 600 instructions: arithmetic through the compact lowering's helpers.
+    ops = ["+", "-", "*", "//", "%", "&", "|", "^", "<<", ">>", "/", "**"]
+    lines = ["def big(a, b, f, s):", "    r = []"]
+    for i in range(160):
+        op = ops[i % len(ops)]
+        rhs = "(b %% 5 + 1)" if op in ("//", "%", "/", "<<", ">>", "**") else "b"
+        lines.append("    a = (a %s %s) %% 1000003" % (op, rhs) if op != "/" else
+                     "    f = f + a / %s" % rhs)
+        if i % 7 == 0:
+            lines.append("    f = f * 1.0001 - a")
+            lines.append("    r.append(a < b)" if False else "    s = s + 'x'")
+    lines.append("    return a, f, len(s), a > b, f <= a")
+    src = "\n".join(lines) + "\n"
+    src += "print(big(12345, 678, 0.5, ''))\nprint(big(-7, 3, -2.25, 'y'))\n"
+    src += "try:\n    big(1, 'x', 0.0, '')\nexcept TypeError as e:\n    print('TypeError', e)\n"
+    stock = runner.run_code(src, mode="stock")
+    stats = tmp_path / "s.json"
+    jit = runner.run_code(src, mode="preload", env={"PYJIT_STATS_FILE": stats})
+    assert jit.returncode == 0, jit.stderr
+    assert jit.stdout == stock.stdout
+    assert "big" in compiled_names(stats, ".py")
