@@ -303,7 +303,7 @@ def test_large_function_uses_compact_lowering_exactly(runner, tmp_path):
         if i % 7 == 0:
             lines.append("    f = f * 1.0001 - a")
             lines.append("    s = s + 'x'")
-    lines.append("    return a, f, len(s), a > b, f <= a")
+    lines.append("    return f + a + len(s) + (a > b) + (f <= a)")
     src = "\n".join(lines) + "\n"
     src += "print(big(12345, 678, 0.5, ''))\nprint(big(-7, 3, -2.25, 'y'))\n"
     src += "try:\n    big(1, 'x', 0.0, '')\nexcept TypeError as e:\n    print('TypeError', e)\n"
