@@ -12,6 +12,7 @@
 #include "ir/build.h"
 #include "ir/decode.h"
 #include "ir/ir.h"
+#include "ir/passes.h"
 
 static double
 now(void)
@@ -21,9 +22,24 @@ now(void)
     return (double) ts.tv_sec + (double) ts.tv_nsec * 1e-9;
 }
 
-/* Front end: decode and build, with the checks that decide compilability. */
+static int
+verify(PjFunc *fn, const char *after, PjAbort *why)
+{
+    char msg[256];
+    /* Malformed IR is a pyjit bug: reported as a fallback rather than a crash. */
+    if (pj_ir_verify(fn, msg, sizeof msg) < 0) {
+        why->kind = PJ_ABORT_BAD_BYTECODE;
+        if (getenv("PYJIT_DEBUG_VERIFY"))
+            fprintf(stderr, "pyjit: IR verifier after %s (%s): %s\n", after, fn->name, msg);
+        return -1;
+    }
+    return 0;
+}
+
+/* Front end: decode, build and the IR passes, with the checks that decide compilability.
+ * `passes` 0 stops after the builder (the "ir.build" dump). */
 static PjFunc *
-frontend(PyObject *code, const PjCompileOptions *opts, PjArena *a, PjAbort *why)
+frontend(PyObject *code, const PjCompileOptions *opts, PjArena *a, PjAbort *why, int passes)
 {
     PyCodeObject *co = (PyCodeObject *) code;
     if (co->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) {
@@ -42,17 +58,13 @@ frontend(PyObject *code, const PjCompileOptions *opts, PjArena *a, PjAbort *why)
     if (bc == NULL)
         return NULL;
     PjFunc *fn = pj_build_ir(bc, a, why);
-    if (fn == NULL)
+    if (fn == NULL || verify(fn, "build", why) < 0)
         return NULL;
-    char msg[256];
-    /* The builder's output must be well formed; a failure is a pyjit bug, reported as a
-     * fallback rather than a crash. */
-    if (pj_ir_verify(fn, msg, sizeof msg) < 0) {
-        why->kind = PJ_ABORT_BAD_BYTECODE;
-        if (getenv("PYJIT_DEBUG_VERIFY"))
-            fprintf(stderr, "pyjit: IR verifier (%s): %s\n", fn->name, msg);
+    if (!passes)
+        return fn;
+    pj_pass_refcount(fn);
+    if (verify(fn, "refcount", why) < 0)
         return NULL;
-    }
     return fn;
 }
 
@@ -90,7 +102,7 @@ pj_compile(PjEngine *e, PyObject *code, const PjCompileOptions *opts, PjCompiled
     pj_arena_init(&arena);
     char *name = NULL;
     double t0 = now();
-    PjFunc *fn = frontend(code, opts, &arena, why);
+    PjFunc *fn = frontend(code, opts, &arena, why, 1);
     double t1 = now();
     out->t_frontend = t1 - t0;
     if (fn == NULL)
@@ -144,12 +156,13 @@ pj_compile_dump(PjEngine *e, PyObject *code, const char *stage, const PjCompileO
             text = pj_decode_dump(bc);
         goto done;
     }
-    if (strcmp(stage, "ir") != 0 && strcmp(stage, "llvm") != 0)
+    int build_only = strcmp(stage, "ir.build") == 0;
+    if (strcmp(stage, "ir") != 0 && strcmp(stage, "llvm") != 0 && !build_only)
         goto done;
-    PjFunc *fn = frontend(code, opts, &arena, why);
+    PjFunc *fn = frontend(code, opts, &arena, why, !build_only);
     if (fn == NULL)
         goto done;
-    if (strcmp(stage, "ir") == 0) {
+    if (strcmp(stage, "ir") == 0 || build_only) {
         text = pj_ir_print(fn);
         goto done;
     }

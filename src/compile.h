@@ -36,7 +36,8 @@ typedef struct PjCompiled {
 int pj_compile(PjEngine *e, struct _object *code, const PjCompileOptions *opts, PjCompiled *out,
                PjAbort *why);
 
-/* The text of one stage for `code`: "bytecode", "ir" or "llvm" (optimised LLVM IR).
+/* The text of one stage for `code`: "bytecode", "ir.build" (the builder's IR), "ir" (after
+ * the IR passes: what is lowered) or "llvm" (optimised LLVM IR).
  * malloc'd text, or NULL with *why (PJ_ABORT_NONE with NULL: unknown stage). */
 char *pj_compile_dump(PjEngine *e, struct _object *code, const char *stage,
                       const PjCompileOptions *opts, PjAbort *why);

@@ -224,10 +224,12 @@ py_dump(PyObject *self, PyObject *args)
     PyCodeObject *co = code_of(func);
     if (co == NULL || main_interpreter_only() < 0)
         return NULL;
-    if (strcmp(stage, "bytecode") != 0 && strcmp(stage, "ir") != 0 && strcmp(stage, "llvm") != 0) {
-        PyErr_Format(PyExc_ValueError,
-                     "pyjit.dump: unknown stage %R (expected 'bytecode', 'ir' or 'llvm')",
-                     PyTuple_GET_ITEM(args, 1));
+    if (strcmp(stage, "bytecode") != 0 && strcmp(stage, "ir") != 0 && strcmp(stage, "llvm") != 0 &&
+        strcmp(stage, "ir.build") != 0) {
+        PyErr_Format(
+            PyExc_ValueError,
+            "pyjit.dump: unknown stage %R (expected 'bytecode', 'ir', 'ir.build' or 'llvm')",
+            PyTuple_GET_ITEM(args, 1));
         return NULL;
     }
     PjAbort why;
