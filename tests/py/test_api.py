@@ -227,3 +227,21 @@ def test_other_interpreter_gives_import_error(runner):
         assert r.returncode != 0
         assert "ImportError" in r.stderr, (py, r.stderr)
         assert "pyjit" in r.stderr
+
+
+def test_code_freed_with_its_function(runner):
+    out = check(runner, """
+        import gc, pyjit
+        before = pyjit.stats()["code_bytes"]
+        for i in range(50):
+            ns = {}
+            exec("def f%d(n):\\n    s = 0\\n    for i in range(n):\\n        s += i * %d\\n"
+                 "    return s\\n" % (i, i), ns)
+            f = ns["f%d" % i]
+            assert pyjit.compile(f) and f(10) == 45 * i
+            del f, ns
+        gc.collect()
+        s = pyjit.stats()
+        print(s["compiled"], s["code_bytes"] == before, s["code_bytes_total"] > 0)
+    """)
+    assert out == "50 True True\n"
