@@ -96,7 +96,8 @@
     X(PyRangeIter_Type)                                                                      \
     X(_Py_TrueStruct)                                                                        \
     X(_Py_FalseStruct)                                                                       \
-    X(_Py_NoneStruct)
+    X(_Py_NoneStruct)                                                                        \
+    X(_PyRuntime) /* the small-int cache */
 /* clang-format on */
 
 /* The binary-op function for each BINARY_OP oparg (NB_*), in CPython's order. */

@@ -579,10 +579,41 @@ static const char *const binop_funcs[] = { PJ_BINOP_FUNCS };
 
 /* Boxes an i64 / double result and adds it to the merge (NULL on MemoryError is handled
  * by the merged NULL check). */
+/* A new reference to the int `v`: the cached object for -5..256 (as CPython returns them,
+ * identity included) without a call, else PyLong_FromLongLong (NULL on MemoryError). */
+static LLVMValueRef
+box_long(Lower *L, LLVMValueRef v)
+{
+    LLVMValueRef idx = LLVMBuildAdd(L->b, v, ci64(L, _PY_NSMALLNEGINTS), "");
+    LLVMBasicBlockRef small = new_bb(L, "int.small"), big = new_bb(L, "int.new"),
+                      done = new_bb(L, "");
+    LLVMBuildCondBr(
+        L->b,
+        LLVMBuildICmp(L->b, LLVMIntULT, idx, ci64(L, _PY_NSMALLNEGINTS + _PY_NSMALLPOSINTS), ""),
+        small, big);
+    at(L, small);
+    LLVMValueRef off = LLVMBuildAdd(
+        L->b, ci64(L, (long long) offsetof(_PyRuntimeState, global_objects.singletons.small_ints)),
+        LLVMBuildMul(L->b, idx, ci64(L, (long long) sizeof(PyLongObject)), ""), "");
+    LLVMValueRef cached = LLVMBuildGEP2(L->b, L->i8, data(L, "_PyRuntime"), &off, 1, "");
+    incref(L, cached);
+    LLVMBasicBlockRef small_end = LLVMGetInsertBlock(L->b);
+    LLVMBuildBr(L->b, done);
+    at(L, big);
+    LLVMValueRef fresh = call(L, "PyLong_FromLongLong", &v, 1);
+    LLVMBuildBr(L->b, done);
+    at(L, done);
+    LLVMValueRef phi = LLVMBuildPhi(L->b, L->ptr, "");
+    LLVMValueRef vs[2] = { cached, fresh };
+    LLVMBasicBlockRef bs[2] = { small_end, big };
+    LLVMAddIncoming(phi, vs, bs, 2);
+    return phi;
+}
+
 static void
 box_int_into(Lower *L, Merge *m, LLVMValueRef i)
 {
-    merge_add(L, m, call(L, "PyLong_FromLongLong", &i, 1));
+    merge_add(L, m, box_long(L, i));
 }
 
 static void
@@ -992,7 +1023,7 @@ lower_iter_next(Lower *L, const PjInstr *in)
         LLVMValueRef v = LLVMBuildAdd(
             L->b, load(L, L->i64, it, offsetof(PjRangeIter, start)),
             LLVMBuildMul(L->b, idx, load(L, L->i64, it, offsetof(PjRangeIter, step)), ""), "");
-        LLVMValueRef boxed = call(L, "PyLong_FromLongLong", &v, 1);
+        LLVMValueRef boxed = box_long(L, v);
         check_null(L, boxed, in->fs);
         merge_add(L, &m, boxed);
         at(L, other);

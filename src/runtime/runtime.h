@@ -61,7 +61,22 @@ void pj_options_from_env(PjJit *jit);
 
 /* state.c */
 int pj_state_init(PjJit *jit);
-PjCodeState *pj_state_get(PyCodeObject *co);
+
+/* CPython's private layout of co_extra (Objects/codeobject.c), read inline by the hook. */
+typedef struct {
+    Py_ssize_t ce_size;
+    void *ce_extras[1];
+} PjCodeExtra;
+
+static inline PjCodeState *
+pj_state_get(PyCodeObject *co)
+{
+    PjCodeExtra *ex = (PjCodeExtra *) co->co_extra;
+    if (ex == NULL || ex->ce_size <= pj_jit.extra_index || pj_jit.extra_index < 0)
+        return NULL;
+    return (PjCodeState *) ex->ce_extras[pj_jit.extra_index];
+}
+
 PjCodeState *pj_state_get_or_create(PyCodeObject *co); /* NULL: no memory (no exception) */
 /* Compiles the code object now; 1 compiled (or was), 0 failed (counted), never raises. */
 int pj_state_compile(PyCodeObject *co, PjCodeState *st);

@@ -9,13 +9,6 @@
 #include "codegen/engine.h"
 #include "ir/opcodes.h"
 
-/* CPython's private layout of co_extra (Objects/codeobject.c), read inline by the hook;
- * tests/unit checks it against _PyCode_GetExtra. */
-typedef struct {
-    Py_ssize_t ce_size;
-    void *ce_extras[1];
-} PjCodeExtra;
-
 static void
 state_free(void *p)
 {
@@ -43,15 +36,6 @@ pj_state_init(PjJit *jit)
         return -1;
     }
     return 0;
-}
-
-PjCodeState *
-pj_state_get(PyCodeObject *co)
-{
-    PjCodeExtra *ex = (PjCodeExtra *) co->co_extra;
-    if (ex == NULL || pj_jit.extra_index < 0 || ex->ce_size <= pj_jit.extra_index)
-        return NULL;
-    return ex->ce_extras[pj_jit.extra_index];
 }
 
 PjCodeState *
