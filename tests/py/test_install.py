@@ -13,18 +13,23 @@ from conftest import BUILD, PYTHON, clean_env, preload_value
 def prefix(tmp_path_factory):
     if not (BUILD / "CMakeCache.txt").exists():
         pytest.skip("no build tree")
-    p = tmp_path_factory.mktemp("prefix")
-    r = subprocess.run(["cmake", "--install", str(BUILD), "--prefix", str(p)],
-                       capture_output=True, text=True)
+    # DESTDIR stages everything, absolute destinations included: the test never writes
+    # outside its temporary directory.
+    stage = tmp_path_factory.mktemp("stage")
+    env = dict(os.environ, DESTDIR=str(stage))
+    r = subprocess.run(["cmake", "--install", str(BUILD), "--prefix", "/opt/pyjit-test"],
+                       capture_output=True, text=True, env=env)
     assert r.returncode == 0, r.stdout + r.stderr
-    return p
+    return stage / "opt" / "pyjit-test"
 
 
 def site_dir(prefix):
-    for cand in ("lib/python3.11/dist-packages", "lib/python3/dist-packages"):
-        if (prefix / cand / "pyjit" / "__init__.py").exists():
-            return prefix / cand
-    pytest.fail("package not installed under %s" % prefix)
+    stage = prefix.parent.parent
+    found = sorted(stage.glob("**/dist-packages/pyjit/__init__.py")) + \
+        sorted(stage.glob("**/site-packages/pyjit/__init__.py"))
+    if not found:
+        pytest.fail("package not installed under %s" % stage)
+    return found[0].parent.parent
 
 
 def test_layout(prefix):
