@@ -7,6 +7,8 @@ call overhead: frame setup, argument passing, return.  ``kernel`` compiles at
 first call; the leaf functions have no loops and compile after the threshold.
 """
 
+CATEGORY = "calls"
+
 N = 500_000
 
 

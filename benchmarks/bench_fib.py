@@ -6,6 +6,8 @@ loop, so it compiles after the JIT's call-count threshold (within the first
 run); after that every recursive call goes JIT -> JIT.
 """
 
+CATEGORY = "calls"
+
 N = 32
 
 

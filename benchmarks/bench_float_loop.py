@@ -10,6 +10,8 @@ checksum is a float; IEEE semantics must be preserved bit-for-bit (no
 reassociation, no fused multiply-add), so stock and JIT must agree exactly.
 """
 
+CATEGORY = "numeric"
+
 N_LEIBNIZ = 3_000_000
 N_INTEGRATE = 3_000_000
 

@@ -6,6 +6,8 @@ Sums gcd(i, j) for 1 <= i, j < N with a subtraction-free Euclid loop
 ``gcd`` and ``gcd_sum`` compile at their first call.
 """
 
+CATEGORY = "numeric"
+
 N = 1300
 
 

@@ -6,6 +6,8 @@ work is a handful of BINARY_OPs on small and medium ints.  One hot function,
 ``kernel``, with a ``for ... in range`` loop, so it compiles at its first call.
 """
 
+CATEGORY = "numeric"
+
 N = 1_500_000
 
 

@@ -6,6 +6,8 @@ summing escape iterations.  Models float-heavy nested loops with an inner
 (called per pixel, contains a loop) and ``mandel`` compile at first call.
 """
 
+CATEGORY = "numeric"
+
 W = 500
 H = 400
 MAX_ITER = 60

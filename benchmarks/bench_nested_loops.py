@@ -7,6 +7,8 @@ branchy integer code with unpredictable inner loop lengths.  Hot function
 loop function called once per start value (call + loop mix).
 """
 
+CATEGORY = "numeric"
+
 N = 80_000
 
 

@@ -6,6 +6,8 @@ flag and ``while`` condition) and modulo in the inner loop.  Hot function
 ``count_primes`` compiles at its first call.
 """
 
+CATEGORY = "numeric"
+
 N = 350_000
 
 

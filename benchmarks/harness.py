@@ -26,6 +26,14 @@ JIT may have compiled; ``bench_stats`` is the difference between snapshots
 taken immediately before the first and after the last ``run()`` call, so it
 counts only what the benchmark itself caused.  ``times[0]`` is the first
 call and includes JIT compilation; run.py treats it as warm-up.
+
+Also in the line: ``setup_s`` (importing pyjit and enabling it; 0 in stock
+mode), ``import_s`` (importing the benchmark module) and, in jit mode,
+``functions``: for every function of the benchmark module -- module-level
+functions, methods and properties of its classes, and the code nested in
+them (lambdas, comprehensions, inner functions) -- keyed by qualified name,
+``"compiled"``, ``"fallback: <reason>"`` (pyjit refused it) or
+``"interpreted"`` (never compiled: not called, or not hot enough).
 """
 
 import argparse
@@ -34,6 +42,7 @@ import json
 import os
 import resource
 import sys
+import types
 from time import perf_counter
 
 # Do not leave __pycache__ directories in benchmarks/.
@@ -43,6 +52,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_BUILD = os.path.join(os.path.dirname(HERE), "build")
 
 STAT_KEYS = ("compiled", "failed", "fallbacks", "deopts", "compile_time_s", "code_bytes")
+# pyjit.stats() entries that are settings: copied, not differenced, in bench_stats
+CONFIG_KEYS = ("enabled", "threshold", "opt_level")
 
 
 def die(status, msg):
@@ -81,6 +92,67 @@ def load_module(path):
     return mod
 
 
+def module_code_objects(mod):
+    """{qualname: code} for the functions defined in mod and the code nested in them."""
+    found = {}
+
+    def add_code(code):
+        if code.co_qualname in found:
+            return
+        found[code.co_qualname] = code
+        for const in code.co_consts:
+            if isinstance(const, types.CodeType):
+                add_code(const)
+
+    def add_obj(obj):
+        if isinstance(obj, (staticmethod, classmethod)):
+            obj = obj.__func__
+        if isinstance(obj, property):
+            for f in (obj.fget, obj.fset, obj.fdel):
+                add_obj(f)
+        elif isinstance(obj, types.FunctionType) and obj.__module__ == mod.__name__:
+            add_code(obj.__code__)
+
+    def add_class(cls, seen):
+        if cls in seen:
+            return
+        seen.add(cls)
+        for obj in vars(cls).values():
+            if isinstance(obj, type) and obj.__module__ == mod.__name__:
+                add_class(obj, seen)
+            else:
+                add_obj(obj)
+
+    seen = set()
+    for obj in list(vars(mod).values()):
+        if isinstance(obj, type) and obj.__module__ == mod.__name__:
+            add_class(obj, seen)
+        else:
+            add_obj(obj)
+    return found
+
+
+def function_status(pyjit, mod):
+    """{qualname: "compiled" | "fallback: reason" | "interpreted"}, or None if this
+    pyjit cannot say."""
+    is_compiled = getattr(pyjit, "is_compiled", None)
+    reason_of = getattr(pyjit, "fallback_reason", None)
+    if not callable(is_compiled) or not callable(reason_of):
+        return None
+    status = {}
+    for qual, code in sorted(module_code_objects(mod).items()):
+        try:
+            if is_compiled(code):
+                status[qual] = "compiled"
+                continue
+            reason = reason_of(code)
+        except Exception as exc:  # an older pyjit that wants functions, not code
+            status[qual] = "unknown (%s)" % type(exc).__name__
+            continue
+        status[qual] = "fallback: %s" % reason if reason else "interpreted"
+    return status
+
+
 def stats_delta(before, after):
     """after - before for the numeric pyjit.stats() fields and the fallbacks dict."""
     if before is None or after is None:
@@ -88,7 +160,9 @@ def stats_delta(before, after):
     delta = {}
     for key, val in after.items():
         old = before.get(key)
-        if isinstance(val, dict):
+        if key in CONFIG_KEYS:  # settings, not counters
+            delta[key] = val
+        elif isinstance(val, dict):
             old = old or {}
             d = {k: v - old.get(k, 0) for k, v in val.items()}
             delta[key] = {k: v for k, v in d.items() if v}
@@ -139,13 +213,15 @@ def main(argv=None):
         die(2, "no such benchmark file: %s" % args.bench_file)
 
     pyjit = None
+    t0 = perf_counter()
     if args.mode == "jit":
         pyjit = import_pyjit(args.build)
         pyjit.enable()
         if not pyjit.is_enabled():
             die(2, "pyjit.enable() returned but pyjit.is_enabled() is false")
-
+    t1 = perf_counter()
     mod = load_module(path)
+    t2 = perf_counter()
     run = getattr(mod, "run", None)
     if not callable(run):
         die(2, "%s defines no run() function" % path)
@@ -170,6 +246,9 @@ def main(argv=None):
         "bench_stats": stats_delta(before, after),
         "python": sys.version,
         "pyjit_file": getattr(pyjit, "__file__", None) if pyjit is not None else None,
+        "setup_s": t1 - t0,
+        "import_s": t2 - t1,
+        "functions": function_status(pyjit, mod) if pyjit is not None else None,
     }
     sys.stdout.flush()
     print(json.dumps(result, default=repr))

@@ -3,21 +3,28 @@
 Usage:
     /usr/bin/python3.11 benchmarks/run.py [--build DIR] [--rounds N] [--iterations K]
         [--filter SUBSTR] [--python PATH] [--json OUT] [--allow-uncompiled]
-        [--stock-only] [--timeout SECONDS]
+        [--stock-only] [--timeout SECONDS] [--numeric NAMES] [--target-basis B]
+        [--target-geomean X] [--target-numeric X] [--target-floor X] [--fail-on-targets]
 
 For every benchmarks/bench_*.py (optionally filtered) the harness is run in a
 fresh process N times per mode, interleaved stock, jit, stock, jit, ... so
 that slow drifts of the machine hit both modes alike.  Each process calls
 run() K times; the first call of every process is warm-up (it includes JIT
 compilation) and is excluded from the median/best figures but reported
-separately.  See benchmarks/README.md for the meaning of each column.
+separately.  The "tot" columns are the whole process's K run() calls
+summed, first call (and so JIT compilation) included.  A TARGETS section at
+the end checks the project's goals (geometric mean, numeric loops, no
+slowdown) and prints PASS/FAIL for each.  See benchmarks/README.md for the
+meaning of each column.
 
 Exit status: 0 on success; 1 if a harness process failed, checksums differ
 between stock and jit, or (unless --allow-uncompiled) a jit run compiled no
-function; 2 for usage errors, including a missing pyjit build.
+function, or (with --fail-on-targets) a target is missed; 2 for usage errors,
+including a missing pyjit build.
 """
 
 import argparse
+import ast
 import glob
 import json
 import math
@@ -35,6 +42,18 @@ REPO = os.path.dirname(HERE)
 HARNESS = os.path.join(HERE, "harness.py")
 DEFAULT_BUILD = os.path.join(REPO, "build")
 DEFAULT_PYTHON = "/usr/bin/python3.11"
+
+# The project's goals (the JIT issue): stock/jit ratios with compile time included.
+TARGET_GEOMEAN = 1.3    # geometric mean over all benchmarks
+TARGET_NUMERIC = 2.0    # every benchmark counted as a numeric loop
+TARGET_FLOOR = 0.95     # every benchmark
+NUMERIC_CATEGORY = "numeric"
+BASES = {  # --target-basis -> (row key, description)
+    "total": ("ratio_total", "total ratio: all K run() calls of a process, compilation "
+                             "included, median over processes"),
+    "median": ("ratio_median", "steady median ratio (compilation excluded)"),
+    "best": ("ratio_best", "steady best ratio (compilation excluded)"),
+}
 
 
 def err(msg):
@@ -112,6 +131,21 @@ def check_build(python, build):
     return proc.stdout.strip().splitlines()[-1]
 
 
+def read_category(path):
+    """The module-level CATEGORY = "..." of a benchmark file, read without importing it."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            tree = ast.parse(f.read(), path)
+    except (OSError, SyntaxError):
+        return "?"
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 \
+                and isinstance(node.targets[0], ast.Name) and node.targets[0].id == "CATEGORY" \
+                and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
+            return node.value.value
+    return "-"
+
+
 # ----------------------------------------------------------------------------
 # running
 
@@ -120,6 +154,7 @@ def run_harness(python, bench_file, mode, iterations, build, timeout):
     """Run one harness process. Returns (result dict or None, error string or None)."""
     cmd = [python, HARNESS, bench_file, "--mode", mode, "--iterations", str(iterations),
            "--build", build]
+    t0 = time.perf_counter()
     try:
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -140,9 +175,12 @@ def run_harness(python, bench_file, mode, iterations, build, timeout):
         line = line.strip()
         if line.startswith("{"):
             try:
-                return json.loads(line), None
+                res = json.loads(line)
             except ValueError:
                 continue
+            # whole process, start-up and pyjit import included
+            res["wall_s"] = time.perf_counter() - t0
+            return res, None
     return None, "no JSON result line from: %s\nstdout: %s" % (shlex.join(cmd), proc.stdout[-500:])
 
 
@@ -151,13 +189,15 @@ def bench_stats(result):
     return result.get("bench_stats") or result.get("stats")
 
 
-def summarize(name, results, stock_only):
+def summarize(name, results, stock_only, category="-"):
     """Compute one table row from the per-process results of one benchmark."""
-    row = {"bench": name, "flags": [], "notes": []}
+    row = {"bench": name, "category": category, "flags": [], "notes": []}
     for mode in ("stock", "jit"):
         runs = results[mode]
         steady = [t for r in runs for t in r["times"][1:]]
         first = [r["times"][0] for r in runs]
+        totals = [sum(r["times"]) for r in runs]
+        walls = [r["wall_s"] for r in runs if r.get("wall_s") is not None]
         row[mode] = {
             "processes": len(runs),
             "steady_times": steady,
@@ -165,6 +205,12 @@ def summarize(name, results, stock_only):
             "median": statistics.median(steady) if steady else None,
             "best": min(steady) if steady else None,
             "first_median": statistics.median(first) if first else None,
+            # all K iterations of a process, the first (compiling) one included
+            "totals": totals,
+            "total_median": statistics.median(totals) if totals else None,
+            "wall_median": statistics.median(walls) if walls else None,
+            "setup_median": statistics.median([r.get("setup_s") or 0.0 for r in runs])
+            if runs else None,
             # per-process medians show how noisy the machine was across processes
             "process_medians": [statistics.median(r["times"][1:]) for r in runs
                                 if len(r["times"]) > 1],
@@ -174,6 +220,12 @@ def summarize(name, results, stock_only):
     s, j = row["stock"], row["jit"]
     row["ratio_median"] = s["median"] / j["median"] if s["median"] and j["median"] else None
     row["ratio_best"] = s["best"] / j["best"] if s["best"] and j["best"] else None
+    row["ratio_total"] = s["total_median"] / j["total_median"] \
+        if s["total_median"] and j["total_median"] else None
+    row["ratio_first"] = s["first_median"] / j["first_median"] \
+        if s["first_median"] and j["first_median"] else None
+    row["ratio_wall"] = s["wall_median"] / j["wall_median"] \
+        if s["wall_median"] and j["wall_median"] else None
 
     if len(s["checksums"]) > 1:
         row["flags"].append("CHECKSUM")
@@ -203,6 +255,12 @@ def summarize(name, results, stock_only):
             for reason, n in (st.get("fallbacks") or {}).items():
                 fallbacks[reason] = max(fallbacks.get(reason, 0), n)
         row["fallbacks"] = fallbacks
+        # per function: "compiled", "fallback: reason" or "interpreted", per process
+        functions = {}
+        for r in results["jit"]:
+            for qual, st in (r.get("functions") or {}).items():
+                functions.setdefault(qual, set()).add(st)
+        row["functions"] = {q: " / ".join(sorted(v)) for q, v in sorted(functions.items())}
         if results["jit"] and (not compiled or min(compiled) == 0):
             row["flags"].append("UNCOMPILED")
             row["notes"].append("a jit process compiled no function (the run measured the "
@@ -234,34 +292,40 @@ def geomean(values):
     return math.exp(sum(math.log(v) for v in values) / len(values))
 
 
-def print_table(rows, stock_only):
+def print_table(rows, stock_only, iterations):
     headers = ["benchmark", "stock med", "jit med", "med ratio", "stock best", "jit best",
-               "best ratio", "jit 1st", "compile", "compiled", "RSS stock/jit MB", "flags"]
+               "best ratio", "stock tot", "jit tot", "tot ratio", "jit 1st", "compile",
+               "compiled", "RSS stock/jit MB", "category", "flags"]
     table = []
     for r in rows:
         if r.get("error"):
-            table.append([r["bench"]] + ["-"] * 10 + ["FAILED"])
+            table.append([r["bench"]] + ["-"] * 13 + [r.get("category", "-"), "FAILED"])
             continue
         comp = r.get("compiled")
         comp_s = "-" if not comp else (str(comp[0]) if comp[0] == comp[1] else "%d-%d" % comp)
         table.append([
             r["bench"], ms(r["stock"]["median"]), ms(r["jit"]["median"]),
             ratio(r["ratio_median"]), ms(r["stock"]["best"]), ms(r["jit"]["best"]),
-            ratio(r["ratio_best"]), ms(r["jit"]["first_median"]),
-            ms(r.get("compile_time_s")), comp_s,
+            ratio(r["ratio_best"]), ms(r["stock"]["total_median"]),
+            ms(r["jit"]["total_median"]), ratio(r["ratio_total"]),
+            ms(r["jit"]["first_median"]), ms(r.get("compile_time_s")), comp_s,
             "%s/%s" % (mb(r["stock"]["maxrss_kb"]), mb(r["jit"]["maxrss_kb"])),
-            ",".join(r["flags"]),
+            r["category"], ",".join(r["flags"]),
         ])
-    if stock_only:  # keep benchmark, stock med, stock best, RSS, flags; add stock 1st
-        headers = ["benchmark", "stock med", "stock best", "stock 1st", "RSS MB", "flags"]
+    if stock_only:  # keep benchmark, stock med/best/tot, RSS, category, flags; add stock 1st
+        headers = ["benchmark", "stock med", "stock best", "stock 1st", "stock tot", "RSS MB",
+                   "category", "flags"]
         table = [[line[0], line[1], line[4],
                   ms(r["stock"]["first_median"]) if not r.get("error") else "-",
-                  line[10].split("/")[0], line[11]] for line, r in zip(table, rows)]
+                  line[7], line[13].split("/")[0], line[14], line[15]]
+                 for line, r in zip(table, rows)]
     widths = [max(len(str(x)) for x in col) for col in zip(headers, *table)]
-    fmt = "  ".join("%-" + str(w) + "s" if i == 0 else "%" + str(w) + "s"
-                    for i, w in enumerate(widths))
+    fmt = "  ".join("%-" + str(w) + "s" if i == 0 or headers[i] == "category"
+                    else "%" + str(w) + "s" for i, w in enumerate(widths))
     print("times in ms; ratios are stock/jit (>1 = JIT faster); "
-          "median/best exclude each process's first iteration")
+          "med/best exclude each process's first iteration;")
+    print("tot = the %d run() calls of a process summed (the first, compiling, one "
+          "included), median over processes" % iterations)
     if stock_only:
         print("(--stock-only: JIT columns omitted)")
     print(fmt % tuple(headers))
@@ -270,13 +334,22 @@ def print_table(rows, stock_only):
         print(fmt % tuple(line))
     if not stock_only:
         ok = [r for r in rows if not r.get("error")]
-        gm_med = geomean([r["ratio_median"] for r in ok])
-        gm_best = geomean([r["ratio_best"] for r in ok])
         print()
-        print("geometric mean over %d benchmarks: median ratio %s, best ratio %s"
-              % (len(ok), ratio(gm_med), ratio(gm_best)))
+        print("geometric mean over %d benchmarks: median ratio %s, best ratio %s, "
+              "total ratio (compile included) %s"
+              % (len(ok), ratio(geomean([r["ratio_median"] for r in ok])),
+                 ratio(geomean([r["ratio_best"] for r in ok])),
+                 ratio(geomean([r["ratio_total"] for r in ok]))))
         print("(noise: the same interpreter against itself swings medians by up to +-20%, "
               "best times by ~4%)")
+
+
+def group_functions(functions):
+    """{status: [qualname, ...]} from a row's functions dict."""
+    groups = {}
+    for qual, st in functions.items():
+        groups.setdefault(st, []).append(qual)
+    return groups
 
 
 def print_details(rows, stock_only):
@@ -293,6 +366,17 @@ def print_details(rows, stock_only):
         print("  %-14s %s" % (r["bench"], " | ".join(parts)))
     if not stock_only:
         print()
+        print("whole process (median wall time of the harness process in ms: interpreter "
+              "start-up, pyjit import + enable, module import, all iterations):")
+        for r in rows:
+            if r.get("error"):
+                continue
+            print("  %-14s stock %7s  jit %7s (pyjit import+enable %s)  wall ratio %s  "
+                  "1st-iteration ratio %s"
+                  % (r["bench"], ms(r["stock"]["wall_median"]), ms(r["jit"]["wall_median"]),
+                     ms(r["jit"]["setup_median"]), ratio(r.get("ratio_wall")),
+                     ratio(r.get("ratio_first"))))
+        print()
         print("JIT stats over the timed runs (max across processes):")
         for r in rows:
             if r.get("error") or r.get("compiled") is None:
@@ -300,6 +384,7 @@ def print_details(rows, stock_only):
             fb = ", ".join("%s=%d" % kv for kv in sorted(r["fallbacks"].items())) or "none"
             print("  %-14s failed=%s deopts=%s code_bytes=%s fallbacks: %s"
                   % (r["bench"], r["failed"], r["deopts"], r["code_bytes"], fb))
+        print_functions(rows)
     problems = [(r["bench"], n) for r in rows for n in r.get("notes", [])]
     problems += [(r["bench"], r["error"]) for r in rows if r.get("error")]
     if problems:
@@ -307,6 +392,85 @@ def print_details(rows, stock_only):
         print("PROBLEMS:")
         for bench, note in problems:
             print("  %s: %s" % (bench, note.replace("\n", "\n      ")))
+
+
+def print_functions(rows):
+    """Which of each benchmark's functions compiled, fell back (and why), or stayed cold."""
+    rows = [r for r in rows if not r.get("error") and r.get("functions")]
+    if not rows:
+        return
+    print()
+    print("functions of each benchmark at the end of the JIT runs (methods, lambdas and "
+          "comprehensions included):")
+    suite = {}
+    for r in rows:
+        groups = group_functions(r["functions"])
+        n_comp = len(groups.get("compiled", []))
+        print("  %-14s %d of %d compiled" % (r["bench"], n_comp, len(r["functions"])))
+        for st in sorted(groups):
+            if st == "compiled":
+                continue
+            label = st
+            if st == "interpreted":
+                label = "never compiled (not called, or below the call threshold)"
+            print("      %s: %s" % (label, ", ".join(groups[st])))
+            if st.startswith("fallback: "):
+                entry = suite.setdefault(st[len("fallback: "):], [0, set()])
+                entry[0] += len(groups[st])
+                entry[1].add(r["bench"])
+    if suite:
+        print()
+        print("fallback reasons over the suite (functions, benchmarks):")
+        for reason, (n, benches) in sorted(suite.items(), key=lambda kv: -kv[1][0]):
+            print("  %4d  %-45s %s" % (n, reason, ", ".join(sorted(benches))))
+
+
+def evaluate_targets(rows, basis, numeric, goals):
+    """[(name, passed, text)] for the three targets; passed is None if not evaluable."""
+    key, _ = BASES[basis]
+    ok = [r for r in rows if not r.get("error") and r.get(key)]
+    broken = [r["bench"] for r in rows if r.get("error") or not r.get(key)]
+    missing = " (%d benchmark(s) without a result: %s)" % (len(broken), ", ".join(broken)) \
+        if broken else ""
+    out = []
+
+    gm = geomean([r[key] for r in ok])
+    others = ", ".join("%s %s" % (b, ratio(geomean([r[BASES[b][0]] for r in ok])))
+                       for b in BASES if b != basis)
+    out.append(("geometric mean >= %.2fx" % goals["geomean"],
+                None if gm is None else (gm >= goals["geomean"] and not broken),
+                "%s over %d benchmarks%s   [%s]" % (ratio(gm), len(ok), missing, others)))
+
+    num_rows = [r for r in rows if r["bench"] in numeric]
+    absent = sorted(set(numeric) - {r["bench"] for r in rows})
+    low = [r for r in num_rows if not r.get(key) or r[key] < goals["numeric"]]
+    text = "  ".join("%s %s" % (r["bench"], ratio(r.get(key))) for r in num_rows)
+    if absent:
+        text += "  (not run: %s)" % ", ".join(absent)
+    out.append(("numeric loops >= %.2fx" % goals["numeric"],
+                None if not num_rows else not low,
+                (text or "no benchmark counted as a numeric loop")
+                + ("   below: %s" % ", ".join(r["bench"] for r in low) if low else "")))
+
+    below = [r for r in rows if not r.get(key) or r[key] < goals["floor"]]
+    lowest = min(ok, key=lambda r: r[key]) if ok else None
+    out.append(("every benchmark >= %.2fx" % goals["floor"],
+                None if not rows else not below,
+                ("lowest %s %s" % (lowest["bench"], ratio(lowest[key])) if lowest else "")
+                + ("   below: %s" % ", ".join("%s %s" % (r["bench"], ratio(r.get(key)))
+                                             for r in below) if below else "")))
+    return out
+
+
+def print_targets(rows, basis, numeric, goals):
+    print()
+    print("TARGETS (basis: %s; --target-basis to change)" % BASES[basis][1])
+    print("  numeric loops: %s" % (", ".join(sorted(numeric)) or "none"))
+    results = evaluate_targets(rows, basis, numeric, goals)
+    for name, passed, text in results:
+        verdict = "n/a " if passed is None else ("PASS" if passed else "FAIL")
+        print("  %s  %-26s %s" % (verdict, name, text))
+    return results
 
 
 # ----------------------------------------------------------------------------
@@ -334,6 +498,20 @@ def main(argv=None):
                     help="time only the stock interpreter (no pyjit build needed)")
     ap.add_argument("--timeout", type=float, default=600, metavar="SECONDS",
                     help="per harness process (default %(default)s)")
+    ap.add_argument("--numeric", default=None, metavar="NAMES",
+                    help="comma-separated benchmark names that count as numeric loops for "
+                         "the targets (default: those with CATEGORY = %r)" % NUMERIC_CATEGORY)
+    ap.add_argument("--target-basis", choices=sorted(BASES), default="total",
+                    help="ratio the targets are checked on: total (compilation included, "
+                         "default), median or best (steady state)")
+    ap.add_argument("--target-geomean", type=float, default=TARGET_GEOMEAN, metavar="X",
+                    help="target for the geometric mean (default %(default)s)")
+    ap.add_argument("--target-numeric", type=float, default=TARGET_NUMERIC, metavar="X",
+                    help="target for every numeric loop (default %(default)s)")
+    ap.add_argument("--target-floor", type=float, default=TARGET_FLOOR, metavar="X",
+                    help="no benchmark below this ratio (default %(default)s)")
+    ap.add_argument("--fail-on-targets", action="store_true",
+                    help="exit with status 1 if a target is missed")
     args = ap.parse_args(argv)
 
     if args.rounds < 1:
@@ -342,12 +520,25 @@ def main(argv=None):
         ap.error("--iterations must be >= 2 (the first iteration is warm-up)")
     build = os.path.abspath(args.build)
 
-    files = sorted(glob.glob(os.path.join(HERE, "bench_*.py")))
+    all_files = sorted(glob.glob(os.path.join(HERE, "bench_*.py")))
+    files = all_files
     if args.filter:
         files = [f for f in files if args.filter in os.path.basename(f)]
     if not files:
         err("no benchmark matches --filter %r" % args.filter)
         return 2
+    categories = {os.path.basename(f)[len("bench_"):-len(".py")]: read_category(f)
+                  for f in all_files}
+    if args.numeric is not None:
+        numeric = {n.strip() for n in args.numeric.split(",") if n.strip()}
+        unknown = sorted(numeric - set(categories))
+        if unknown:
+            ap.error("--numeric names unknown benchmark(s): %s (known: %s)"
+                     % (", ".join(unknown), ", ".join(sorted(categories))))
+    else:
+        numeric = {n for n, c in categories.items() if c == NUMERIC_CATEGORY}
+    ran = {os.path.basename(f)[len("bench_"):-len(".py")] for f in files}
+    numeric &= ran
 
     info = machine_info(args.python)
     print("command:  %s" % info["command"])
@@ -389,17 +580,23 @@ def main(argv=None):
                 break
         raw[name] = results
         if error:
-            rows.append({"bench": name, "error": error, "flags": ["FAILED"]})
+            rows.append({"bench": name, "category": categories.get(name, "-"), "error": error,
+                         "flags": ["FAILED"]})
             status = "FAILED"
         else:
-            row = summarize(name, results, args.stock_only)
+            row = summarize(name, results, args.stock_only, categories.get(name, "-"))
             rows.append(row)
             status = ",".join(row["flags"]) or "ok"
         print("  ran %-14s %6.1fs  %s" % (name, time.perf_counter() - t0, status),
               file=sys.stderr, flush=True)
 
-    print_table(rows, args.stock_only)
+    print_table(rows, args.stock_only, args.iterations)
     print_details(rows, args.stock_only)
+    goals = {"geomean": args.target_geomean, "numeric": args.target_numeric,
+             "floor": args.target_floor}
+    targets = None
+    if not args.stock_only:
+        targets = print_targets(rows, args.target_basis, numeric, goals)
 
     failed = any(r.get("error") for r in rows)
     mismatch = any("CHECKSUM" in r["flags"] for r in rows)
@@ -410,6 +607,10 @@ def main(argv=None):
     if uncompiled and not args.allow_uncompiled:
         print("\nerror: at least one benchmark compiled nothing under the JIT "
               "(pass --allow-uncompiled to accept)", file=sys.stderr)
+        status = 1
+    if args.fail_on_targets and targets and any(p is not True for _, p, _ in targets):
+        print("\nerror: a target is missed or could not be evaluated (--fail-on-targets)",
+              file=sys.stderr)
         status = 1
 
     if args.json:
@@ -422,6 +623,13 @@ def main(argv=None):
                 [r["ratio_median"] for r in ok]),
             "geomean_ratio_best": None if args.stock_only else geomean(
                 [r["ratio_best"] for r in ok]),
+            "geomean_ratio_total": None if args.stock_only else geomean(
+                [r["ratio_total"] for r in ok]),
+            "categories": categories,
+            "numeric": sorted(numeric),
+            "targets": None if targets is None else {
+                "basis": args.target_basis, "goals": goals,
+                "results": [{"target": n, "passed": p, "detail": t} for n, p, t in targets]},
             "raw": raw,
             "exit_status": status,
         }

@@ -33,9 +33,9 @@
     /* (frame, obj stolen, name index, slots): LOAD_METHOD's two stack entries into        \
      * slots[0..1] (owned) -> 0; error -> -1 (obj released). */                             \
     X(pj_rt_load_method,    I, 4, (P, O, I, P))                                              \
-    /* (tstate, base, oparg): CALL with base[0..oparg+2) stolen (base[0] may be NULL).      \
-     * New reference or NULL. */                                                            \
-    X(pj_rt_call,           O, 3, (P, P, I))                                                 \
+    /* (tstate, base, oparg, kwnames): CALL with base[0..oparg+2) stolen (base[0] may be     \
+     * NULL); kwnames (borrowed, may be NULL) names the last arguments.  New ref or NULL. */ \
+    X(pj_rt_call,           O, 4, (P, P, I, O))                                              \
     /* (tstate): service the eval breaker -> 0 go on, -1 error set, 1 deopt. */             \
     X(pj_rt_handle_pending, I, 1, (P))                                                       \
     /* (tstate): tp_iternext returned NULL -> 0 exhausted (StopIteration cleared),          \
@@ -49,6 +49,54 @@
     /* a ** b and a **= b (CPython's NoMod variants are not exported). New ref or NULL. */  \
     X(pj_rt_power,          O, 2, (O, O))                                                    \
     X(pj_rt_inplace_power,  O, 2, (O, O))
+
+/* Instructions run by a stack helper (runtime/stackops.c):
+ *   int pj_rt_op_<OPCODE>(PyThreadState *, _PyInterpreterFrame *, PyObject **sp, int oparg)
+ * returning 0 done, -1 error (popped entries released), 1 deopt before the instruction.
+ * X(opcode, can deopt) */
+#define PJ_RT_STACK_OPS(X)                                                                   \
+    X(BUILD_TUPLE, 0)                                                                        \
+    X(BUILD_LIST, 0)                                                                         \
+    X(BUILD_SET, 0)                                                                          \
+    X(BUILD_MAP, 0)                                                                          \
+    X(BUILD_CONST_KEY_MAP, 0)                                                                \
+    X(BUILD_STRING, 0)                                                                       \
+    X(BUILD_SLICE, 0)                                                                        \
+    X(LIST_APPEND, 0)                                                                        \
+    X(SET_ADD, 0)                                                                            \
+    X(MAP_ADD, 0)                                                                            \
+    X(LIST_EXTEND, 0)                                                                        \
+    X(SET_UPDATE, 0)                                                                         \
+    X(DICT_UPDATE, 0)                                                                        \
+    X(DICT_MERGE, 0)                                                                         \
+    X(LIST_TO_TUPLE, 0)                                                                      \
+    X(FORMAT_VALUE, 0)                                                                       \
+    X(UNPACK_SEQUENCE, 0)                                                                    \
+    X(UNPACK_EX, 0)                                                                          \
+    X(BINARY_SUBSCR, 0)                                                                      \
+    X(STORE_SUBSCR, 0)                                                                       \
+    X(DELETE_SUBSCR, 0)                                                                      \
+    X(LOAD_ATTR, 0)                                                                          \
+    X(STORE_ATTR, 0)                                                                         \
+    X(DELETE_ATTR, 0)                                                                        \
+    X(LOAD_NAME, 1)                                                                          \
+    X(STORE_NAME, 1)                                                                         \
+    X(DELETE_NAME, 1)                                                                        \
+    X(DELETE_GLOBAL, 1)                                                                      \
+    X(LOAD_CLASSDEREF, 1)                                                                    \
+    X(LOAD_DEREF, 1)                                                                         \
+    X(STORE_DEREF, 0)                                                                        \
+    X(DELETE_DEREF, 1)                                                                       \
+    X(MAKE_CELL, 0)                                                                          \
+    X(COPY_FREE_VARS, 0)                                                                     \
+    X(MAKE_FUNCTION, 0)                                                                      \
+    X(LOAD_BUILD_CLASS, 0)                                                                   \
+    X(SETUP_ANNOTATIONS, 1)                                                                  \
+    X(IMPORT_NAME, 0)                                                                        \
+    X(IMPORT_FROM, 1)                                                                        \
+    X(BEFORE_WITH, 0)                                                                        \
+    X(CALL_FUNCTION_EX, 0)                                                                   \
+    X(LOAD_ASSERTION_ERROR, 0)
 
 /* CPython API functions called directly by compiled code (borrowed arguments). */
 #define PJ_CAPI_FUNCS(X)                                                                     \
@@ -143,7 +191,9 @@ typedef struct PjRuntimeData {
     X(UNBOUND_LOCAL, "unbound local")                                                              \
     X(GLOBAL_MISS, "global not found or unusual globals")                                          \
     X(TRACING, "tracing switched on")                                                              \
-    X(EVAL_BREAKER, "eval breaker")
+    X(EVAL_BREAKER, "eval breaker")                                                                \
+    X(RAISE, "raise statement")                                                                    \
+    X(HELPER, "instruction left to the interpreter")
 
 typedef enum PjDeoptReason {
 #define X(name, text) PJ_DEOPT_##name,

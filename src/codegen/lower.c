@@ -33,6 +33,7 @@
 #include <string.h>
 
 #include "ir/decode.h"
+#include "ir/opcodes.h"
 #include "rtdef.h"
 
 /* rangeiterobject is private to Objects/rangeobject.c; the runtime checks at start-up
@@ -182,6 +183,14 @@ func(Lower *L, const char *name)
         LLVMTypeRef ft =
             LLVMFunctionType(type_of_letter(L, fn_sigs[i].ret), params, (unsigned) n, 0);
         f = LLVMAddFunction(L->mod, name, ft);
+        unsigned nounwind = LLVMGetEnumAttributeKindForName("nounwind", 8);
+        LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex,
+                                LLVMCreateEnumAttribute(L->ctx, nounwind, 0));
+        return f;
+    }
+    if (strncmp(name, "pj_rt_op_", 9) == 0) { /* PJ_RT_STACK_OPS: int (P, P, P, I) */
+        LLVMTypeRef params[4] = { L->ptr, L->ptr, L->ptr, L->i32 };
+        f = LLVMAddFunction(L->mod, name, LLVMFunctionType(L->i32, params, 4, 0));
         unsigned nounwind = LLVMGetEnumAttributeKindForName("nounwind", 8);
         LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex,
                                 LLVMCreateEnumAttribute(L->ctx, nounwind, 0));
@@ -1203,8 +1212,11 @@ lower_instr(Lower *L, const PjInstr *in)
         break;
     }
     case PJ_IR_call: {
-        LLVMValueRef args[3] = { L->ts, stack_slot(L, (int) in->imm[1]), ci32(L, in->imm[0]) };
-        r = call(L, "pj_rt_call", args, 3);
+        LLVMValueRef kw = in->imm[2] >= 0
+                              ? co_item(L, offsetof(PyCodeObject, co_consts), in->imm[2])
+                              : LLVMConstNull(L->ptr);
+        LLVMValueRef args[4] = { L->ts, stack_slot(L, (int) in->imm[1]), ci32(L, in->imm[0]), kw };
+        r = call(L, "pj_rt_call", args, 4);
         check_null(L, r, in->fs);
         break;
     }
@@ -1234,8 +1246,26 @@ lower_instr(Lower *L, const PjInstr *in)
         break;
     }
     case PJ_IR_deopt:
-        LLVMBuildBr(B, exit_block(L, in->fsd, 0, PJ_DEOPT_ERROR));
+        LLVMBuildBr(B, exit_block(L, in->fsd, 0, (PjDeoptReason) in->imm[0]));
         break;
+    case PJ_IR_sop: {
+        char name[64];
+        snprintf(name, sizeof name, "pj_rt_op_%s", pj_op_name((int) in->imm[0]));
+        LLVMValueRef args[4] = { L->ts, L->frame, stack_slot(L, (int) in->imm[2]),
+                                 ci32(L, in->imm[1]) };
+        LLVMValueRef rc = call(L, name, args, 4);
+        if (in->fsd != NULL) {
+            check_error(L, LLVMBuildICmp(B, LLVMIntSLT, rc, ci32(L, 0), ""), in->fs);
+            LLVMBasicBlockRef cont = new_bb(L, "");
+            br_cold(L, LLVMBuildICmp(B, LLVMIntSGT, rc, ci32(L, 0), ""),
+                    exit_block(L, in->fsd, 0, PJ_DEOPT_HELPER), cont);
+            at(L, cont);
+        }
+        else {
+            check_error(L, LLVMBuildICmp(B, LLVMIntNE, rc, ci32(L, 0), ""), in->fs);
+        }
+        break;
+    }
     case PJ_IR__COUNT:
         PJ_CHECK(0, "bad IR op");
     }

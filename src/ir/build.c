@@ -21,6 +21,7 @@
 
 #include "ir/decode.h"
 #include "ir/opcodes.h"
+#include "rtdef.h"
 
 _Static_assert((int) PJ_KT_SMALLINT == PJ_CONST_SMALLINT && (int) PJ_KT_FLOAT == PJ_CONST_FLOAT &&
                    (int) PJ_KT_BOOL == PJ_CONST_BOOL && (int) PJ_KT_NONE == PJ_CONST_NONE,
@@ -35,10 +36,12 @@ typedef struct Builder {
     int sp;
     PjInstr **snap; /* the stack before the current instruction */
     int snap_n;
-    int i;              /* current instruction number */
-    int nwords;         /* uint64 words of a set of locals */
-    uint64_t *bound_in; /* per instruction: locals surely bound before it (block starts) */
-    uint64_t *bound;    /* while building: locals surely bound now */
+    int i;                 /* current instruction number */
+    int nwords;            /* uint64 words of a set of locals */
+    uint64_t *bound_in;    /* per instruction: locals surely bound before it (block starts) */
+    uint64_t *bound;       /* while building: locals surely bound now */
+    unsigned char *normal; /* per instruction: reachable without an exception */
+    int kwnames;           /* co_consts index from KW_NAMES for the next CALL, -1 none */
     PjAbort why;
 } Builder;
 
@@ -880,6 +883,14 @@ build_PRECALL(Builder *b)
 }
 
 static int
+build_KW_NAMES(Builder *b)
+{
+    /* Only recorded: the next CALL passes the names (no deopt may separate the two). */
+    b->kwnames = cur_instr(b)->oparg;
+    return 0;
+}
+
+static int
 build_CALL(Builder *b)
 {
     int oparg = cur_instr(b)->oparg;
@@ -894,14 +905,129 @@ build_CALL(Builder *b)
         return OOM(b);
     call->imm[0] = oparg;
     call->imm[1] = base;
+    call->imm[2] = b->kwnames;
+    b->kwnames = -1;
     b->sp = base;
     push(b, call);
-    /* A callee may have switched tracing on (a debugger's set_trace): continue in the
-     * interpreter.  Then the eval breaker, which the interpreter polls after calls. */
+    /* The eval breaker, which the interpreter polls after calls; then a callee may have
+     * switched tracing on (a debugger's set_trace): continue in the interpreter. */
+    if (poll(b, fs_error(b, b->sp), fs_after(b)) < 0)
+        return -1;
     PjInstr *tr = emit(b, PJ_IR_check_tracing, 0);
     if (tr == NULL || (tr->fsd = fs_after(b)) == NULL)
         return OOM(b);
-    return poll(b, fs_error(b, b->sp), fs_after(b));
+    return 0;
+}
+
+/* ---- Instructions run by stack helpers ----------------------------------------------------- */
+
+/* How many entries the instruction pops (its pushes follow from the stack effect). */
+static int
+stack_op_pops(int op, int oparg)
+{
+    switch (op) {
+    case BUILD_TUPLE:
+    case BUILD_LIST:
+    case BUILD_SET:
+    case BUILD_STRING:
+    case BUILD_SLICE:
+        return oparg;
+    case BUILD_MAP:
+        return 2 * oparg;
+    case BUILD_CONST_KEY_MAP:
+        return oparg + 1;
+    case MAP_ADD:
+    case BINARY_SUBSCR:
+    case STORE_ATTR:
+    case DELETE_SUBSCR:
+    case IMPORT_NAME:
+        return 2;
+    case STORE_SUBSCR:
+        return 3;
+    case FORMAT_VALUE:
+        return (oparg & 0x04) ? 2 : 1;
+    case MAKE_FUNCTION:
+        return 1 + ((oparg & 8) != 0) + ((oparg & 4) != 0) + ((oparg & 2) != 0) + (oparg & 1);
+    case CALL_FUNCTION_EX:
+        return 3 + (oparg & 1);
+    case LIST_APPEND:
+    case SET_ADD:
+    case LIST_EXTEND:
+    case SET_UPDATE:
+    case DICT_UPDATE:
+    case DICT_MERGE:
+    case LIST_TO_TUPLE:
+    case UNPACK_SEQUENCE:
+    case UNPACK_EX:
+    case LOAD_ATTR:
+    case DELETE_ATTR:
+    case STORE_NAME:
+    case STORE_DEREF:
+    case BEFORE_WITH:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* The instruction runs in its helper on the frame's slots; its results are read back. */
+static int
+stack_op(Builder *b, int can_deopt)
+{
+    const PjBcInstr *in = cur_instr(b);
+    int pops = stack_op_pops(in->op, in->oparg);
+    int pushes = pops + pj_op_runtime_effect(in->op, in->oparg, 0);
+    if (pops > b->sp || pushes < 0 || b->sp - pops + pushes > b->bc->stacksize) {
+        b->why.kind = PJ_ABORT_STACK_DEPTH;
+        return -1;
+    }
+    PjInstr *op = emit(b, PJ_IR_sop, pops);
+    if (op == NULL)
+        return OOM(b);
+    for (int k = 0; k < pops; k++)
+        op->args[k] = b->stack[b->sp - pops + k];
+    op->imm[0] = in->op;
+    op->imm[1] = in->oparg;
+    op->imm[2] = b->sp;
+    if ((op->fs = fs_error(b, b->sp - pops)) == NULL ||
+        (can_deopt && (op->fsd = fs_before(b)) == NULL))
+        return OOM(b);
+    b->sp -= pops;
+    for (int k = 0; k < pushes; k++) {
+        PjInstr *v = emit(b, PJ_IR_load_stack, 0);
+        if (v == NULL)
+            return OOM(b);
+        v->imm[0] = b->sp;
+        push_raw(b, v);
+    }
+    return 0;
+}
+
+#define STACK_OP_BUILDER(name, deopt)                                                              \
+    static int build_##name(Builder *b)                                                            \
+    {                                                                                              \
+        return stack_op(b, deopt);                                                                 \
+    }
+PJ_RT_STACK_OPS(STACK_OP_BUILDER)
+#undef STACK_OP_BUILDER
+
+static int
+build_LOAD_CLOSURE(Builder *b)
+{
+    return build_LOAD_FAST(b); /* the cell, from its local slot */
+}
+
+static int
+build_RAISE_VARARGS(Builder *b)
+{
+    /* `raise` leaves compiled code: the interpreter raises (exact traceback and cause
+     * handling) and unwinds as always. */
+    PjInstr *d = emit(b, PJ_IR_deopt, 0);
+    if (d == NULL || (d->fsd = fs_before(b)) == NULL)
+        return OOM(b);
+    d->imm[0] = PJ_DEOPT_RAISE;
+    b->cur = NULL;
+    return 0;
 }
 
 static int
@@ -915,6 +1041,40 @@ build_RETURN_VALUE(Builder *b)
 }
 
 /* ---- Driver ------------------------------------------------------------------------------ */
+
+/* Instructions reachable from the entry through ordinary control flow.  Exception handlers
+ * (and code only they reach) are not compiled: an exception always leaves compiled code
+ * for the interpreter, which finds the handler in co_exceptiontable and runs it. */
+static unsigned char *
+normal_paths(const PjBytecode *bc, PjArena *a)
+{
+    unsigned char *seen = pj_arena_alloc(a, (size_t) bc->ninstrs + 1);
+    int *work = pj_arena_alloc(a, sizeof(int) * ((size_t) bc->ninstrs + 1));
+    if (seen == NULL || work == NULL)
+        return NULL;
+    int n = 0;
+    if (bc->ninstrs > 0) {
+        seen[0] = 1;
+        work[n++] = 0;
+    }
+    while (n > 0) {
+        int i = work[--n];
+        const PjBcInstr *in = &bc->instrs[i];
+        int succ[2], ns = 0;
+        if (in->target >= 0)
+            succ[ns++] = in->target;
+        if (!(pj_op_flags(in->op) & PJ_F_TERM) && in->op != RAISE_VARARGS && in->op != RERAISE &&
+            i + 1 < bc->ninstrs)
+            succ[ns++] = i + 1;
+        for (int k = 0; k < ns; k++) {
+            if (!seen[succ[k]]) {
+                seen[succ[k]] = 1;
+                work[n++] = succ[k];
+            }
+        }
+    }
+    return seen;
+}
 
 static int
 unsupported(Builder *b)
@@ -950,6 +1110,7 @@ pj_build_ir(const PjBytecode *bc, PjArena *a, PjAbort *why)
     Builder bld;
     memset(&bld, 0, sizeof bld);
     Builder *b = &bld;
+    b->kwnames = -1;
     b->bc = bc;
     b->fn = pj_ir_func_new(a, bc);
     b->block_of = pj_arena_alloc(a, sizeof(PjBlock *) * (size_t) (bc->ninstrs + 1));
@@ -960,9 +1121,14 @@ pj_build_ir(const PjBytecode *bc, PjArena *a, PjAbort *why)
         why->kind = PJ_ABORT_NO_MEMORY;
         return NULL;
     }
+    b->normal = normal_paths(bc, a);
+    if (b->normal == NULL) {
+        why->kind = PJ_ABORT_NO_MEMORY;
+        return NULL;
+    }
     for (int i = 0; i < bc->ninstrs; i++) {
         const PjBcInstr *in = &bc->instrs[i];
-        if (in->block_start && in->depth >= 0) {
+        if (in->block_start && b->normal[i]) {
             b->block_of[i] = pj_ir_block_new(b->fn, i, in->depth);
             if (b->block_of[i] == NULL) {
                 why->kind = PJ_ABORT_NO_MEMORY;
@@ -977,7 +1143,7 @@ pj_build_ir(const PjBytecode *bc, PjArena *a, PjAbort *why)
 
     for (b->i = 0; b->i < bc->ninstrs; b->i++) {
         const PjBcInstr *in = cur_instr(b);
-        if (in->depth < 0) { /* unreachable */
+        if (!b->normal[b->i]) { /* unreachable, or reached only by exceptions */
             b->cur = NULL;
             continue;
         }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ir/decode.h"
+#include "ir/opcodes.h"
 
 typedef struct OpDesc {
     const char *name;
@@ -202,6 +203,8 @@ print_imm(PjStr *s, const PjFunc *fn, char kind, int64_t v)
     const PjBytecode *bc = fn->bc;
     switch (kind) {
     case 'k':
+        if (v < 0)
+            break;
         pj_str_printf(s, " %lld", (long long) v);
         if (bc && v >= 0 && v < bc->nconsts)
             pj_str_printf(s, " (%s)", bc->consts[v]);
@@ -231,6 +234,12 @@ print_imm(PjStr *s, const PjFunc *fn, char kind, int64_t v)
     case 'c':
         pj_str_printf(s, " cache%lld", (long long) v);
         break;
+    case 'p':
+        pj_str_printf(s, " %s", pj_op_name((int) v) ? pj_op_name((int) v) : "?");
+        break;
+    case 'd':
+        pj_str_printf(s, " depth%lld", (long long) v);
+        break;
     default:
         pj_str_printf(s, " %lld", (long long) v);
         break;
@@ -245,7 +254,7 @@ print_instr(PjStr *s, const PjFunc *fn, const PjInstr *in)
         pj_str_printf(s, "%%%d = ", in->id);
     pj_str_puts(s, op_desc[in->op].name);
     const char *imms = op_desc[in->op].imms;
-    for (int i = 0; imms[i] && i < 2; i++)
+    for (int i = 0; imms[i] && i < 3; i++)
         print_imm(s, fn, imms[i], in->imm[i]);
     for (int i = 0; i < in->nargs; i++) {
         pj_str_puts(s, i ? ", " : " ");

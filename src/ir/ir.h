@@ -104,7 +104,7 @@ struct PjInstr {
     PjKnownType kt;
     int nargs;
     PjInstr **args;
-    int64_t imm[2];
+    int64_t imm[3];
     PjHint hint;       /* binop, compare, compare_bool */
     PjEdge edge[2];    /* br: edge[0]; cbr: edge[0] if true, edge[1] if false */
     PjFrameState *fs;  /* error exit (RAISE) */

@@ -52,12 +52,16 @@
     X(get_iter,     OBJ,  1, PJ_IRF_RAISE | PJ_IRF_CALL, "")                                 \
     X(iter_next,    OBJ,  1, PJ_IRF_RAISE | PJ_IRF_CALL, "") /* NULL when exhausted */      \
     X(load_method,  VOID, 1, PJ_IRF_RAISE | PJ_IRF_CALL | PJ_IRF_STEALS, "ns") /* slots s, s+1 */ \
-    X(call,         OBJ,  0, PJ_IRF_RAISE | PJ_IRF_CALL, "as") /* a args from slot s    */  \
+    X(call,         OBJ,  0, PJ_IRF_RAISE | PJ_IRF_CALL, "ask") /* a args from slot s, keyword names co_consts[k] (-1: none) */ \
+    /* one instruction run by its stack helper on the frame's slots: pops its operands     \
+     * (the args), writes its results (read back with load_stack); may deoptimise when it   \
+     * has an fsd */                                                                        \
+    X(sop,          VOID, -1, PJ_IRF_RAISE | PJ_IRF_CALL | PJ_IRF_STEALS, "pad")             \
     /* terminators */                                                                        \
     X(br,           VOID, 0, PJ_IRF_TERM, "")                                                \
     X(cbr,          VOID, 1, PJ_IRF_TERM, "")                                                \
     X(ret,          VOID, 1, PJ_IRF_TERM | PJ_IRF_STEALS, "")                                \
-    X(deopt,        VOID, 0, PJ_IRF_TERM | PJ_IRF_DEOPT, "")
+    X(deopt,        VOID, 0, PJ_IRF_TERM | PJ_IRF_DEOPT, "r") /* reason r */
 /* clang-format on */
 
 #endif

@@ -79,10 +79,10 @@ pj_rt_load_method(_PyInterpreterFrame *frame, PyObject *obj, int name_index, PyO
     return 0;
 }
 
-PyObject *pj_rt_call(PyThreadState *ts, PyObject **base, int oparg);
+PyObject *pj_rt_call(PyThreadState *ts, PyObject **base, int oparg, PyObject *kwnames);
 
 PyObject *
-pj_rt_call(PyThreadState *ts, PyObject **base, int oparg)
+pj_rt_call(PyThreadState *ts, PyObject **base, int oparg, PyObject *kwnames)
 {
     (void) ts;
     /* base[0] is NULL or a method, base[1] the callable or self, then oparg arguments. */
@@ -97,8 +97,13 @@ pj_rt_call(PyThreadState *ts, PyObject **base, int oparg)
     int total = oparg + is_meth;
     PyObject **args = base + 2 + oparg - total;
     PyObject *function = args[-1];
-    PyObject *res =
-        PyObject_Vectorcall(function, args, (size_t) total | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+    Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
+    size_t nargsf = (size_t) (total - nkw) | PY_VECTORCALL_ARGUMENTS_OFFSET;
+    /* Python functions directly (their results need no consistency check); anything else
+     * through PyObject_Vectorcall, as the interpreter's CALL. */
+    PyObject *res = PyFunction_Check(function)
+                        ? _PyFunction_Vectorcall(function, args, nargsf, kwnames)
+                        : PyObject_Vectorcall(function, args, nargsf, kwnames);
     Py_DECREF(function);
     for (int i = 0; i < total; i++)
         Py_DECREF(args[i]);
@@ -291,12 +296,19 @@ pj_rt_inplace_power(PyObject *a, PyObject *b)
 
 /* ---- Symbol table ------------------------------------------------------------------------ */
 
+#define DECL_OP(name, deopt)                                                                       \
+    int pj_rt_op_##name(PyThreadState *, _PyInterpreterFrame *, PyObject **, int);
+PJ_RT_STACK_OPS(DECL_OP)
+#undef DECL_OP
+
 static const PjSymbol symbols[] = {
 #define FN(name, ret, n, params) { #name, (void *) &name, 0 },
 #define DATA(name) { #name, (void *) &name, 1 },
-    PJ_RT_HELPERS(FN) PJ_CAPI_FUNCS(FN) PJ_CAPI_DATA(DATA)
+#define OP(name, deopt) { "pj_rt_op_" #name, (void *) &pj_rt_op_##name, 0 },
+    PJ_RT_HELPERS(FN) PJ_CAPI_FUNCS(FN) PJ_CAPI_DATA(DATA) PJ_RT_STACK_OPS(OP)
 #undef FN
 #undef DATA
+#undef OP
 };
 
 const PjSymbol *

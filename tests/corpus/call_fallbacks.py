@@ -1,6 +1,5 @@
-# pyjit-corpus: compiled functions calling functions that fall back to the interpreter (f-strings, try/except, list/dict literals, kwargs, closures, attribute access) and vice versa
-# pyjit-compiled: driver, sum_formatted, retry_until, compiled_leaf, call_chain, pass_through_kwargs_fn, kw_target
-# pyjit-not-compiled: fmt, safe_div, make_pair, call_with_kwargs, interp_calls_compiled, adder_factory, get_attr
+# pyjit-corpus: functions that fell back under the skeleton subset (f-strings, try/except, list/dict literals, kwargs, closures, attribute access) now compiled, calling each other and plain compiled functions
+# pyjit-compiled: driver, sum_formatted, retry_until, compiled_leaf, call_chain, pass_through_kwargs_fn, kw_target, fmt, safe_div, make_pair, call_with_kwargs, interp_calls_compiled, adder_factory, get_attr
 
 def fmt(x):
     return f"<{x!r:>6}>"

@@ -1,6 +1,5 @@
 # pyjit-corpus: user classes implementing __iter__/__next__ (and legacy __getitem__ iteration) consumed by compiled for-loops; StopIteration and errors from __next__
-# pyjit-compiled: total, collect, find, Countdown.__iter__, Countdown.__next__, Fib.__iter__, nested_products, iterate_and_call, BadNext.__iter__, NotAnIterator.__iter__
-# pyjit-not-compiled: Squares.__getitem__, BadNext.__next__
+# pyjit-compiled: total, collect, find, Countdown.__iter__, Countdown.__next__, Fib.__iter__, nested_products, iterate_and_call, BadNext.__iter__, NotAnIterator.__iter__, Squares.__getitem__, BadNext.__next__
 
 class Countdown:
     def __init__(self, start):
@@ -9,7 +8,7 @@ class Countdown:
     def __iter__(self):
         return self
     def __next__(self):
-        # uses only subset ops: delegates state to a helper that falls back
+        # delegates state to a helper
         v = step(self)
         if v is None:
             return stop()

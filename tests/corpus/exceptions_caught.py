@@ -1,6 +1,5 @@
 # pyjit-corpus: exceptions raised inside compiled code (ZeroDivisionError, TypeError, NameError, UnboundLocalError, AttributeError, KeyError, from callees) caught at module level; traceback frames/line numbers checked
-# pyjit-compiled: zero_div, type_err, name_err, unbound, unbound_after_branch, from_callee, deep1, deep2, deep3, mid_call_args, in_loop, compare_err, method_err, key_err, raiser_via_builtin, after_partial_work
-# pyjit-not-compiled: raiser
+# pyjit-compiled: zero_div, type_err, name_err, unbound, unbound_after_branch, from_callee, deep1, deep2, deep3, mid_call_args, in_loop, compare_err, method_err, key_err, raiser_via_builtin, after_partial_work, raiser
 
 import traceback
 

@@ -1,6 +1,5 @@
-# pyjit-corpus: functions that must fall back (f-strings, try/except, with, list/dict/set literals, subscripts, attributes, closures, unpacking, raise, assert, comprehensions) still behave identically; compiled helpers in between
-# pyjit-compiled: helper_sq, helper_concat, compiled_driver
-# pyjit-not-compiled: uses_fstring, uses_try, uses_with, uses_literals, uses_subscript, uses_attr, uses_closure, uses_unpack, uses_raise, uses_assert, uses_comprehension, uses_star_args, uses_kwargs_call, uses_slice, uses_import
+# pyjit-corpus: constructs that fell back under the skeleton subset (f-strings, try/except, with, list/dict/set literals, subscripts, attributes, closures, unpacking, raise, assert, comprehensions, *args, kwargs, slices, import) now compiled; compiled helpers in between
+# pyjit-compiled: helper_sq, helper_concat, compiled_driver, uses_fstring, uses_try, uses_with, uses_literals, uses_subscript, uses_attr, uses_closure, uses_unpack, uses_raise, uses_assert, uses_comprehension, uses_star_args, uses_kwargs_call, uses_slice, uses_import
 
 class Ctx:
     def __init__(self, log):

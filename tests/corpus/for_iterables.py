@@ -1,6 +1,5 @@
 # pyjit-corpus: for loops over lists, tuples, strings, bytes, dicts (keys/values/items), int sets, enumerate/zip/reversed objects passed as arguments
-# pyjit-compiled: total, count_chars, join_chars, dict_keys_sum, dict_values, show_items, max_len_word, concat_tuples, reversed_str, pair_sums, nested_iter, mutate_while_iterating, bytes_sum, iter_twice, mutating_sum_compiled
-# pyjit-not-compiled: mutating_sum
+# pyjit-compiled: total, count_chars, join_chars, dict_keys_sum, dict_values, show_items, max_len_word, concat_tuples, reversed_str, pair_sums, nested_iter, mutate_while_iterating, bytes_sum, iter_twice, mutating_sum_compiled, mutating_sum
 
 def total(seq):
     t = 0
@@ -88,7 +87,7 @@ def bytes_sum(b):
     return s
 
 def mutating_sum(d):
-    # STORE_SUBSCR -> falls back; the RuntimeError comes from the dict iterator
+    # STORE_SUBSCR; the RuntimeError comes from the dict iterator
     s = 0
     for k in d:
         d[k + 100] = 0

@@ -1,6 +1,5 @@
 # pyjit-corpus: deeper frame introspection of compiled frames: f_locals seen by an interpreted helper mid-loop, f_lasti, frames that outlive their compiled function, tb_frame locals after an exception
-# pyjit-compiled: show_locals_in_loop, lasti_twice, return_own_frame, fail_with_locals, caller_of_caller
-# pyjit-not-compiled: locals_of_caller, lasti_of_caller, caller_names
+# pyjit-compiled: show_locals_in_loop, lasti_twice, return_own_frame, fail_with_locals, caller_of_caller, locals_of_caller, lasti_of_caller, caller_names
 
 import sys
 

@@ -1,6 +1,5 @@
 # pyjit-corpus: sys._getframe(1).f_lineno / .f_code.co_name / f_back chains read by an interpreted helper while compiled callers are active; lines must be exact in loops, branches, multi-line calls and nested compiled frames
-# pyjit-compiled: straight, in_loop, branches, multiline_call, nested_a, nested_b, nested_c, after_exception_in_callee, in_while, passes_frame, boom
-# pyjit-not-compiled: where, stack, frame_line_of, try_call
+# pyjit-compiled: straight, in_loop, branches, multiline_call, nested_a, nested_b, nested_c, after_exception_in_callee, in_while, passes_frame, boom, where, stack, frame_line_of, try_call
 
 import sys
 

@@ -1,6 +1,5 @@
 # pyjit-corpus: objects with __index__ (and __int__/__float__) flowing through compiled code into range(), sequence repetition, shifts via int(), chr/hex/bin, list.pop, and bool/int subclasses in arithmetic
-# pyjit-compiled: loop_to, repeat_seq, as_hex, pop_at, shift_by, Idx.__index__, conv, BadIndex.__index__, HasInt.__float__, HasInt.__int__
-# pyjit-not-compiled: arithmetic_with_bool, int_subclass_math
+# pyjit-compiled: loop_to, repeat_seq, as_hex, pop_at, shift_by, Idx.__index__, conv, BadIndex.__index__, HasInt.__float__, HasInt.__int__, arithmetic_with_bool, int_subclass_math
 
 class Idx:
     def __init__(self, v):

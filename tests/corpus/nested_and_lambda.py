@@ -1,6 +1,5 @@
-# pyjit-corpus: lambdas and nested (non-closure) functions are compiled with qualnames like outer.<locals>.inner; the enclosing function (MAKE_FUNCTION) and closures fall back
-# pyjit-compiled: <lambda>, outer.<locals>.inner, outer.<locals>.inner2, apply, apply_twice, compose_call, inner2_helper
-# pyjit-not-compiled: outer, make_closure, make_closure.<locals>.closure
+# pyjit-corpus: lambdas, nested functions and closures are compiled with qualnames like outer.<locals>.inner, together with the enclosing functions (MAKE_FUNCTION, cells)
+# pyjit-compiled: <lambda>, outer.<locals>.inner, outer.<locals>.inner2, apply, apply_twice, compose_call, inner2_helper, outer, make_closure, make_closure.<locals>.closure
 
 square = lambda x: x * x
 add3 = lambda a, b, c: a + b + c

@@ -29,6 +29,11 @@ def down_with_work(n, acc):
     return down_with_work(n + 1, acc)
 
 def fallback_hop(n):
+    # the sequence pattern (MATCH_SEQUENCE, GET_LEN) keeps this one interpreted,
+    # so the recursion alternates compiled and interpreted frames
+    match n:
+        case [_]:
+            return 0
     values = [n]
     return recurse_through_fallback(values[0] + 1)
 

@@ -8,8 +8,10 @@
 # the duration of the call.  A pass-through hook that just calls
 # _PyEval_EvalFrameDefault shows exactly that on stock CPython, so absolute
 # counts seen inside a callee differ by one per call level for reasons that
-# have nothing to do with the JIT.  The twins are interpreted (the unused list
-# literal forces a fallback) but otherwise identical, so they pay the same
+# have nothing to do with the JIT.  The twins are interpreted (a `match` with a
+# sequence pattern, which the JIT never compiles, forces the fallback; it
+# matches nothing and leaves no reference behind) but otherwise identical, so
+# they pay the same
 # per-call cost; "compiled - twin" must be the same number on both runs, and
 # differences within one frame must match exactly.
 
@@ -19,12 +21,14 @@ class Obj:
     pass
 
 GLOBAL_OBJ = Obj()
+_FORCE_FALLBACK = None
 
 def count_arg(x):
     return getrefcount(x)
 
 def twin_count_arg(x):
-    _force_fallback = []
+    match _FORCE_FALLBACK:
+        case [_]: pass
     return getrefcount(x)
 
 def count_local_copies(x):
@@ -43,7 +47,8 @@ def count_in_loop(x, n):
     return out // n
 
 def twin_count_in_loop(x, n):
-    _force_fallback = []
+    match _FORCE_FALLBACK:
+        case [_]: pass
     out = 0
     for i in range(n):
         y = x
@@ -60,7 +65,8 @@ def count_global():
     return getrefcount(GLOBAL_OBJ)
 
 def twin_count_global():
-    _force_fallback = []
+    match _FORCE_FALLBACK:
+        case [_]: pass
     return getrefcount(GLOBAL_OBJ)
 
 def reads_global_many(n):
@@ -74,7 +80,8 @@ def count_nested_arg(x):
     return count_arg(x)
 
 def twin_count_nested_arg(x):
-    _force_fallback = []
+    match _FORCE_FALLBACK:
+        case [_]: pass
     return twin_count_arg(x)
 
 def count_return_value():
@@ -82,7 +89,8 @@ def count_return_value():
     return getrefcount(o)
 
 def twin_count_return_value():
-    _force_fallback = []
+    match _FORCE_FALLBACK:
+        case [_]: pass
     o = Obj()
     return getrefcount(o)
 

@@ -1,6 +1,5 @@
-# pyjit-corpus: SystemExit raised via sys.exit from deep inside compiled frames (status 3), stderr writes from compiled code, atexit handler still runs, finally blocks of interpreted callers run
-# pyjit-compiled: warn, check_value, validate_all, main, at_exit
-# pyjit-not-compiled: guarded
+# pyjit-corpus: SystemExit raised via sys.exit from deep inside compiled frames (status 3), stderr writes from compiled code, atexit handler still runs, finally blocks of compiled callers run
+# pyjit-compiled: warn, check_value, validate_all, main, at_exit, guarded
 # pyjit-exit: 3
 
 import atexit

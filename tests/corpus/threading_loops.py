@@ -1,6 +1,5 @@
 # pyjit-corpus: two threads running long compiled loops concurrently (GIL hand-off at backward jumps), results collected via method calls and joined; plus a worker that calls into interpreted code
-# pyjit-compiled: busy_sum, collatz_max, worker, worker_fallback, record, short
-# pyjit-not-compiled: describe
+# pyjit-compiled: busy_sum, collatz_max, worker, worker_fallback, record, short, describe
 
 import threading
 

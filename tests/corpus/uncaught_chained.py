@@ -1,6 +1,5 @@
-# pyjit-corpus: uncaught exception raised in a fallback function (raise in except) through compiled frames, producing a chained traceback ("During handling ...") that spans compiled and interpreted frames
-# pyjit-compiled: lookup, resolve, resolve_all, entry
-# pyjit-not-compiled: convert
+# pyjit-corpus: uncaught exception raised in an except block (raise in except) through compiled frames, producing a chained traceback ("During handling ...") that spans several compiled frames
+# pyjit-compiled: lookup, resolve, resolve_all, entry, convert
 # pyjit-exit: 1
 
 TABLE = {"a": 1, "b": 2}

@@ -2,8 +2,10 @@
 
 Every corpus test appends one record to a session-wide list (the
 ``corpus_results`` fixture); ``pytest_terminal_summary`` prints the totals:
-programs run, functions declared compiled vs actually compiled, and the share
-of code objects the JIT compiled.
+programs run, functions declared compiled vs actually compiled, the compiled
+share (executed eligible functions of the corpus programs that the JIT
+compiled; test_corpus.test_compiled_share fails below 95%) with the functions
+that missed, and the JIT's own counters.
 """
 
 import sys
@@ -81,10 +83,24 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
     # pyjit counts every fallback as a failed compilation too (failed ==
     # sum(fallbacks)); max() keeps the share right if that ever changes.
     not_compiled = max(jit_failed, n_fallback)
-    tr.write_line(f"share compiled:                  "
+    tr.write_line(f"all code objects compiled:       "
                   f"{_pct(jit_compiled, jit_compiled + not_compiled)} of the "
                   f"{jit_compiled + not_compiled} code objects the JIT was asked to compile "
-                  f"(stdlib code run by the programs included)")
+                  f"(stdlib code, generators, module/class bodies included)")
+    known = [r for r in results if r.get("eligible") is not None]
+    eligible = sum(r["eligible"] for r in known)
+    eligible_compiled = sum(r["eligible_compiled"] for r in known)
+    tr.write_line(f"COMPILED SHARE:                  {_pct(eligible_compiled, eligible)} "
+                  f"({eligible_compiled} of {eligible} executed eligible functions of "
+                  f"{len(known)} programs; the test fails below 95%)")
+    missed = [r for r in known if r["eligible_missed"]]
+    if missed:
+        tr.write_line("eligible functions not compiled:")
+        for r in sorted(missed, key=lambda r: r["program"]):
+            names = r["eligible_missed"]
+            shown = ", ".join(names[:12]) + (f", ... ({len(names) - 12} more)"
+                                             if len(names) > 12 else "")
+            tr.write_line(f"  {r['program']} ({r['eligible_compiled']}/{r['eligible']}): {shown}")
     if fallbacks:
         top = ", ".join(f"{reason}: {cnt}" for reason, cnt in fallbacks.most_common(12))
         tr.write_line(f"fallback reasons:                {top}")

@@ -10,12 +10,24 @@ and the test asserts that stdout, stderr and the exit status are byte-for-byte
 identical, that the exit status is the one declared by '# pyjit-exit:'
 (default 0), that every '# pyjit-compiled:' qualname appears in the stats
 file's "functions" list (with a filename ending in the program's name) and that
-no '# pyjit-not-compiled:' qualname does.
+no '# pyjit-not-compiled:' qualname does ('<module>' and class names declare
+module and class bodies).
+
+A third, stock run under a recorder (corpus_lib.record_executed, a C-level
+profiler) lists the program's code objects that were executed.  The "eligible"
+ones are functions, lambdas and comprehensions -- not module or class bodies --
+that use no excluded opcode and are no generators/coroutines; the compiled share
+is the fraction of eligible functions that appear in the JIT's stats
+"functions".  test_compiled_share, which runs after every program, fails if the
+share over all programs run is below MIN_COMPILED_SHARE; the session summary
+(conftest.py) prints it with the eligible functions that were not compiled.
 
 Environment:
   PYJIT_BUILD_DIR  build directory (default <repo>/build); if
                    lib/libpyjit.so is missing there every test is skipped.
   PYJIT_PYTHON     interpreter (default /usr/bin/python3.11).
+  PYJIT_TEST_PRELOAD  libraries put before libpyjit.so in LD_PRELOAD of the JIT
+                   run (the sanitizer runtime of an ASan build).
 """
 
 import difflib
@@ -31,6 +43,7 @@ import corpus_lib as cl
 
 PROGRAMS = cl.corpus_programs()
 MAX_DIFF_LINES = 80
+MIN_COMPILED_SHARE = 0.95
 
 
 def _jit_lib():
@@ -102,16 +115,17 @@ def _diff(stream, stock, jit):
                    for l in lines)
 
 
-def _compiled_qualnames(stats, prog):
-    names = set()
+def _compiled_functions(stats, prog):
+    """(qualname, firstlineno) of every code object of *prog* the JIT compiled."""
+    keys = set()
     for fn in stats.get("functions", []) or []:
         if not isinstance(fn, dict):
             continue
         filename = str(fn.get("filename", ""))
         if filename == prog.name or filename.endswith(os.sep + prog.name) \
                 or filename.endswith("/" + prog.name):
-            names.add(fn.get("qualname"))
-    return names
+            keys.add((fn.get("qualname"), fn.get("firstlineno")))
+    return keys
 
 
 @pytest.mark.parametrize("prog", PROGRAMS, ids=[p.name for p in PROGRAMS])
@@ -129,6 +143,10 @@ def test_program(prog, jit_lib, corpus_results, tmp_path):
 
     stock = _run(prog, stock_env)
     jit = _run(prog, jit_env)
+    try:
+        recording = cl.record_executed(prog)
+    except RuntimeError as e:
+        recording = e
 
     problems = []      # one-line summaries
     details = []       # full diffs / context
@@ -161,7 +179,8 @@ def test_program(prog, jit_lib, corpus_results, tmp_path):
             problems.append(f"stats file {stats_file.name} is not valid JSON: {e}")
     else:
         problems.append("pyjit did not write PYJIT_STATS_FILE")
-    compiled = _compiled_qualnames(stats, prog) if isinstance(stats, dict) else set()
+    compiled_keys = _compiled_functions(stats, prog) if isinstance(stats, dict) else set()
+    compiled = {qn for qn, _ in compiled_keys}
     missing = [q for q in hdr.compiled if q not in compiled]
     wrong = [q for q in hdr.not_compiled if q in compiled]
     if stats is not None and missing:
@@ -170,6 +189,15 @@ def test_program(prog, jit_lib, corpus_results, tmp_path):
         details.append(f"JIT fallback reasons for this program: {reasons}")
     if wrong:
         problems.append(f"declared pyjit-not-compiled but compiled: {', '.join(wrong)}")
+
+    # --- compiled share: executed eligible functions the JIT compiled ----------
+    eligible = missed = None
+    if isinstance(recording, RuntimeError):
+        problems.append(f"could not record the executed functions: {recording}")
+    elif isinstance(stats, dict):
+        eligible = sorted({cl.code_key(co) for co in recording.codes if cl.is_eligible(co)},
+                          key=lambda k: (k[1], k[0]))
+        missed = [k for k in eligible if k not in compiled_keys]
 
     st = stats if isinstance(stats, dict) else {}
     corpus_results.append({
@@ -188,6 +216,10 @@ def test_program(prog, jit_lib, corpus_results, tmp_path):
         "stats_deopt_reasons": {str(k): int(v) for k, v in (st.get("deopt_reasons") or {}).items()},
         "stats_compile_time_s": float(st.get("compile_time_s", 0.0) or 0.0),
         "stats_code_bytes": int(st.get("code_bytes", 0) or 0),
+        # None when unknown (no stats file or no recording)
+        "eligible": None if eligible is None else len(eligible),
+        "eligible_compiled": None if eligible is None else len(eligible) - len(missed),
+        "eligible_missed": [f"{qn}:{line}" for qn, line in (missed or [])],
     })
 
     if problems:
@@ -199,3 +231,25 @@ def test_program(prog, jit_lib, corpus_results, tmp_path):
         msg.append(f"reproduce: cd {prog.parent} && LD_PRELOAD={jit_lib} PYJIT_THRESHOLD=0 "
                    f"PYJIT_STATS_FILE=/tmp/s.json {cl.python_exe()} {prog.name}")
         pytest.fail("\n".join(msg), pytrace=False)
+
+
+def test_compiled_share(corpus_results):
+    """Runs after every program: the share of executed eligible functions that
+    the JIT compiled, over all programs run, must reach MIN_COMPILED_SHARE."""
+    known = [r for r in corpus_results if r.get("eligible") is not None]
+    if not known:
+        pytest.skip("no corpus program was run with stats and a recording")
+    eligible = sum(r["eligible"] for r in known)
+    compiled = sum(r["eligible_compiled"] for r in known)
+    share = compiled / eligible if eligible else 1.0
+    if share < MIN_COMPILED_SHARE:
+        worst = sorted(known, key=lambda r: r["eligible_compiled"] - r["eligible"])[:15]
+        lines = [f"compiled share {100 * share:.1f}% ({compiled} of {eligible} executed "
+                 f"eligible functions in {len(known)} programs) is below "
+                 f"{100 * MIN_COMPILED_SHARE:.0f}%; most misses:"]
+        for r in worst:
+            if r["eligible_missed"]:
+                lines.append(f"  {r['program']}: {r['eligible_compiled']}/{r['eligible']} "
+                             f"(not compiled: {', '.join(r['eligible_missed'][:10])}"
+                             f"{', ...' if len(r['eligible_missed']) > 10 else ''})")
+        pytest.fail("\n".join(lines), pytrace=False)

@@ -1,0 +1,936 @@
+/* Stack operations: helpers that run one bytecode instruction on the frame's value stack.
+ *
+ * Each pj_rt_op_<OPCODE>(tstate, frame, sp, oparg) is the interpreter's TARGET(<OPCODE>)
+ * of 3.11's Python/ceval.c, written against the same stack: `sp` points one past the top
+ * entry in frame->localsplus, entries are owned references, and the helper pops what the
+ * instruction pops and writes what it pushes (the builder knows both counts and reads
+ * the results back from their slots).
+ *
+ * Result: 0 done; -1 error with an exception set, the popped entries released (what the
+ * interpreter's unwinder would release); 1 "deoptimise before": nothing was changed and
+ * the interpreter must run this instruction itself -- used where the interpreter's own
+ * code builds an error with static functions we cannot call (NameError's suggestions,
+ * unbound free variables, import errors), so the message stays exactly the same.
+ */
+#include "runtime/runtime.h"
+
+#include "internal/pycore_object.h"
+#include "internal/pycore_runtime.h"
+
+#define POP() (*--sp)
+#define PEEK(n) (sp[-(n)])
+
+#define PJ_STACK_OP(name)                                                                          \
+    int pj_rt_op_##name(PyThreadState *ts, _PyInterpreterFrame *frame, PyObject **sp, int oparg);  \
+    int pj_rt_op_##name(PyThreadState *ts, _PyInterpreterFrame *frame, PyObject **sp, int oparg)
+
+#define UNUSED_ARGS()                                                                              \
+    (void) ts;                                                                                     \
+    (void) frame;                                                                                  \
+    (void) oparg;                                                                                  \
+    (void) sp
+
+static PyObject *
+name_at(_PyInterpreterFrame *frame, int i)
+{
+    return PyTuple_GET_ITEM(frame->f_code->co_names, i);
+}
+
+/* Pops n entries and releases them. */
+static void
+drop(PyObject **sp, int n)
+{
+    for (int i = 1; i <= n; i++)
+        Py_XDECREF(sp[-i]);
+}
+
+/* ---- Building containers ----------------------------------------------------------------- */
+
+PJ_STACK_OP(BUILD_TUPLE)
+{
+    UNUSED_ARGS();
+    PyObject *tup = PyTuple_New(oparg);
+    if (tup == NULL) {
+        drop(sp, oparg);
+        return -1;
+    }
+    for (int i = oparg - 1; i >= 0; i--)
+        PyTuple_SET_ITEM(tup, i, POP()); /* steals */
+    *sp = tup;
+    return 0;
+}
+
+PJ_STACK_OP(BUILD_LIST)
+{
+    UNUSED_ARGS();
+    PyObject *list = PyList_New(oparg);
+    if (list == NULL) {
+        drop(sp, oparg);
+        return -1;
+    }
+    for (int i = oparg - 1; i >= 0; i--)
+        PyList_SET_ITEM(list, i, POP());
+    *sp = list;
+    return 0;
+}
+
+PJ_STACK_OP(BUILD_SET)
+{
+    UNUSED_ARGS();
+    PyObject *set = PySet_New(NULL);
+    int err = set == NULL ? -1 : 0;
+    for (int i = oparg; i > 0; i--) {
+        PyObject *item = PEEK(i);
+        if (err == 0)
+            err = PySet_Add(set, item);
+        Py_DECREF(item);
+    }
+    sp -= oparg;
+    if (err != 0) {
+        Py_XDECREF(set);
+        return -1;
+    }
+    *sp = set;
+    return 0;
+}
+
+PJ_STACK_OP(BUILD_MAP)
+{
+    UNUSED_ARGS();
+    PyObject *map = _PyDict_NewPresized(oparg);
+    int err = map == NULL ? -1 : 0;
+    for (int i = 0; i < oparg && err == 0; i++)
+        err = PyDict_SetItem(map, PEEK(2 * oparg - 2 * i), PEEK(2 * oparg - 2 * i - 1));
+    drop(sp, 2 * oparg);
+    sp -= 2 * oparg;
+    if (err != 0) {
+        Py_XDECREF(map);
+        return -1;
+    }
+    *sp = map;
+    return 0;
+}
+
+PJ_STACK_OP(BUILD_CONST_KEY_MAP)
+{
+    UNUSED_ARGS();
+    PyObject *keys = PEEK(1);
+    if (!PyTuple_CheckExact(keys) || PyTuple_GET_SIZE(keys) != (Py_ssize_t) oparg) {
+        PyErr_SetString(PyExc_SystemError, "bad BUILD_CONST_KEY_MAP keys argument");
+        drop(sp, oparg + 1);
+        return -1;
+    }
+    PyObject *map = _PyDict_NewPresized(oparg);
+    int err = map == NULL ? -1 : 0;
+    for (int i = 0; i < oparg && err == 0; i++)
+        err = PyDict_SetItem(map, PyTuple_GET_ITEM(keys, i), PEEK(oparg + 1 - i));
+    drop(sp, oparg + 1);
+    sp -= oparg + 1;
+    if (err != 0) {
+        Py_XDECREF(map);
+        return -1;
+    }
+    *sp = map;
+    return 0;
+}
+
+PJ_STACK_OP(BUILD_STRING)
+{
+    UNUSED_ARGS();
+    PyObject *str = _PyUnicode_JoinArray(&_Py_STR(empty), sp - oparg, oparg);
+    drop(sp, oparg);
+    sp -= oparg;
+    if (str == NULL)
+        return -1;
+    *sp = str;
+    return 0;
+}
+
+PJ_STACK_OP(BUILD_SLICE)
+{
+    UNUSED_ARGS();
+    PyObject *step = oparg == 3 ? POP() : NULL;
+    PyObject *stop = POP();
+    PyObject *start = POP();
+    PyObject *slice = PySlice_New(start, stop, step);
+    Py_DECREF(start);
+    Py_DECREF(stop);
+    Py_XDECREF(step);
+    if (slice == NULL)
+        return -1;
+    *sp = slice;
+    return 0;
+}
+
+PJ_STACK_OP(LIST_APPEND)
+{
+    UNUSED_ARGS();
+    PyObject *v = POP();
+    int err = PyList_Append(PEEK(oparg), v);
+    Py_DECREF(v);
+    return err;
+}
+
+PJ_STACK_OP(SET_ADD)
+{
+    UNUSED_ARGS();
+    PyObject *v = POP();
+    int err = PySet_Add(PEEK(oparg), v);
+    Py_DECREF(v);
+    return err;
+}
+
+PJ_STACK_OP(MAP_ADD)
+{
+    UNUSED_ARGS();
+    PyObject *value = POP();
+    PyObject *key = POP();
+    int err = PyDict_SetItem(PEEK(oparg), key, value);
+    Py_DECREF(key);
+    Py_DECREF(value);
+    return err;
+}
+
+PJ_STACK_OP(LIST_EXTEND)
+{
+    UNUSED_ARGS();
+    PyObject *iterable = POP();
+    PyObject *none_val = _PyList_Extend((PyListObject *) PEEK(oparg), iterable);
+    if (none_val == NULL) {
+        if (PyErr_ExceptionMatches(PyExc_TypeError) &&
+            (Py_TYPE(iterable)->tp_iter == NULL && !PySequence_Check(iterable))) {
+            PyErr_Clear();
+            PyErr_Format(PyExc_TypeError, "Value after * must be an iterable, not %.200s",
+                         Py_TYPE(iterable)->tp_name);
+        }
+        Py_DECREF(iterable);
+        return -1;
+    }
+    Py_DECREF(none_val);
+    Py_DECREF(iterable);
+    return 0;
+}
+
+PJ_STACK_OP(SET_UPDATE)
+{
+    UNUSED_ARGS();
+    PyObject *iterable = POP();
+    int err = _PySet_Update(PEEK(oparg), iterable);
+    Py_DECREF(iterable);
+    return err < 0 ? -1 : 0;
+}
+
+PJ_STACK_OP(DICT_UPDATE)
+{
+    UNUSED_ARGS();
+    PyObject *update = POP();
+    if (PyDict_Update(PEEK(oparg), update) < 0) {
+        if (PyErr_ExceptionMatches(PyExc_AttributeError))
+            PyErr_Format(PyExc_TypeError, "'%.200s' object is not a mapping",
+                         Py_TYPE(update)->tp_name);
+        Py_DECREF(update);
+        return -1;
+    }
+    Py_DECREF(update);
+    return 0;
+}
+
+/* ceval.c's format_kwargs_error: the messages of a failed ** merge. */
+static void
+format_kwargs_error(PyObject *func, PyObject *kwargs)
+{
+    if (PyErr_ExceptionMatches(PyExc_AttributeError)) {
+        PyErr_Clear();
+        PyObject *funcstr = _PyObject_FunctionStr(func);
+        if (funcstr != NULL) {
+            PyErr_Format(PyExc_TypeError, "%U argument after ** must be a mapping, not %.200s",
+                         funcstr, Py_TYPE(kwargs)->tp_name);
+            Py_DECREF(funcstr);
+        }
+    }
+    else if (PyErr_ExceptionMatches(PyExc_KeyError)) {
+        PyObject *exc, *val, *tb;
+        PyErr_Fetch(&exc, &val, &tb);
+        if (val && PyTuple_Check(val) && PyTuple_GET_SIZE(val) == 1) {
+            PyErr_Clear();
+            PyObject *funcstr = _PyObject_FunctionStr(func);
+            if (funcstr != NULL) {
+                PyObject *key = PyTuple_GET_ITEM(val, 0);
+                PyErr_Format(PyExc_TypeError, "%U got multiple values for keyword argument '%S'",
+                             funcstr, key);
+                Py_DECREF(funcstr);
+            }
+            Py_XDECREF(exc);
+            Py_XDECREF(val);
+            Py_XDECREF(tb);
+        }
+        else {
+            PyErr_Restore(exc, val, tb);
+        }
+    }
+}
+
+PJ_STACK_OP(DICT_MERGE)
+{
+    UNUSED_ARGS();
+    PyObject *update = POP();
+    if (_PyDict_MergeEx(PEEK(oparg), update, 2) < 0) {
+        format_kwargs_error(PEEK(2 + oparg), update);
+        Py_DECREF(update);
+        return -1;
+    }
+    Py_DECREF(update);
+    return 0;
+}
+
+PJ_STACK_OP(LIST_TO_TUPLE)
+{
+    UNUSED_ARGS();
+    PyObject *list = POP();
+    PyObject *tuple = PyList_AsTuple(list);
+    Py_DECREF(list);
+    if (tuple == NULL)
+        return -1;
+    *sp = tuple;
+    return 0;
+}
+
+PJ_STACK_OP(FORMAT_VALUE)
+{
+    UNUSED_ARGS();
+    int conversion = oparg & FVC_MASK;
+    PyObject *fmt_spec = (oparg & FVS_MASK) == FVS_HAVE_SPEC ? POP() : NULL;
+    PyObject *value = POP();
+    PyObject *(*conv_fn)(PyObject *) = NULL;
+    switch (conversion) {
+    case FVC_NONE:
+        break;
+    case FVC_STR:
+        conv_fn = PyObject_Str;
+        break;
+    case FVC_REPR:
+        conv_fn = PyObject_Repr;
+        break;
+    case FVC_ASCII:
+        conv_fn = PyObject_ASCII;
+        break;
+    default:
+        PyErr_Format(PyExc_SystemError, "unexpected conversion flag %d", conversion);
+        Py_DECREF(value);
+        Py_XDECREF(fmt_spec);
+        return -1;
+    }
+    if (conv_fn != NULL) {
+        PyObject *converted = conv_fn(value);
+        Py_DECREF(value);
+        if (converted == NULL) {
+            Py_XDECREF(fmt_spec);
+            return -1;
+        }
+        value = converted;
+    }
+    PyObject *result;
+    if (PyUnicode_CheckExact(value) && fmt_spec == NULL) {
+        result = value;
+    }
+    else {
+        result = PyObject_Format(value, fmt_spec);
+        Py_DECREF(value);
+        Py_XDECREF(fmt_spec);
+        if (result == NULL)
+            return -1;
+    }
+    *sp = result;
+    return 0;
+}
+
+/* ---- Unpacking -------------------------------------------------------------------------- */
+
+/* ceval.c's unpack_iterable: writes the items below `sp` (last item first). */
+static int
+unpack_iterable(PyObject *v, int argcnt, int argcntafter, PyObject **sp)
+{
+    int i = 0, j = 0;
+    Py_ssize_t ll = 0;
+    PyObject *w, *l = NULL;
+    PyObject *it = PyObject_GetIter(v);
+    if (it == NULL) {
+        if (PyErr_ExceptionMatches(PyExc_TypeError) && Py_TYPE(v)->tp_iter == NULL &&
+            !PySequence_Check(v)) {
+            PyErr_Format(PyExc_TypeError, "cannot unpack non-iterable %.200s object",
+                         Py_TYPE(v)->tp_name);
+        }
+        return 0;
+    }
+    for (; i < argcnt; i++) {
+        w = PyIter_Next(it);
+        if (w == NULL) {
+            if (!PyErr_Occurred()) {
+                if (argcntafter == -1)
+                    PyErr_Format(PyExc_ValueError,
+                                 "not enough values to unpack (expected %d, got %d)", argcnt, i);
+                else
+                    PyErr_Format(PyExc_ValueError,
+                                 "not enough values to unpack (expected at least %d, got %d)",
+                                 argcnt + argcntafter, i);
+            }
+            goto error;
+        }
+        *--sp = w;
+    }
+    if (argcntafter == -1) {
+        w = PyIter_Next(it);
+        if (w == NULL) {
+            if (PyErr_Occurred())
+                goto error;
+            Py_DECREF(it);
+            return 1;
+        }
+        Py_DECREF(w);
+        PyErr_Format(PyExc_ValueError, "too many values to unpack (expected %d)", argcnt);
+        goto error;
+    }
+    l = PySequence_List(it);
+    if (l == NULL)
+        goto error;
+    *--sp = l;
+    i++;
+    ll = PyList_GET_SIZE(l);
+    if (ll < argcntafter) {
+        PyErr_Format(PyExc_ValueError,
+                     "not enough values to unpack (expected at least %d, got %zd)",
+                     argcnt + argcntafter, argcnt + ll);
+        goto error;
+    }
+    for (j = argcntafter; j > 0; j--, i++)
+        *--sp = PyList_GET_ITEM(l, ll - j);
+    Py_SET_SIZE(l, ll - argcntafter);
+    Py_DECREF(it);
+    return 1;
+error:
+    for (; i > 0; i--, sp++)
+        Py_DECREF(*sp);
+    Py_XDECREF(it);
+    return 0;
+}
+
+PJ_STACK_OP(UNPACK_SEQUENCE)
+{
+    UNUSED_ARGS();
+    PyObject *seq = POP();
+    /* The common exact tuple and list cases, as the specialised forms. */
+    if ((PyTuple_CheckExact(seq) && PyTuple_GET_SIZE(seq) == oparg) ||
+        (PyList_CheckExact(seq) && PyList_GET_SIZE(seq) == oparg)) {
+        PyObject **items = PyTuple_CheckExact(seq) ? ((PyTupleObject *) seq)->ob_item
+                                                   : ((PyListObject *) seq)->ob_item;
+        for (int i = oparg; --i >= 0;)
+            *sp++ = Py_NewRef(items[i]);
+        Py_DECREF(seq);
+        return 0;
+    }
+    if (!unpack_iterable(seq, oparg, -1, sp + oparg)) {
+        Py_DECREF(seq);
+        return -1;
+    }
+    Py_DECREF(seq);
+    return 0;
+}
+
+PJ_STACK_OP(UNPACK_EX)
+{
+    UNUSED_ARGS();
+    int total = 1 + (oparg & 0xFF) + (oparg >> 8);
+    PyObject *seq = POP();
+    if (!unpack_iterable(seq, oparg & 0xFF, oparg >> 8, sp + total)) {
+        Py_DECREF(seq);
+        return -1;
+    }
+    Py_DECREF(seq);
+    return 0;
+}
+
+/* ---- Subscripts and attributes ------------------------------------------------------------- */
+
+PJ_STACK_OP(BINARY_SUBSCR)
+{
+    UNUSED_ARGS();
+    PyObject *sub = POP();
+    PyObject *container = POP();
+    PyObject *res = PyObject_GetItem(container, sub);
+    Py_DECREF(container);
+    Py_DECREF(sub);
+    if (res == NULL)
+        return -1;
+    *sp = res;
+    return 0;
+}
+
+PJ_STACK_OP(STORE_SUBSCR)
+{
+    UNUSED_ARGS();
+    PyObject *sub = POP();
+    PyObject *container = POP();
+    PyObject *v = POP();
+    int err = PyObject_SetItem(container, sub, v);
+    Py_DECREF(v);
+    Py_DECREF(container);
+    Py_DECREF(sub);
+    return err != 0 ? -1 : 0;
+}
+
+PJ_STACK_OP(DELETE_SUBSCR)
+{
+    UNUSED_ARGS();
+    PyObject *sub = POP();
+    PyObject *container = POP();
+    int err = PyObject_DelItem(container, sub);
+    Py_DECREF(container);
+    Py_DECREF(sub);
+    return err != 0 ? -1 : 0;
+}
+
+PJ_STACK_OP(LOAD_ATTR)
+{
+    UNUSED_ARGS();
+    PyObject *owner = POP();
+    PyObject *res = PyObject_GetAttr(owner, name_at(frame, oparg));
+    Py_DECREF(owner);
+    if (res == NULL)
+        return -1;
+    *sp = res;
+    return 0;
+}
+
+PJ_STACK_OP(STORE_ATTR)
+{
+    UNUSED_ARGS();
+    PyObject *owner = POP();
+    PyObject *v = POP();
+    int err = PyObject_SetAttr(owner, name_at(frame, oparg), v);
+    Py_DECREF(v);
+    Py_DECREF(owner);
+    return err != 0 ? -1 : 0;
+}
+
+PJ_STACK_OP(DELETE_ATTR)
+{
+    UNUSED_ARGS();
+    PyObject *owner = POP();
+    int err = PyObject_SetAttr(owner, name_at(frame, oparg), NULL);
+    Py_DECREF(owner);
+    return err != 0 ? -1 : 0;
+}
+
+/* ---- Names, cells, globals ------------------------------------------------------------------- */
+
+/* A lookup in a namespace mapping: 1 found (new ref in *v), 0 missing, -1 error. */
+static int
+lookup(PyObject *ns, PyObject *name, PyObject **v)
+{
+    if (PyDict_CheckExact(ns)) {
+        *v = PyDict_GetItemWithError(ns, name);
+        if (*v != NULL) {
+            Py_INCREF(*v);
+            return 1;
+        }
+        return PyErr_Occurred() ? -1 : 0;
+    }
+    *v = PyObject_GetItem(ns, name);
+    if (*v != NULL)
+        return 1;
+    if (!PyErr_ExceptionMatches(PyExc_KeyError))
+        return -1;
+    PyErr_Clear();
+    return 0;
+}
+
+PJ_STACK_OP(LOAD_NAME)
+{
+    UNUSED_ARGS();
+    PyObject *name = name_at(frame, oparg), *v;
+    if (frame->f_locals == NULL)
+        return 1; /* SystemError, worded by the interpreter */
+    int r = lookup(frame->f_locals, name, &v);
+    if (r == 0) {
+        v = PyDict_GetItemWithError(frame->f_globals, name);
+        if (v != NULL)
+            r = 1, Py_INCREF(v);
+        else if (PyErr_Occurred())
+            r = -1;
+        else
+            r = lookup(frame->f_builtins, name, &v);
+    }
+    if (r < 0)
+        return -1;
+    if (r == 0)
+        return 1; /* NameError with suggestions: the interpreter's */
+    *sp = v;
+    return 0;
+}
+
+PJ_STACK_OP(STORE_NAME)
+{
+    UNUSED_ARGS();
+    PyObject *ns = frame->f_locals;
+    if (ns == NULL)
+        return 1;
+    PyObject *v = POP();
+    PyObject *name = name_at(frame, oparg);
+    int err = PyDict_CheckExact(ns) ? PyDict_SetItem(ns, name, v) : PyObject_SetItem(ns, name, v);
+    Py_DECREF(v);
+    return err != 0 ? -1 : 0;
+}
+
+/* ceval.c's format_exc_check_arg for NAME_ERROR_MSG: the NameError carries the name, for
+ * the suggestions the traceback printer offers. */
+static void
+name_error(PyObject *name)
+{
+    PyObject *type, *value, *tb;
+    PyErr_Format(PyExc_NameError, "name '%.200s' is not defined", PyUnicode_AsUTF8(name));
+    PyErr_Fetch(&type, &value, &tb);
+    PyErr_NormalizeException(&type, &value, &tb);
+    if (PyErr_GivenExceptionMatches(value, PyExc_NameError) &&
+        ((PyNameErrorObject *) value)->name == NULL)
+        (void) PyObject_SetAttr(value, &_Py_ID(name), name);
+    PyErr_Restore(type, value, tb);
+}
+
+PJ_STACK_OP(DELETE_NAME)
+{
+    UNUSED_ARGS();
+    PyObject *ns = frame->f_locals;
+    if (ns == NULL)
+        return 1;
+    PyObject *name = name_at(frame, oparg);
+    if (PyObject_DelItem(ns, name) != 0) {
+        name_error(name);
+        return -1;
+    }
+    return 0;
+}
+
+PJ_STACK_OP(DELETE_GLOBAL)
+{
+    UNUSED_ARGS();
+    PyObject *name = name_at(frame, oparg);
+    PyObject *v = PyDict_GetItemWithError(frame->f_globals, name);
+    if (v == NULL)
+        return PyErr_Occurred() ? -1 : 1; /* NameError: the interpreter's */
+    return PyDict_DelItem(frame->f_globals, name) != 0 ? -1 : 0;
+}
+
+PJ_STACK_OP(LOAD_CLASSDEREF)
+{
+    UNUSED_ARGS();
+    PyObject *name = PyTuple_GET_ITEM(frame->f_code->co_localsplusnames, oparg), *v;
+    int r = lookup(frame->f_locals, name, &v);
+    if (r < 0)
+        return -1;
+    if (r == 0) {
+        v = PyCell_GET(frame->localsplus[oparg]);
+        if (v == NULL)
+            return 1; /* unbound free variable: the interpreter's message */
+        Py_INCREF(v);
+    }
+    *sp = v;
+    return 0;
+}
+
+PJ_STACK_OP(LOAD_DEREF)
+{
+    UNUSED_ARGS();
+    PyObject *v = PyCell_GET(frame->localsplus[oparg]);
+    if (v == NULL)
+        return 1;
+    *sp = Py_NewRef(v);
+    return 0;
+}
+
+PJ_STACK_OP(STORE_DEREF)
+{
+    UNUSED_ARGS();
+    PyObject *v = POP();
+    PyObject *cell = frame->localsplus[oparg];
+    PyObject *old = PyCell_GET(cell);
+    PyCell_SET(cell, v);
+    Py_XDECREF(old);
+    return 0;
+}
+
+PJ_STACK_OP(DELETE_DEREF)
+{
+    UNUSED_ARGS();
+    PyObject *cell = frame->localsplus[oparg];
+    PyObject *old = PyCell_GET(cell);
+    if (old == NULL)
+        return 1;
+    PyCell_SET(cell, NULL);
+    Py_DECREF(old);
+    return 0;
+}
+
+PJ_STACK_OP(MAKE_CELL)
+{
+    UNUSED_ARGS();
+    PyObject *initial = frame->localsplus[oparg];
+    PyObject *cell = PyCell_New(initial);
+    if (cell == NULL)
+        return -1;
+    frame->localsplus[oparg] = cell;
+    Py_XDECREF(initial);
+    return 0;
+}
+
+PJ_STACK_OP(COPY_FREE_VARS)
+{
+    UNUSED_ARGS();
+    PyCodeObject *co = frame->f_code;
+    PyObject *closure = ((PyFunctionObject *) frame->f_func)->func_closure;
+    int offset = co->co_nlocals + co->co_nplaincellvars;
+    for (int i = 0; i < oparg; ++i)
+        frame->localsplus[offset + i] = Py_NewRef(PyTuple_GET_ITEM(closure, i));
+    return 0;
+}
+
+/* ---- Functions, classes, imports, with ---------------------------------------------------- */
+
+PJ_STACK_OP(MAKE_FUNCTION)
+{
+    UNUSED_ARGS();
+    PyObject *codeobj = POP();
+    PyFunctionObject *func = (PyFunctionObject *) PyFunction_New(codeobj, frame->f_globals);
+    Py_DECREF(codeobj);
+    if (func == NULL) {
+        drop(sp, ((oparg & 8) != 0) + ((oparg & 4) != 0) + ((oparg & 2) != 0) + (oparg & 1));
+        return -1;
+    }
+    if (oparg & 0x08)
+        func->func_closure = POP();
+    if (oparg & 0x04)
+        func->func_annotations = POP();
+    if (oparg & 0x02)
+        func->func_kwdefaults = POP();
+    if (oparg & 0x01)
+        func->func_defaults = POP();
+    *sp = (PyObject *) func;
+    return 0;
+}
+
+PJ_STACK_OP(LOAD_BUILD_CLASS)
+{
+    UNUSED_ARGS();
+    PyObject *bc;
+    if (PyDict_CheckExact(frame->f_builtins)) {
+        bc = PyDict_GetItemWithError(frame->f_builtins, &_Py_ID(__build_class__));
+        if (bc == NULL) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_NameError, "__build_class__ not found");
+            return -1;
+        }
+        Py_INCREF(bc);
+    }
+    else {
+        bc = PyObject_GetItem(frame->f_builtins, &_Py_ID(__build_class__));
+        if (bc == NULL) {
+            if (PyErr_ExceptionMatches(PyExc_KeyError))
+                PyErr_SetString(PyExc_NameError, "__build_class__ not found");
+            return -1;
+        }
+    }
+    *sp = bc;
+    return 0;
+}
+
+PJ_STACK_OP(SETUP_ANNOTATIONS)
+{
+    UNUSED_ARGS();
+    PyObject *ns = frame->f_locals, *ann;
+    if (ns == NULL)
+        return 1;
+    int r = lookup(ns, &_Py_ID(__annotations__), &ann);
+    if (r < 0)
+        return -1;
+    if (r > 0) {
+        Py_DECREF(ann);
+        return 0;
+    }
+    ann = PyDict_New();
+    if (ann == NULL)
+        return -1;
+    int err = PyDict_CheckExact(ns) ? PyDict_SetItem(ns, &_Py_ID(__annotations__), ann)
+                                    : PyObject_SetItem(ns, &_Py_ID(__annotations__), ann);
+    Py_DECREF(ann);
+    return err != 0 ? -1 : 0;
+}
+
+/* ceval.c's import_name. */
+PJ_STACK_OP(IMPORT_NAME)
+{
+    UNUSED_ARGS();
+    PyObject *name = name_at(frame, oparg);
+    PyObject *fromlist = POP();
+    PyObject *level = POP();
+    PyObject *res = NULL;
+    PyObject *import_func = PyDict_GetItemWithError(frame->f_builtins, &_Py_ID(__import__));
+    PyObject *locals = frame->f_locals;
+    if (import_func == NULL) {
+        if (!PyErr_Occurred())
+            PyErr_SetString(PyExc_ImportError, "__import__ not found");
+    }
+    else if (import_func == ts->interp->import_func) {
+        int ilevel = _PyLong_AsInt(level);
+        if (!(ilevel == -1 && PyErr_Occurred()))
+            res = PyImport_ImportModuleLevelObject(
+                name, frame->f_globals, locals == NULL ? Py_None : locals, fromlist, ilevel);
+    }
+    else {
+        PyObject *stack[5] = { name, frame->f_globals, locals == NULL ? Py_None : locals, fromlist,
+                               level };
+        Py_INCREF(import_func);
+        res = PyObject_Vectorcall(import_func, stack, 5, NULL);
+        Py_DECREF(import_func);
+    }
+    Py_DECREF(level);
+    Py_DECREF(fromlist);
+    if (res == NULL)
+        return -1;
+    *sp = res;
+    return 0;
+}
+
+/* ceval.c's import_from, except its error messages: when the name cannot be found the
+ * interpreter redoes the instruction and words the ImportError itself. */
+PJ_STACK_OP(IMPORT_FROM)
+{
+    UNUSED_ARGS();
+    PyObject *from = PEEK(1), *name = name_at(frame, oparg), *x;
+    int r = _PyObject_LookupAttr(from, name, &x);
+    if (r < 0)
+        return -1;
+    if (r == 0) {
+        PyObject *pkgname = PyObject_GetAttr(from, &_Py_ID(__name__));
+        if (pkgname == NULL || !PyUnicode_Check(pkgname)) {
+            Py_XDECREF(pkgname);
+            PyErr_Clear();
+            return 1;
+        }
+        PyObject *full = PyUnicode_FromFormat("%U.%U", pkgname, name);
+        Py_DECREF(pkgname);
+        if (full == NULL)
+            return -1;
+        x = PyImport_GetModule(full);
+        Py_DECREF(full);
+        if (x == NULL) {
+            if (PyErr_Occurred())
+                return -1;
+            return 1;
+        }
+    }
+    *sp = x;
+    return 0;
+}
+
+PJ_STACK_OP(BEFORE_WITH)
+{
+    UNUSED_ARGS();
+    PyObject *mgr = PEEK(1);
+    PyObject *enter = _PyObject_LookupSpecial(mgr, &_Py_ID(__enter__));
+    if (enter == NULL) {
+        if (!PyErr_Occurred())
+            PyErr_Format(PyExc_TypeError,
+                         "'%.200s' object does not support the context manager protocol",
+                         Py_TYPE(mgr)->tp_name);
+        Py_DECREF(mgr);
+        return -1;
+    }
+    PyObject *exit = _PyObject_LookupSpecial(mgr, &_Py_ID(__exit__));
+    if (exit == NULL) {
+        if (!PyErr_Occurred())
+            PyErr_Format(PyExc_TypeError,
+                         "'%.200s' object does not support the context manager protocol "
+                         "(missed __exit__ method)",
+                         Py_TYPE(mgr)->tp_name);
+        Py_DECREF(enter);
+        Py_DECREF(mgr);
+        return -1;
+    }
+    sp[-1] = exit;
+    Py_DECREF(mgr);
+    PyObject *res = PyObject_CallNoArgs(enter);
+    Py_DECREF(enter);
+    if (res == NULL) {
+        /* The interpreter leaves `exit` for its unwinder; releasing it here is the same,
+         * as no handler of this `with` covers BEFORE_WITH itself. */
+        Py_DECREF(exit);
+        return -1;
+    }
+    *sp = res;
+    return 0;
+}
+
+/* ceval.c's check_args_iterable. */
+static int
+check_args_iterable(PyObject *func, PyObject *args)
+{
+    if (Py_TYPE(args)->tp_iter == NULL && !PySequence_Check(args)) {
+        PyErr_Clear();
+        PyObject *funcstr = _PyObject_FunctionStr(func);
+        if (funcstr != NULL) {
+            PyErr_Format(PyExc_TypeError, "%U argument after * must be an iterable, not %.200s",
+                         funcstr, Py_TYPE(args)->tp_name);
+            Py_DECREF(funcstr);
+        }
+        return -1;
+    }
+    return 0;
+}
+
+PJ_STACK_OP(CALL_FUNCTION_EX)
+{
+    UNUSED_ARGS();
+    /* [NULL, func, callargs, kwargs?] -> [result] */
+    PyObject *kwargs = NULL, *callargs, *func, *result = NULL;
+    if (oparg & 0x01) {
+        kwargs = POP();
+        if (!PyDict_CheckExact(kwargs)) {
+            PyObject *d = PyDict_New();
+            if (d == NULL || _PyDict_MergeEx(d, kwargs, 2) < 0) {
+                Py_XDECREF(d);
+                if (d != NULL)
+                    format_kwargs_error(PEEK(2), kwargs);
+                Py_DECREF(kwargs);
+                drop(sp, 3);
+                return -1;
+            }
+            Py_SETREF(kwargs, d);
+        }
+    }
+    callargs = POP();
+    func = POP();
+    if (!PyTuple_CheckExact(callargs)) {
+        if (check_args_iterable(func, callargs) < 0)
+            goto done;
+        Py_SETREF(callargs, PySequence_Tuple(callargs));
+        if (callargs == NULL)
+            goto done;
+    }
+    result = PyObject_Call(func, callargs, kwargs);
+done:
+    Py_DECREF(func);
+    Py_XDECREF(callargs);
+    Py_XDECREF(kwargs);
+    sp--; /* the NULL below func */
+    Py_XDECREF(*sp);
+    if (result == NULL)
+        return -1;
+    *sp = result;
+    return 0;
+}
+
+PJ_STACK_OP(LOAD_ASSERTION_ERROR)
+{
+    UNUSED_ARGS();
+    *sp = Py_NewRef(PyExc_AssertionError);
+    return 0;
+}

@@ -1,0 +1,66 @@
+# pyjit-corpus: except* handlers (CHECK_EG_MATCH, PREP_RERAISE_STAR) fall back to the interpreter with exact ExceptionGroup splitting, re-raising of unhandled parts and nesting; the functions raising the groups and inspecting them are compiled
+# pyjit-compiled: fail_many, describe_group, handle_partial, split_demo
+# pyjit-compiled: split_demo.<locals>.<lambda>, <module>
+# pyjit-not-compiled: handle, nested
+
+
+def fail_many(kinds):
+    errors = []
+    for i, kind in enumerate(kinds):
+        try:
+            if kind == "v":
+                raise ValueError("v%d" % i)
+            if kind == "t":
+                raise TypeError("t%d" % i)
+            if kind == "k":
+                raise KeyError("k%d" % i)
+        except Exception as e:
+            errors.append(e)
+    if errors:
+        raise ExceptionGroup("batch", errors)
+    return "no errors"
+
+def describe_group(eg):
+    parts = []
+    for e in eg.exceptions:
+        if isinstance(e, BaseExceptionGroup):
+            parts.append("[" + describe_group(e) + "]")
+        else:
+            parts.append("%s(%s)" % (type(e).__name__, e))
+    return "%s: %s" % (eg.message, ", ".join(parts))
+
+def handle(kinds):
+    log = []
+    try:
+        fail_many(kinds)
+    except* ValueError as eg:
+        log.append("values: " + describe_group(eg))
+    except* TypeError as eg:
+        log.append("types: " + describe_group(eg))
+    return log
+
+def handle_partial(kinds):
+    try:
+        return handle(kinds)
+    except ExceptionGroup as rest:
+        return ["unhandled: " + describe_group(rest)]
+
+def nested():
+    try:
+        try:
+            raise ExceptionGroup("outer", [ValueError("a"), ExceptionGroup("inner", [TypeError("b"), ValueError("c")])])
+        except* ValueError as eg:
+            print("nested got", describe_group(eg))
+            raise KeyError("from handler")
+    except BaseException as e:
+        return type(e).__name__, describe_group(e) if isinstance(e, BaseExceptionGroup) else str(e)
+
+def split_demo():
+    eg = ExceptionGroup("g", [ValueError(1), TypeError(2), ValueError(3)])
+    match, rest = eg.split(ValueError)
+    return describe_group(match), describe_group(rest), eg.subgroup(lambda e: isinstance(e, TypeError)).exceptions
+
+for kinds in (["v", "t", "ok", "v"], ["ok"], ["t"], ["k", "v"]):
+    print(kinds, handle_partial(kinds))
+print(nested())
+print(split_demo())
