@@ -33,7 +33,9 @@ mode), ``import_s`` (importing the benchmark module) and, in jit mode,
 functions, methods and properties of its classes, and the code nested in
 them (lambdas, comprehensions, inner functions) -- keyed by qualified name,
 ``"compiled"``, ``"fallback: <reason>"`` (pyjit refused it) or
-``"interpreted"`` (never compiled: not called, or not hot enough).
+``"interpreted"`` (never compiled: not called, or not hot enough).  The JIT
+is disabled (``pyjit.disable()``) after the last ``run()`` so that the
+harness's own bookkeeping is not compiled.
 """
 
 import argparse
@@ -229,8 +231,12 @@ def main(argv=None):
     stats_fn = pyjit.stats if pyjit is not None else None
     times, checksums, before, after = timed_runs(run, args.iterations, stats_fn)
 
-    if pyjit is not None and not pyjit.is_enabled():
-        die(2, "pyjit was disabled while the benchmark ran")
+    if pyjit is not None:
+        if not pyjit.is_enabled():
+            die(2, "pyjit was disabled while the benchmark ran")
+        # The harness's own bookkeeping below is Python code too: do not let the JIT
+        # spend (wall) time compiling it.  Compiled code and the stats are kept.
+        pyjit.disable()
 
     checksums = [jsonable(c) for c in checksums]
     if any(c != checksums[0] for c in checksums):

@@ -590,6 +590,15 @@ def main(argv=None):
         print("  ran %-14s %6.1fs  %s" % (name, time.perf_counter() - t0, status),
               file=sys.stderr, flush=True)
 
+    try:
+        load_end = os.getloadavg()
+    except OSError:
+        load_end = None
+    if load_end:
+        print("loadavg at end: %.2f %.2f %.2f%s" % (tuple(load_end) + (
+            "   (warning: the machine was busy; other processes distort the timings)"
+            if load_end[0] > 1.5 else "",)))
+    info["loadavg_end"] = load_end
     print_table(rows, args.stock_only, args.iterations)
     print_details(rows, args.stock_only)
     goals = {"geomean": args.target_geomean, "numeric": args.target_numeric,

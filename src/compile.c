@@ -46,10 +46,6 @@ frontend(PyObject *code, const PjCompileOptions *opts, PjArena *a, PjAbort *why,
         why->kind = PJ_ABORT_GENERATOR;
         return NULL;
     }
-    if (!(co->co_flags & CO_OPTIMIZED)) {
-        why->kind = PJ_ABORT_NOT_OPTIMIZED;
-        return NULL;
-    }
     if (opts->max_instrs > 0 && Py_SIZE(co) > opts->max_instrs) {
         why->kind = PJ_ABORT_TOO_LARGE;
         return NULL;

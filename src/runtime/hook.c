@@ -26,12 +26,14 @@ static PyObject *
 hook_slow(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag, PjCodeState *st)
 {
     PyCodeObject *co = frame->f_code;
-    /* Traced or profiled frames, generator resumes and throws, module and class bodies:
-     * the interpreter's. */
-    if (throwflag || ts->cframe->use_tracing || !(co->co_flags & CO_OPTIMIZED) ||
-        frame->prev_instr != _PyCode_CODE(co) - 1)
+    /* Traced or profiled frames, generator resumes and throws: the interpreter's. */
+    if (throwflag || ts->cframe->use_tracing || frame->prev_instr != _PyCode_CODE(co) - 1)
         return _PyEval_EvalFrameDefault(ts, frame, throwflag);
     if (st == NULL) {
+        /* Module and class bodies run once: only a loop in them is worth compiling, so
+         * they get a state (and are counted) only then. */
+        if (!(co->co_flags & CO_OPTIMIZED) && !pj_code_has_loop(co))
+            return _PyEval_EvalFrameDefault(ts, frame, throwflag);
         st = pj_state_get_or_create(co);
         if (st == NULL)
             return _PyEval_EvalFrameDefault(ts, frame, throwflag);

@@ -78,6 +78,7 @@ pj_state_get(PyCodeObject *co)
 }
 
 PjCodeState *pj_state_get_or_create(PyCodeObject *co); /* NULL: no memory (no exception) */
+int pj_code_has_loop(PyCodeObject *co);
 /* Compiles the code object now; 1 compiled (or was), 0 failed (counted), never raises. */
 int pj_state_compile(PyCodeObject *co, PjCodeState *st);
 

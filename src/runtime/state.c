@@ -38,6 +38,22 @@ pj_state_init(PjJit *jit)
     return 0;
 }
 
+int
+pj_code_has_loop(PyCodeObject *co)
+{
+    const _Py_CODEUNIT *code = _PyCode_CODE(co);
+    for (Py_ssize_t i = 0; i < Py_SIZE(co); i++) {
+        int op = pj_op_base(_Py_OPCODE(code[i]));
+        if (op == JUMP_BACKWARD || op == POP_JUMP_BACKWARD_IF_FALSE ||
+            op == POP_JUMP_BACKWARD_IF_TRUE || op == POP_JUMP_BACKWARD_IF_NONE ||
+            op == POP_JUMP_BACKWARD_IF_NOT_NONE)
+            return 1;
+        if (op > 0)
+            i += pj_op_caches(op);
+    }
+    return 0;
+}
+
 PjCodeState *
 pj_state_get_or_create(PyCodeObject *co)
 {
@@ -48,18 +64,7 @@ pj_state_get_or_create(PyCodeObject *co)
     if (st == NULL)
         return NULL;
     /* A loop is where the time goes: such functions compile at their first call. */
-    const _Py_CODEUNIT *code = _PyCode_CODE(co);
-    for (Py_ssize_t i = 0; i < Py_SIZE(co); i++) {
-        int op = pj_op_base(_Py_OPCODE(code[i]));
-        if (op == JUMP_BACKWARD || op == POP_JUMP_BACKWARD_IF_FALSE ||
-            op == POP_JUMP_BACKWARD_IF_TRUE || op == POP_JUMP_BACKWARD_IF_NONE ||
-            op == POP_JUMP_BACKWARD_IF_NOT_NONE) {
-            st->has_loop = 1;
-            break;
-        }
-        if (op > 0)
-            i += pj_op_caches(op);
-    }
+    st->has_loop = (uint8_t) pj_code_has_loop(co);
     if (_PyCode_SetExtra((PyObject *) co, pj_jit.extra_index, st) < 0) {
         PyErr_Clear();
         free(st);

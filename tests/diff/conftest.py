@@ -18,10 +18,28 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 _RESULTS = pytest.StashKey[list]()
 _SKIP_REASON = pytest.StashKey[str]()
+_SELECTED = pytest.StashKey[list]()
 
 
 def pytest_configure(config):
     config.stash[_RESULTS] = []
+    config.stash[_SELECTED] = []
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """Remember which corpus programs were selected, so that their runs can start
+    in the background (test_corpus.Prefetcher) in the order the tests will ask."""
+    selected = []
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        if getattr(item, "originalname", None) == "test_program" and callspec is not None:
+            selected.append(callspec.params["prog"])
+    config.stash[_SELECTED] = selected
+
+
+@pytest.fixture(scope="session")
+def selected_programs(request):
+    return list(request.config.stash.get(_SELECTED, []))
 
 
 @pytest.fixture(scope="session")
@@ -109,6 +127,9 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
         tr.write_line(f"deopt reasons:                   {top}")
     if no_stats:
         tr.write_line(f"no stats file written by:        {', '.join(no_stats)}")
+    slow = sorted(results, key=lambda r: -r.get("jit_seconds", 0))[:5]
+    tr.write_line("slowest JIT runs:                " + ", ".join(
+        f"{r['program']} {r.get('jit_seconds', 0):.1f}s" for r in slow))
     failed = [r for r in results if not r["ok"]]
     for r in failed:
         tr.write_line(f"  FAILED {r['program']}: {'; '.join(r['problems'])}")

@@ -28,6 +28,11 @@ Environment:
   PYJIT_PYTHON     interpreter (default /usr/bin/python3.11).
   PYJIT_TEST_PRELOAD  libraries put before libpyjit.so in LD_PRELOAD of the JIT
                    run (the sanitizer runtime of an ASan build).
+  PYJIT_TEST_JOBS  how many programs run at the same time (default: the number
+                   of CPUs).  The three runs of every selected program are
+                   started in the background when the first test needs them;
+                   each test waits for its own program, so results and failures
+                   are reported in the usual order.
 """
 
 import difflib
@@ -35,6 +40,9 @@ import json
 import os
 import signal
 import subprocess
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -128,11 +136,18 @@ def _compiled_functions(stats, prog):
     return keys
 
 
-@pytest.mark.parametrize("prog", PROGRAMS, ids=[p.name for p in PROGRAMS])
-def test_program(prog, jit_lib, corpus_results, tmp_path):
-    hdr = cl.parse_header(prog)
-    stats_file = tmp_path / "pyjit-stats.json"
+class ProgramRuns:
+    """The stock, JIT and recording runs of one program."""
+    def __init__(self, stock, jit, recording, stats_file, jit_seconds):
+        self.stock = stock
+        self.jit = jit
+        self.recording = recording      # corpus_lib.Recording, or the RuntimeError
+        self.stats_file = stats_file
+        self.jit_seconds = jit_seconds
 
+
+def _run_program(prog, jit_lib, workdir):
+    stats_file = Path(workdir) / "pyjit-stats.json"
     stock_env = cl.base_env()
     jit_env = cl.base_env()
     # PYJIT_TEST_PRELOAD: libraries that must come first (the sanitizer runtime of an
@@ -142,11 +157,53 @@ def test_program(prog, jit_lib, corpus_results, tmp_path):
     jit_env["PYJIT_STATS_FILE"] = str(stats_file)
 
     stock = _run(prog, stock_env)
+    t0 = time.monotonic()
     jit = _run(prog, jit_env)
+    jit_seconds = time.monotonic() - t0
     try:
         recording = cl.record_executed(prog)
     except RuntimeError as e:
         recording = e
+    return ProgramRuns(stock, jit, recording, stats_file, jit_seconds)
+
+
+class Prefetcher:
+    """Runs the selected programs PYJIT_TEST_JOBS at a time, in collection order."""
+    def __init__(self, programs, jit_lib, workdir):
+        jobs = int(os.environ.get("PYJIT_TEST_JOBS", "0") or 0) or os.cpu_count() or 1
+        self.jit_lib = jit_lib
+        self.workdir = workdir
+        self.pool = ThreadPoolExecutor(max_workers=max(1, jobs),
+                                       thread_name_prefix="corpus")
+        self.futures = {}
+        for prog in programs:
+            self._submit(prog)
+
+    def _submit(self, prog):
+        if prog not in self.futures:
+            d = tempfile.mkdtemp(prefix=prog.stem + "-", dir=self.workdir)
+            self.futures[prog] = self.pool.submit(_run_program, prog, self.jit_lib, d)
+        return self.futures[prog]
+
+    def get(self, prog):
+        return self._submit(prog).result()
+
+    def close(self):
+        self.pool.shutdown(wait=False, cancel_futures=True)
+
+
+@pytest.fixture(scope="session")
+def program_runs(jit_lib, selected_programs, tmp_path_factory):
+    pf = Prefetcher(selected_programs, jit_lib, tmp_path_factory.mktemp("corpus-runs"))
+    yield pf
+    pf.close()
+
+
+@pytest.mark.parametrize("prog", PROGRAMS, ids=[p.name for p in PROGRAMS])
+def test_program(prog, jit_lib, corpus_results, program_runs):
+    hdr = cl.parse_header(prog)
+    runs = program_runs.get(prog)
+    stock, jit, recording, stats_file = runs.stock, runs.jit, runs.recording, runs.stats_file
 
     problems = []      # one-line summaries
     details = []       # full diffs / context
@@ -220,6 +277,7 @@ def test_program(prog, jit_lib, corpus_results, tmp_path):
         "eligible": None if eligible is None else len(eligible),
         "eligible_compiled": None if eligible is None else len(eligible) - len(missed),
         "eligible_missed": [f"{qn}:{line}" for qn, line in (missed or [])],
+        "jit_seconds": runs.jit_seconds,
     })
 
     if problems:

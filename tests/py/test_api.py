@@ -70,13 +70,16 @@ def test_fallback_is_counted_with_reason(runner):
     out = check(runner, """
         import pyjit
         def uses_attr(o):
+            match o:
+                case [x]:
+                    return x
             return o.real
         def gen():
             yield 1
         print(pyjit.compile(uses_attr), pyjit.fallback_reason(uses_attr))
         print(pyjit.compile(gen), pyjit.fallback_reason(gen))
         s = pyjit.stats()
-        print(s["failed"], s["fallbacks"]["unsupported opcode LOAD_ATTR"],
+        print(s["failed"], s["fallbacks"]["unsupported opcode MATCH_SEQUENCE"],
               s["fallbacks"]["generator or coroutine"])
         pyjit.enable(threshold=0)
         print(uses_attr(3), list(gen()))      # still right, in the interpreter
@@ -84,7 +87,7 @@ def test_fallback_is_counted_with_reason(runner):
         print(pyjit.stats()["fallbacks"]["generator or coroutine"])
     """)
     assert out.splitlines() == [
-        "False unsupported opcode LOAD_ATTR",
+        "False unsupported opcode MATCH_SEQUENCE",
         "False generator or coroutine",
         "2 1 1",
         "3 [1]",
@@ -131,16 +134,18 @@ def test_dump_stages(runner):
         except ValueError as e:
             print("ValueError", e)
         def g(o):
-            return o.x
+            match o:
+                case [x]:
+                    return x
         try:
             pyjit.dump(g, "ir")
         except ValueError as e:
             print("ValueError", e)
-        print("bytecode ok" if "LOAD_ATTR" in pyjit.dump(g, "bytecode") else "bad")
+        print("bytecode ok" if "MATCH_SEQUENCE" in pyjit.dump(g, "bytecode") else "bad")
     """)
     lines = out.splitlines()
     assert lines[0].startswith("ValueError pyjit.dump: unknown stage 'asmx'")
-    assert lines[1] == "ValueError pyjit.dump: no ir for g: unsupported opcode LOAD_ATTR"
+    assert lines[1] == "ValueError pyjit.dump: no ir for g: unsupported opcode MATCH_SEQUENCE"
     assert lines[2] == "bytecode ok"
 
 

@@ -80,7 +80,8 @@ TEST(IR, VerifierChecksFrameStatesAgainstTheShadowStack)
 
 TEST(IR, BuilderAbortsWithTheOpcode)
 {
-    PyObject *code = code_of("def f(o):\n    return o.attr\n", "f");
+    PyObject *code =
+        code_of("def f(o):\n    match o:\n        case [x]:\n            return x\n", "f");
     ASSERT_NE(code, nullptr);
     PjArena a;
     pj_arena_init(&a);
@@ -91,7 +92,7 @@ TEST(IR, BuilderAbortsWithTheOpcode)
     EXPECT_EQ(why.kind, PJ_ABORT_UNSUPPORTED_OPCODE);
     char text[128];
     pj_abort_format(why, text, sizeof text);
-    EXPECT_STREQ(text, "unsupported opcode LOAD_ATTR");
+    EXPECT_STREQ(text, "unsupported opcode MATCH_SEQUENCE");
     pj_arena_free(&a);
     Py_DECREF(code);
 }
