@@ -80,61 +80,101 @@ function_name(const PjFunc *fn)
     return pj_str_take(&s);
 }
 
-int
-pj_compile(PjEngine *e, PyObject *code, const PjCompileOptions *opts, PjCompiled *out, PjAbort *why)
+struct PjPending {
+    LLVMContextRef ctx;
+    LLVMModuleRef module;
+    char *name;
+    int tier;
+};
+
+void
+pj_compile_discard(PjPending *p)
+{
+    if (p == NULL)
+        return;
+    if (p->module != NULL)
+        LLVMDisposeModule(p->module);
+    if (p->ctx != NULL)
+        LLVMContextDispose(p->ctx);
+    free(p->name);
+    free(p);
+}
+
+PjPending *
+pj_compile_front(PyObject *code, const PjCompileOptions *opts, PjCompiled *out, PjAbort *why)
 {
     memset(out, 0, sizeof *out);
     why->kind = PJ_ABORT_NONE;
     why->detail = 0;
-    if (e == NULL) {
-        why->kind = PJ_ABORT_JIT_UNAVAILABLE;
-        return -1;
-    }
     PyObject *exc_type, *exc_value, *exc_tb;
     PyErr_Fetch(&exc_type, &exc_value, &exc_tb);
 
-    int rc = -1;
+    PjPending *p = calloc(1, sizeof(PjPending));
     PjArena arena;
     pj_arena_init(&arena);
-    char *name = NULL;
     double t0 = now();
-    PjFunc *fn = frontend(code, opts, &arena, why, 1);
+    PjFunc *fn = p ? frontend(code, opts, &arena, why, 1) : NULL;
     double t1 = now();
     out->t_frontend = t1 - t0;
-    if (fn == NULL)
-        goto done;
-    name = function_name(fn);
-    LLVMOrcThreadSafeContextRef tsc = LLVMOrcCreateNewThreadSafeContext();
-    PjLowerOptions lo = lower_options(fn, opts);
-    LLVMModuleRef m = pj_lower(fn, LLVMOrcThreadSafeContextGetContext(tsc), name, &lo, why);
-    double t2 = now();
-    out->t_lower = t2 - t1;
-    if (m == NULL) {
-        LLVMOrcDisposeThreadSafeContext(tsc);
-        goto done;
+    if (p == NULL && why->kind == PJ_ABORT_NONE)
+        why->kind = PJ_ABORT_NO_MEMORY;
+    if (fn != NULL) {
+        p->name = function_name(fn);
+        p->tier = opts->tier;
+        p->ctx = LLVMContextCreate();
+        PjLowerOptions lo = lower_options(fn, opts);
+        p->module = pj_lower(fn, p->ctx, p->name, &lo, why);
+        out->nglobal_caches = fn->nglobal_caches;
+        out->tier = opts->tier;
     }
-    if (pj_engine_optimize(e, m, why) < 0) {
-        LLVMDisposeModule(m);
-        LLVMOrcDisposeThreadSafeContext(tsc);
-        goto done;
-    }
-    double t3 = now();
-    out->t_llvm_opt = t3 - t2;
-    /* m is consumed; the module keeps the context alive after we drop our handle. */
-    rc = pj_engine_add(e, tsc, m, name, &out->entry, &out->handle, &out->code_bytes, why);
-    LLVMOrcDisposeThreadSafeContext(tsc);
-    out->t_codegen = now() - t3;
-    out->nglobal_caches = fn->nglobal_caches;
-
-done:
-    free(name);
+    out->t_lower = now() - t1;
     pj_arena_free(&arena);
+    if (p != NULL && p->module == NULL) {
+        pj_compile_discard(p);
+        p = NULL;
+    }
     if (PyErr_Occurred()) { /* a pyjit bug; never let it reach the program */
         PJ_ASSERT(0);
         PyErr_Clear();
     }
     PyErr_Restore(exc_type, exc_value, exc_tb);
+    return p;
+}
+
+int
+pj_compile_back(PjEngine *e, PjPending *p, PjCompiled *out, PjAbort *why)
+{
+    int rc = -1;
+    why->kind = PJ_ABORT_NONE;
+    double t2 = now();
+    if (e == NULL) {
+        why->kind = PJ_ABORT_JIT_UNAVAILABLE;
+    }
+    else if (pj_engine_optimize(e, p->module, p->tier, why) == 0) {
+        double t3 = now();
+        out->t_llvm_opt = t3 - t2;
+        LLVMModuleRef m = p->module;
+        p->module = NULL; /* consumed by pj_engine_add */
+        rc =
+            pj_engine_add(e, m, p->name, p->tier, &out->entry, &out->handle, &out->code_bytes, why);
+        out->t_codegen = now() - t3;
+    }
+    pj_compile_discard(p);
     return rc;
+}
+
+int
+pj_compile(PjEngine *e, PyObject *code, const PjCompileOptions *opts, PjCompiled *out, PjAbort *why)
+{
+    if (e == NULL) {
+        memset(out, 0, sizeof *out);
+        why->kind = PJ_ABORT_JIT_UNAVAILABLE;
+        return -1;
+    }
+    PjPending *p = pj_compile_front(code, opts, out, why);
+    if (p == NULL)
+        return -1;
+    return pj_compile_back(e, p, out, why);
 }
 
 char *
@@ -171,7 +211,7 @@ pj_compile_dump(PjEngine *e, PyObject *code, const char *stage, const PjCompileO
     PjLowerOptions lo = lower_options(fn, opts);
     LLVMModuleRef m = pj_lower(fn, ctx, name, &lo, why);
     free(name);
-    if (m != NULL && pj_engine_optimize(e, m, why) == 0) {
+    if (m != NULL && pj_engine_optimize(e, m, opts->tier, why) == 0) {
         char *s = LLVMPrintModuleToString(m);
         text = strdup(s);
         LLVMDisposeMessage(s);

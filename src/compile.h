@@ -22,6 +22,7 @@ typedef struct PjCompileOptions {
     int range_fast_path;
     int max_instrs;     /* larger functions abort with PJ_ABORT_TOO_LARGE */
     int compact_instrs; /* larger functions get the compact lowering (see lower.h) */
+    int tier;           /* PJ_TIER_BASELINE or PJ_TIER_OPTIMIZED (codegen/engine.h) */
 } PjCompileOptions;
 
 typedef struct PjCompiled {
@@ -29,12 +30,22 @@ typedef struct PjCompiled {
     PjCodeHandle *handle;
     size_t code_bytes;
     int nglobal_caches; /* size of the PjRuntimeData the entry needs */
+    int tier;
     double t_frontend, t_lower, t_llvm_opt, t_codegen; /* seconds per stage */
 } PjCompiled;
 
 /* Compiles `code` (a code object, borrowed).  0 and *out on success, -1 and *why. */
 int pj_compile(PjEngine *e, struct _object *code, const PjCompileOptions *opts, PjCompiled *out,
                PjAbort *why);
+
+/* The same in two halves, for compiling on another thread: the front half (needs the
+ * GIL: reads the code object) builds the LLVM module; the back half (no GIL, no Python)
+ * optimises it, generates code and links it.  A PjPending owns its module and context. */
+typedef struct PjPending PjPending;
+PjPending *pj_compile_front(struct _object *code, const PjCompileOptions *opts, PjCompiled *out,
+                            PjAbort *why);
+int pj_compile_back(PjEngine *e, PjPending *p, PjCompiled *out, PjAbort *why); /* frees p */
+void pj_compile_discard(PjPending *p);
 
 /* The text of one stage for `code`: "bytecode", "ir.build" (the builder's IR), "ir" (after
  * the IR passes: what is lowered) or "llvm" (optimised LLVM IR).

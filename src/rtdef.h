@@ -46,6 +46,11 @@
     /* (a, b, NB_* kind): BINARY_OP with one-digit-int and float fast paths in C, for the  \
      * compact lowering of large functions.  New ref or NULL. */                            \
     X(pj_rt_binop,          O, 3, (O, O, I))                                                 \
+    /* (tstate, frame, add_tb, nstack, handler depth, lasti flag): an exception lands at a     \
+     * handler: traceback entry (unless re-raised), the stack popped to the handler's depth,   \
+     * lasti and the exception written to their slots -> 0; 1: let the interpreter do it     \
+     * (a trace function must see the exception). */                                           \
+    X(pj_rt_exc_landing, I, 6, (P, P, I, I, I, I))                                             \
     /* a ** b and a **= b (CPython's NoMod variants are not exported). New ref or NULL. */  \
     X(pj_rt_power,          O, 2, (O, O))                                                    \
     X(pj_rt_inplace_power,  O, 2, (O, O))
@@ -96,7 +101,13 @@
     X(IMPORT_FROM, 1)                                                                        \
     X(BEFORE_WITH, 0)                                                                        \
     X(CALL_FUNCTION_EX, 0)                                                                   \
-    X(LOAD_ASSERTION_ERROR, 0)
+    X(LOAD_ASSERTION_ERROR, 0)                                                                     \
+    X(PUSH_EXC_INFO, 0)                                                                            \
+    X(POP_EXCEPT, 0)                                                                               \
+    X(CHECK_EXC_MATCH, 0)                                                                          \
+    X(WITH_EXCEPT_START, 0)                                                                        \
+    X(RERAISE, 0)                                                                                  \
+    X(RAISE_VARARGS, 0)
 
 /* CPython API functions called directly by compiled code (borrowed arguments). */
 #define PJ_CAPI_FUNCS(X)                                                                     \
@@ -184,6 +195,13 @@ typedef struct PjRuntimeData {
     int nglobal_caches;
     PjGlobalCache global_caches[];
 } PjRuntimeData;
+
+/* pj_rt_deopt's throwflag: 0 deopt (resume at prev_instr + 1), 1 exception raised at
+ * prev_instr (the interpreter adds the traceback entry and unwinds: for handlers it runs),
+ * PJ_EXIT_RAISE raised with no handler in the function, PJ_EXIT_PROPAGATE an
+ * exception re-raised with no handler here (no new traceback entry: leave the function). */
+#define PJ_EXIT_RAISE 2 /* raised at prev_instr, no handler here: unwind natively */
+#define PJ_EXIT_PROPAGATE 3
 
 /* Deopt reasons (pj_rt_deopt's last argument; stats()["deopt_reasons"]). */
 #define PJ_DEOPT_REASONS(X)                                                                        \

@@ -24,8 +24,11 @@
 struct PjEngine {
     LLVMOrcLLJITRef jit;
     LLVMOrcJITDylibRef jd;
-    LLVMTargetMachineRef tm; /* for the IR pipeline's cost models */
-    LLVMContextRef obj_ctx;  /* for reading linked objects' sections */
+    /* One target machine per tier, for the IR pipeline's cost models and for emitting
+     * object code: [PJ_TIER_BASELINE] generates code fast (FastISel, no optimisation),
+     * [PJ_TIER_OPTIMIZED] generates good code. */
+    LLVMTargetMachineRef tm[2];
+    LLVMContextRef obj_ctx; /* for reading linked objects' sections */
     int opt_level;
     unsigned long serial;
     size_t last_object_code; /* set by the object transform during a lookup */
@@ -134,24 +137,21 @@ pj_engine_create(const PjSymbol *syms, size_t nsyms, int opt_level, char *err, s
         free(e);
         return NULL;
     }
-    e->tm = host_machine(opt_level, err, errlen);
-    LLVMTargetMachineRef jit_tm = e->tm ? host_machine(opt_level, err, errlen) : NULL;
-    if (jit_tm == NULL) {
-        if (e->tm)
-            LLVMDisposeTargetMachine(e->tm);
-        free(e);
+    e->tm[PJ_TIER_BASELINE] = host_machine(0, err, errlen);
+    e->tm[PJ_TIER_OPTIMIZED] =
+        e->tm[PJ_TIER_BASELINE] ? host_machine(opt_level ? opt_level : 2, err, errlen) : NULL;
+    if (e->tm[PJ_TIER_OPTIMIZED] == NULL) {
+        pj_engine_dispose(e);
         return NULL;
     }
-    LLVMOrcLLJITBuilderRef builder = LLVMOrcCreateLLJITBuilder();
-    /* jit_tm is consumed by the JTMB, the JTMB by the builder, the builder by CreateLLJIT. */
-    LLVMOrcLLJITBuilderSetJITTargetMachineBuilder(
-        builder, LLVMOrcJITTargetMachineBuilderCreateFromTargetMachine(jit_tm));
-    LLVMErrorRef r = LLVMOrcCreateLLJIT(&e->jit, builder);
+    /* The JIT links object code we emit ourselves (so each function gets the tier's code
+     * generator); its own IR layer is unused.  Defaults: JITLink, host target. */
+    LLVMErrorRef r = LLVMOrcCreateLLJIT(&e->jit, LLVMOrcCreateLLJITBuilder());
     if (r != NULL) {
         take_error(e, r, NULL);
         snprintf(err, errlen, "cannot create the LLJIT: %s", e->last_error);
-        LLVMDisposeTargetMachine(e->tm);
-        free(e);
+        e->jit = NULL;
+        pj_engine_dispose(e);
         return NULL;
     }
     e->jd = LLVMOrcLLJITGetMainJITDylib(e->jit);
@@ -195,27 +195,29 @@ pj_engine_dispose(PjEngine *e)
         if (r != NULL)
             LLVMConsumeError(r);
     }
-    if (e->tm != NULL)
-        LLVMDisposeTargetMachine(e->tm);
+    for (int t = 0; t < 2; t++)
+        if (e->tm[t] != NULL)
+            LLVMDisposeTargetMachine(e->tm[t]);
     if (e->obj_ctx != NULL)
         LLVMContextDispose(e->obj_ctx);
     free(e);
 }
 
 int
-pj_engine_optimize(PjEngine *e, LLVMModuleRef m, PjAbort *why)
+pj_engine_optimize(PjEngine *e, LLVMModuleRef m, int tier, PjAbort *why)
 {
     LLVMSetTarget(m, LLVMOrcLLJITGetTripleString(e->jit));
     LLVMSetDataLayout(m, LLVMOrcLLJITGetDataLayoutStr(e->jit));
-    if (e->opt_level <= 0)
-        return 0;
-    /* Levels 1 and 2 use a lean function pipeline chosen by measurement (docs/architecture.md):
-     * against default<O2> it cuts LLVM time by a third for the same speed of compiled
-     * code, because pyjit's IR needs redundant-load elimination, CFG cleanup and folding,
-     * not loop vectorisation or inlining.  Level 3 is LLVM's full default<O3>. */
+    /* Pipelines chosen by measurement (docs/architecture.md).  Optimised tier: a lean
+     * function pipeline -- against default<O2> a third less LLVM time for the same speed
+     * of compiled code, since pyjit's IR needs redundant-load elimination, CFG cleanup and
+     * folding, not loop vectorisation or inlining; PYJIT_OPT=3 takes default<O3>.
+     * Baseline tier: CFG cleanup only, for FastISel. */
     char pipeline[512];
     const char *custom = getenv("PYJIT_PASSES"); /* experts: an LLVM pass pipeline */
-    if (custom != NULL && *custom)
+    if (tier == PJ_TIER_BASELINE)
+        snprintf(pipeline, sizeof pipeline, "%s", PJ_BASELINE_PASSES);
+    else if (custom != NULL && *custom)
         snprintf(pipeline, sizeof pipeline, "%s", custom);
     else if (e->opt_level >= 3)
         snprintf(pipeline, sizeof pipeline, "default<O3>");
@@ -223,8 +225,10 @@ pj_engine_optimize(PjEngine *e, LLVMModuleRef m, PjAbort *why)
         snprintf(pipeline, sizeof pipeline,
                  "function(sroa,early-cse<memssa>,instcombine<no-verify-fixpoint>,simplifycfg,"
                  "jump-threading,gvn,instcombine<no-verify-fixpoint>,simplifycfg)");
+    if (pipeline[0] == '\0')
+        return 0;
     LLVMPassBuilderOptionsRef opts = LLVMCreatePassBuilderOptions();
-    LLVMErrorRef r = LLVMRunPasses(m, pipeline, e->tm, opts);
+    LLVMErrorRef r = LLVMRunPasses(m, pipeline, e->tm[tier], opts);
     LLVMDisposePassBuilderOptions(opts);
     if (r != NULL) {
         take_error(e, r, why);
@@ -234,8 +238,8 @@ pj_engine_optimize(PjEngine *e, LLVMModuleRef m, PjAbort *why)
 }
 
 int
-pj_engine_add(PjEngine *e, LLVMOrcThreadSafeContextRef tsc, LLVMModuleRef m, const char *fname,
-              void **addr, PjCodeHandle **handle, size_t *code_bytes, PjAbort *why)
+pj_engine_add(PjEngine *e, LLVMModuleRef m, const char *fname, int tier, void **addr,
+              PjCodeHandle **handle, size_t *code_bytes, PjAbort *why)
 {
     LLVMValueRef f = LLVMGetNamedFunction(m, fname);
     if (f == NULL) {
@@ -248,25 +252,34 @@ pj_engine_add(PjEngine *e, LLVMOrcThreadSafeContextRef tsc, LLVMModuleRef m, con
     snprintf(unique, sizeof unique, "%s.%lu", fname, ++e->serial);
     LLVMSetValueName2(f, unique, strlen(unique));
 
+    char *msg = NULL;
+    LLVMMemoryBufferRef obj = NULL;
+    LLVMBool failed =
+        LLVMTargetMachineEmitToMemoryBuffer(e->tm[tier], m, LLVMObjectFile, &msg, &obj);
+    LLVMDisposeModule(m);
+    if (failed) {
+        snprintf(e->last_error, sizeof e->last_error, "%s", msg ? msg : "code generation failed");
+        LLVMDisposeMessage(msg);
+        why->kind = PJ_ABORT_LLVM_ERROR;
+        return -1;
+    }
     PjCodeHandle *h = calloc(1, sizeof(PjCodeHandle));
     if (h == NULL) {
-        LLVMDisposeModule(m);
+        LLVMDisposeMemoryBuffer(obj);
         why->kind = PJ_ABORT_NO_MEMORY;
         return -1;
     }
     h->rt = LLVMOrcJITDylibCreateResourceTracker(e->jd);
-    /* The thread-safe module takes m; the JIT takes the thread-safe module, even when
-     * adding fails. */
-    LLVMOrcThreadSafeModuleRef tsm = LLVMOrcCreateNewThreadSafeModule(m, tsc);
-    LLVMErrorRef r = LLVMOrcLLJITAddLLVMIRModuleWithRT(e->jit, h->rt, tsm);
+    e->last_object_code = 0;
+    /* The JIT takes the object buffer, even when adding fails. */
+    LLVMErrorRef r = LLVMOrcLLJITAddObjectFileWithRT(e->jit, h->rt, obj);
     if (r != NULL) {
         take_error(e, r, why);
         pj_engine_remove(e, h);
         return -1;
     }
     LLVMOrcExecutorAddress a = 0;
-    e->last_object_code = 0;
-    r = LLVMOrcLLJITLookup(e->jit, &a, unique); /* compiles and links now */
+    r = LLVMOrcLLJITLookup(e->jit, &a, unique); /* links now */
     if (r != NULL || a == 0) {
         if (r != NULL)
             take_error(e, r, why);

@@ -22,20 +22,27 @@ extern "C" {
 typedef struct PjEngine PjEngine;
 typedef struct PjCodeHandle PjCodeHandle;
 
-/* opt_level: 0..3 for both the IR pipeline (default<On>) and code generation.  NULL and
- * a message in err on failure. */
+/* Code tiers: baseline code is generated fast (a few milliseconds a function) and runs
+ * somewhat slower; optimised code costs ten times more to generate. */
+enum { PJ_TIER_BASELINE = 0, PJ_TIER_OPTIMIZED = 1 };
+
+/* The baseline tier's IR pipeline (empty: none). */
+#define PJ_BASELINE_PASSES "function(simplifycfg)"
+
+/* opt_level: 0..3, the optimised tier's code generation level (0 means 2) and, at 3,
+ * LLVM's default<O3> pipeline.  NULL and a message in err on failure. */
 PjEngine *pj_engine_create(const PjSymbol *syms, size_t nsyms, int opt_level, char *err,
                            size_t errlen);
 void pj_engine_dispose(PjEngine *e);
 
-/* Sets the module's triple and data layout to the JIT's and runs the IR pipeline. */
-int pj_engine_optimize(PjEngine *e, LLVMModuleRef m, PjAbort *why);
+/* Sets the module's triple and data layout to the JIT's and runs the tier's IR pipeline. */
+int pj_engine_optimize(PjEngine *e, LLVMModuleRef m, int tier, PjAbort *why);
 
-/* Adds `m` (consumed, built in tsc's context; tsc is not consumed) and links it.  The
- * function `fname` is renamed to a unique symbol first.  On success *addr is its entry,
- * *handle frees it (pj_engine_remove) and *code_bytes is the size of its code sections. */
-int pj_engine_add(PjEngine *e, LLVMOrcThreadSafeContextRef tsc, LLVMModuleRef m, const char *fname,
-                  void **addr, PjCodeHandle **handle, size_t *code_bytes, PjAbort *why);
+/* Generates `m`'s object code with the tier's code generator (m is consumed) and links
+ * it.  The function `fname` is renamed to a unique symbol first.  On success *addr is its
+ * entry, *handle frees it (pj_engine_remove) and *code_bytes is the size of its code. */
+int pj_engine_add(PjEngine *e, LLVMModuleRef m, const char *fname, int tier, void **addr,
+                  PjCodeHandle **handle, size_t *code_bytes, PjAbort *why);
 void pj_engine_remove(PjEngine *e, PjCodeHandle *h);
 
 /* The last LLVM error message (for logs), "" if none. */

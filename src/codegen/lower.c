@@ -295,6 +295,9 @@ set_prev_instr(Lower *L, int unit)
     L->last_unit = unit;
 }
 
+/* An exit unit meaning "leave prev_instr as it is". */
+#define PJ_KEEP_UNIT (-100)
+
 /* The one block through which compiled code leaves for the interpreter (errors and
  * deopts alike): phis select prev_instr's unit, the stack depth, throwflag and the reason.
  * The value stack needs no writing here: the builder keeps the frame's slots current at
@@ -311,9 +314,13 @@ common_exit(Lower *L)
     L->exit_phi[1] = LLVMBuildPhi(L->b, L->i32, "exit.stacktop");
     L->exit_phi[2] = LLVMBuildPhi(L->b, L->i32, "exit.throwflag");
     L->exit_phi[3] = LLVMBuildPhi(L->b, L->i32, "exit.reason");
+    /* A re-raise keeps the prev_instr its helper set (the original raise's line). */
     LLVMValueRef off = LLVMBuildMul(L->b, L->exit_phi[0], ci64(L, 2), "");
     LLVMValueRef prev = LLVMBuildGEP2(L->b, L->i8, L->first_instr, &off, 1, "");
-    store(L, prev, L->frame, offsetof(_PyInterpreterFrame, prev_instr));
+    LLVMValueRef keep = LLVMBuildICmp(L->b, LLVMIntEQ, L->exit_phi[0], ci64(L, PJ_KEEP_UNIT), "");
+    LLVMValueRef cur = load(L, L->ptr, L->frame, offsetof(_PyInterpreterFrame, prev_instr));
+    store(L, LLVMBuildSelect(L->b, keep, cur, prev, ""), L->frame,
+          offsetof(_PyInterpreterFrame, prev_instr));
     store(L, L->exit_phi[1], L->frame, offsetof(_PyInterpreterFrame, stacktop));
     LLVMValueRef args[4] = { L->ts, L->frame, L->exit_phi[2], L->exit_phi[3] };
     LLVMValueRef r = call(L, "pj_rt_deopt", args, 4);
@@ -329,17 +336,60 @@ exit_block(Lower *L, const PjFrameState *fs, int throwflag, PjDeoptReason reason
 {
     LLVMBasicBlockRef bb = common_exit(L);
     LLVMBasicBlockRef from = LLVMGetInsertBlock(L->b);
-    LLVMValueRef v[4] = { ci64(L, fs->prev_unit), ci32(L, L->bc->nlocalsplus + fs->nstack),
+    long long unit = fs->notb ? PJ_KEEP_UNIT : fs->prev_unit;
+    LLVMValueRef v[4] = { ci64(L, unit), ci32(L, L->bc->nlocalsplus + fs->nstack),
                           ci32(L, throwflag), ci32(L, reason) };
     for (int i = 0; i < 4; i++)
         LLVMAddIncoming(L->exit_phi[i], &v[i], &from, 1);
     return bb;
 }
 
+/* An exception raised with frame state `fs` lands at its handler in compiled code: the
+ * landing helper adds the traceback entry, pops the stack to the handler's depth and
+ * writes lasti and the exception into their slots, which the handler's block takes as
+ * its last parameters (the ones below are the stack values at the raise). */
+static LLVMBasicBlockRef
+landing(Lower *L, const PjFrameState *fs)
+{
+    LLVMBasicBlockRef saved = LLVMGetInsertBlock(L->b);
+    int saved_unit = L->last_unit;
+    LLVMBasicBlockRef bb = new_bb(L, "landing"), go = new_bb(L, "");
+    at(L, bb);
+    if (!fs->notb) {
+        L->last_unit = -2;
+        set_prev_instr(L, fs->prev_unit);
+    }
+    LLVMValueRef args[6] = { L->ts,
+                             L->frame,
+                             ci32(L, !fs->notb),
+                             ci32(L, fs->nstack),
+                             ci32(L, fs->hdepth),
+                             ci32(L, fs->hlasti) };
+    LLVMValueRef rc = call(L, "pj_rt_exc_landing", args, 6);
+    br_cold(L, LLVMBuildICmp(L->b, LLVMIntNE, rc, ci32(L, 0), ""),
+            exit_block(L, fs, 1, PJ_DEOPT_ERROR), go);
+    at(L, go);
+    const PjBlock *h = fs->handler;
+    for (int i = 0; i < h->nparams; i++) {
+        LLVMValueRef v = i < fs->hdepth ? val(L, fs->stack[i])
+                                        : LLVMBuildLoad2(L->b, L->ptr, stack_slot(L, i), "");
+        LLVMBasicBlockRef from = LLVMGetInsertBlock(L->b);
+        LLVMAddIncoming(L->vals[h->params[i]->id], &v, &from, 1);
+    }
+    LLVMBuildBr(L->b, L->bbs[h->id]);
+    at(L, saved);
+    L->last_unit = saved_unit;
+    return bb;
+}
+
 static LLVMBasicBlockRef
 error_exit(Lower *L, const PjFrameState *fs)
 {
-    return exit_block(L, fs, 1, PJ_DEOPT_ERROR);
+    if (fs->handler != NULL)
+        return landing(L, fs);
+    if (fs->notb)
+        return exit_block(L, fs, PJ_EXIT_PROPAGATE, PJ_DEOPT_ERROR);
+    return exit_block(L, fs, fs->interp_handler ? 1 : PJ_EXIT_RAISE, PJ_DEOPT_ERROR);
 }
 
 /* Branches to the error exit when `failed` holds, continues otherwise. */
@@ -1254,7 +1304,12 @@ lower_instr(Lower *L, const PjInstr *in)
         LLVMValueRef args[4] = { L->ts, L->frame, stack_slot(L, (int) in->imm[2]),
                                  ci32(L, in->imm[1]) };
         LLVMValueRef rc = call(L, name, args, 4);
-        if (in->fsd != NULL) {
+        if (in->fs2 != NULL) { /* RAISE_VARARGS, RERAISE: -1 raised, -2 re-raised */
+            check_error(L, LLVMBuildICmp(B, LLVMIntEQ, rc, ci32(L, -1), ""), in->fs);
+            LLVMBuildBr(B, error_exit(L, in->fs2));
+            at(L, new_bb(L, "dead"));
+        }
+        else if (in->fsd != NULL) {
             check_error(L, LLVMBuildICmp(B, LLVMIntSLT, rc, ci32(L, 0), ""), in->fs);
             LLVMBasicBlockRef cont = new_bb(L, "");
             br_cold(L, LLVMBuildICmp(B, LLVMIntSGT, rc, ci32(L, 0), ""),
@@ -1266,6 +1321,9 @@ lower_instr(Lower *L, const PjInstr *in)
         }
         break;
     }
+    case PJ_IR_unreachable:
+        LLVMBuildUnreachable(B);
+        break;
     case PJ_IR__COUNT:
         PJ_CHECK(0, "bad IR op");
     }

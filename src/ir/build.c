@@ -40,8 +40,9 @@ typedef struct Builder {
     int nwords;            /* uint64 words of a set of locals */
     uint64_t *bound_in;    /* per instruction: locals surely bound before it (block starts) */
     uint64_t *bound;       /* while building: locals surely bound now */
-    unsigned char *normal; /* per instruction: reachable without an exception */
-    int kwnames;           /* co_consts index from KW_NAMES for the next CALL, -1 none */
+    unsigned char *normal; /* per instruction: compiled (see compiled_paths) */
+    unsigned char *native_handler; /* per exception-table entry: its handler is compiled */
+    int kwnames;                   /* co_consts index from KW_NAMES for the next CALL, -1 none */
     PjAbort why;
 } Builder;
 
@@ -115,11 +116,33 @@ peek(Builder *b, int n) /* 1 = top */
     return b->stack[b->sp - n];
 }
 
+/* Where an exception raised at instruction fs->bc goes: the handler co_exceptiontable
+ * names for it, compiled when its code is (b->native_handler), else the interpreter's. */
+static PjFrameState *
+attach_handler(Builder *b, PjFrameState *fs)
+{
+    if (fs == NULL)
+        return NULL;
+    int e = pj_decode_handler_at(b->bc, b->bc->instrs[fs->bc].idx);
+    if (e < 0)
+        return fs;
+    const PjExcEntry *x = &b->bc->exc[e];
+    if (b->native_handler[e] && fs->nstack >= x->depth && b->block_of[x->target] != NULL) {
+        fs->handler = b->block_of[x->target];
+        fs->hdepth = x->depth;
+        fs->hlasti = x->lasti;
+    }
+    else {
+        fs->interp_handler = 1;
+    }
+    return fs;
+}
+
 /* Error exit of the current instruction: prev_instr at it, the first `n` stack entries. */
 static PjFrameState *
 fs_error(Builder *b, int n)
 {
-    return pj_ir_frame_state(b->fn, b->i, cur_instr(b)->idx, b->stack, n);
+    return attach_handler(b, pj_ir_frame_state(b->fn, b->i, cur_instr(b)->idx, b->stack, n));
 }
 
 /* Deopt that re-executes the current instruction from its entry stack. */
@@ -594,7 +617,7 @@ build_COMPARE_OP(Builder *b)
     PjInstr *c = emit2(b, PJ_IR_compare_bool, lhs, rhs);
     if (c == NULL || (c->fs = fs_error(b, b->sp)) == NULL)
         return OOM(b);
-    c->fs2 = pj_ir_frame_state(b->fn, b->i + 1, next->idx, b->stack, b->sp - 2);
+    c->fs2 = attach_handler(b, pj_ir_frame_state(b->fn, b->i + 1, next->idx, b->stack, b->sp - 2));
     c->imm[0] = o;
     c->hint = feedback(b);
     b->sp -= 2;
@@ -909,10 +932,10 @@ build_CALL(Builder *b)
     b->kwnames = -1;
     b->sp = base;
     push(b, call);
-    /* The eval breaker, which the interpreter polls after calls; then a callee may have
-     * switched tracing on (a debugger's set_trace): continue in the interpreter. */
-    if (poll(b, fs_error(b, b->sp), fs_after(b)) < 0)
-        return -1;
+    /* A callee may have switched tracing on (a debugger's set_trace): continue in the
+     * interpreter.  (The interpreter also polls the eval breaker after calls; compiled code
+     * polls at function entry and on back edges only, which keeps code small: signals are
+     * still handled before the next loop iteration or Python call.) */
     PjInstr *tr = emit(b, PJ_IR_check_tracing, 0);
     if (tr == NULL || (tr->fsd = fs_after(b)) == NULL)
         return OOM(b);
@@ -936,6 +959,13 @@ stack_op_pops(int op, int oparg)
         return 2 * oparg;
     case BUILD_CONST_KEY_MAP:
         return oparg + 1;
+    case RAISE_VARARGS:
+        return oparg;
+    case PUSH_EXC_INFO:
+    case POP_EXCEPT:
+    case CHECK_EXC_MATCH:
+    case RERAISE:
+        return 1;
     case MAP_ADD:
     case BINARY_SUBSCR:
     case STORE_ATTR:
@@ -993,6 +1023,18 @@ stack_op(Builder *b, int can_deopt)
         (can_deopt && (op->fsd = fs_before(b)) == NULL))
         return OOM(b);
     b->sp -= pops;
+    if (in->op == RAISE_VARARGS || in->op == RERAISE) {
+        /* Always raises: -1 with a new traceback entry (fs), -2 a re-raise (fs2). */
+        PjFrameState *rr = pj_ir_frame_state(b->fn, b->i, in->idx, b->stack, b->sp);
+        if (rr == NULL)
+            return OOM(b);
+        rr->notb = 1;
+        op->fs2 = attach_handler(b, rr);
+        if (emit(b, PJ_IR_unreachable, 0) == NULL)
+            return OOM(b);
+        b->cur = NULL;
+        return 0;
+    }
     for (int k = 0; k < pushes; k++) {
         PjInstr *v = emit(b, PJ_IR_load_stack, 0);
         if (v == NULL)
@@ -1018,19 +1060,6 @@ build_LOAD_CLOSURE(Builder *b)
 }
 
 static int
-build_RAISE_VARARGS(Builder *b)
-{
-    /* `raise` leaves compiled code: the interpreter raises (exact traceback and cause
-     * handling) and unwinds as always. */
-    PjInstr *d = emit(b, PJ_IR_deopt, 0);
-    if (d == NULL || (d->fsd = fs_before(b)) == NULL)
-        return OOM(b);
-    d->imm[0] = PJ_DEOPT_RAISE;
-    b->cur = NULL;
-    return 0;
-}
-
-static int
 build_RETURN_VALUE(Builder *b)
 {
     PjInstr *v = pop(b);
@@ -1042,24 +1071,22 @@ build_RETURN_VALUE(Builder *b)
 
 /* ---- Driver ------------------------------------------------------------------------------ */
 
-/* Instructions reachable from the entry through ordinary control flow.  Exception handlers
- * (and code only they reach) are not compiled: an exception always leaves compiled code
- * for the interpreter, which finds the handler in co_exceptiontable and runs it. */
-static unsigned char *
-normal_paths(const PjBytecode *bc, PjArena *a)
+/* Marks (in `seen`) what ordinary control flow reaches from instruction `from`; with
+ * `only_new`, stops at instructions already marked.  Returns 0, or -1 if it reached an
+ * unsupported opcode (only checked when `check`). */
+static int
+reach_from(const PjBytecode *bc, int from, unsigned char *seen, int *work, int check)
 {
-    unsigned char *seen = pj_arena_alloc(a, (size_t) bc->ninstrs + 1);
-    int *work = pj_arena_alloc(a, sizeof(int) * ((size_t) bc->ninstrs + 1));
-    if (seen == NULL || work == NULL)
-        return NULL;
-    int n = 0;
-    if (bc->ninstrs > 0) {
-        seen[0] = 1;
-        work[n++] = 0;
+    int n = 0, ok = 0;
+    if (!seen[from]) {
+        seen[from] = 1;
+        work[n++] = from;
     }
     while (n > 0) {
         int i = work[--n];
         const PjBcInstr *in = &bc->instrs[i];
+        if (check && !pj_op_supported(in->op))
+            ok = -1;
         int succ[2], ns = 0;
         if (in->target >= 0)
             succ[ns++] = in->target;
@@ -1070,6 +1097,40 @@ normal_paths(const PjBytecode *bc, PjArena *a)
             if (!seen[succ[k]]) {
                 seen[succ[k]] = 1;
                 work[n++] = succ[k];
+            }
+        }
+    }
+    return ok;
+}
+
+/* What gets compiled: everything ordinary control flow reaches from the entry, plus each
+ * exception handler whose own code is all supported ("native": exceptions raised in its
+ * try block land there without leaving compiled code).  A handler with an unsupported
+ * instruction (except*, say) stays the interpreter's: exceptions it would catch leave
+ * compiled code and the interpreter runs it. */
+static unsigned char *
+compiled_paths(Builder *b, PjArena *a)
+{
+    const PjBytecode *bc = b->bc;
+    unsigned char *seen = pj_arena_alloc(a, (size_t) bc->ninstrs + 1);
+    unsigned char *trial = pj_arena_alloc(a, (size_t) bc->ninstrs + 1);
+    int *work = pj_arena_alloc(a, sizeof(int) * ((size_t) bc->ninstrs + 1));
+    b->native_handler = pj_arena_alloc(a, (size_t) bc->nexc + 1);
+    if (seen == NULL || trial == NULL || work == NULL || b->native_handler == NULL)
+        return NULL;
+    if (bc->ninstrs > 0)
+        reach_from(bc, 0, seen, work, 0);
+    /* Handlers nest (a cleanup handler covers a handler's body): iterate to a fixed point. */
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (int e = 0; e < bc->nexc; e++) {
+            if (b->native_handler[e])
+                continue;
+            memcpy(trial, seen, (size_t) bc->ninstrs);
+            if (reach_from(bc, bc->exc[e].target, trial, work, 1) == 0) {
+                memcpy(seen, trial, (size_t) bc->ninstrs);
+                b->native_handler[e] = 1;
+                changed = 1;
             }
         }
     }
@@ -1121,7 +1182,7 @@ pj_build_ir(const PjBytecode *bc, PjArena *a, PjAbort *why)
         why->kind = PJ_ABORT_NO_MEMORY;
         return NULL;
     }
-    b->normal = normal_paths(bc, a);
+    b->normal = compiled_paths(b, a);
     if (b->normal == NULL) {
         why->kind = PJ_ABORT_NO_MEMORY;
         return NULL;

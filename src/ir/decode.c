@@ -343,6 +343,15 @@ error:
 }
 
 int
+pj_decode_handler_at(const PjBytecode *bc, int unit)
+{
+    for (int e = 0; e < bc->nexc; e++)
+        if (bc->exc[e].start <= unit && unit < bc->exc[e].end)
+            return e;
+    return -1;
+}
+
+int
 pj_decode_instr_at(const PjBytecode *bc, int unit)
 {
     if (unit < 0 || unit >= bc->nunits)

@@ -75,6 +75,9 @@ PjBytecode *pj_decode_code(struct _object *code, PjArena *arena, PjAbort *why);
  * exception table.  Returns malloc'd text. */
 char *pj_decode_dump(const PjBytecode *bc);
 
+/* The exception-table entry covering code unit `unit`, or -1. */
+int pj_decode_handler_at(const PjBytecode *bc, int unit);
+
 /* Instruction number of the instruction whose [start, next) covers code unit `unit`. */
 int pj_decode_instr_at(const PjBytecode *bc, int unit);
 

@@ -177,11 +177,15 @@ print_fs(PjStr *s, const PjFunc *fn, const char *kind, const PjFrameState *fs)
         else
             where = "unit";
     }
-    pj_str_printf(s, " !%s(%s %d", kind, where, off);
+    pj_str_printf(s, " !%s%s(%s %d", kind, fs->notb ? "-reraise" : "", where, off);
     for (int i = 0; i < fs->nstack; i++) {
         pj_str_puts(s, i ? ", " : ": ");
         print_value(s, fs->stack[i]);
     }
+    if (fs->handler != NULL)
+        pj_str_printf(s, " -> bb%d", fs->handler->id);
+    else if (fs->interp_handler)
+        pj_str_puts(s, " -> interpreter");
     pj_str_puts(s, ")");
 }
 
@@ -415,6 +419,11 @@ pj_ir_verify(const PjFunc *fn, char *buf, unsigned size)
             for (int i = 0; i < in->nargs; i++)
                 if (in->args[i] == NULL)
                     return verr(buf, size, "undefined operand", b, in);
+            const PjFrameState *efs[2] = { in->fs, in->fs2 };
+            for (int k = 0; k < 2; k++)
+                if (efs[k] != NULL && efs[k]->handler != NULL &&
+                    efs[k]->handler->nparams != efs[k]->hdepth + efs[k]->hlasti + 1)
+                    return verr(buf, size, "handler depth differs from its block", b, in);
             int fl = op_desc[in->op].flags;
             if ((fl & PJ_IRF_RAISE) && in->fs == NULL)
                 return verr(buf, size, "raising op without error frame state", b, in);

@@ -84,7 +84,14 @@ typedef struct PjBlock PjBlock;
 typedef struct PjInstr PjInstr;
 
 typedef struct PjFrameState {
-    int bc;        /* bytecode instruction number the exit refers to */
+    int bc; /* bytecode instruction number the exit refers to */
+    /* Error states only: the handler an exception raised here lands at (NULL: none in
+     * compiled code -- the function is left), the stack depth it starts from and whether
+     * it expects lasti; `notb`: a re-raise, which adds no traceback entry. */
+    PjBlock *handler;
+    int hdepth, hlasti;
+    unsigned char notb;
+    unsigned char interp_handler; /* a handler exists but runs in the interpreter */
     int prev_unit; /* code unit prev_instr points at: bc's start - 1 to re-execute it,
                       bc's own unit for an error raised by it */
     int nstack;

@@ -61,7 +61,8 @@
     X(br,           VOID, 0, PJ_IRF_TERM, "")                                                \
     X(cbr,          VOID, 1, PJ_IRF_TERM, "")                                                \
     X(ret,          VOID, 1, PJ_IRF_TERM | PJ_IRF_STEALS, "")                                \
-    X(deopt,        VOID, 0, PJ_IRF_TERM | PJ_IRF_DEOPT, "r") /* reason r */
+    X(deopt,        VOID, 0, PJ_IRF_TERM | PJ_IRF_DEOPT, "r") /* reason r */                \
+    X(unreachable,  VOID, 0, PJ_IRF_TERM, "") /* after an op that always raises */
 /* clang-format on */
 
 #endif

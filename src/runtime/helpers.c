@@ -16,11 +16,82 @@ pj_rt_deopt(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag, int re
      * itself (a frame left linked would become its own f_back). */
     ts->cframe->current_frame = frame->previous;
     ts->recursion_remaining++;
+    if (throwflag == PJ_EXIT_RAISE) {
+        /* An exception with no handler in this function.  Without a trace or profile
+         * function to tell, unwind natively as ceval.c's error: and exception_unwind:
+         * would: a traceback entry, the stack popped, the frame left. */
+        if (ts->c_tracefunc != NULL || ts->cframe->use_tracing)
+            throwflag = 1;
+        else {
+            if (!_PyFrame_IsIncomplete(frame)) {
+                PyObject *exc, *val, *tb;
+                PyErr_Fetch(&exc, &val, &tb);
+                ts->cframe->current_frame = frame; /* PyEval_GetFrame's frame, briefly */
+                PyFrameObject *f = PyEval_GetFrame();
+                ts->cframe->current_frame = frame->previous;
+                PyErr_Restore(exc, val, tb);
+                if (f != NULL)
+                    PyTraceBack_Here(f);
+            }
+            throwflag = PJ_EXIT_PROPAGATE;
+        }
+    }
+    if (throwflag == PJ_EXIT_PROPAGATE) {
+        /* A re-raise with no handler in this function: as exception_unwind, pop the
+         * stack and leave, adding no traceback entry. */
+        PyObject **base = frame->localsplus + frame->f_code->co_nlocalsplus;
+        for (int i = frame->stacktop - frame->f_code->co_nlocalsplus - 1; i >= 0; i--)
+            Py_XDECREF(base[i]);
+        frame->stacktop = frame->f_code->co_nlocalsplus;
+        pj_jit.error_exits++;
+        return NULL;
+    }
     if (throwflag)
         pj_jit.error_exits++;
     else if (reason >= 0 && reason < PJ_DEOPT__COUNT)
         pj_jit.deopts[reason]++;
     return _PyEval_EvalFrameDefault(ts, frame, throwflag);
+}
+
+/* ---- Exceptions landing at a handler ----------------------------------------------------------
+ */
+
+int pj_rt_exc_landing(PyThreadState *ts, _PyInterpreterFrame *frame, int add_tb, int nstack,
+                      int hdepth, int lasti_flag);
+
+int
+pj_rt_exc_landing(PyThreadState *ts, _PyInterpreterFrame *frame, int add_tb, int nstack, int hdepth,
+                  int lasti_flag)
+{
+    /* As ceval.c's error: and exception_unwind: labels, for a handler found statically. */
+    if (add_tb && ts->c_tracefunc != NULL)
+        return 1; /* call_exc_trace is the interpreter's */
+    PyObject *lasti = NULL;
+    if (lasti_flag) {
+        lasti = PyLong_FromLong(_PyInterpreterFrame_LASTI(frame));
+        if (lasti == NULL)
+            return 1;
+    }
+    PyObject *exc, *val, *tb;
+    if (add_tb && !_PyFrame_IsIncomplete(frame)) {
+        PyErr_Fetch(&exc, &val, &tb);
+        PyFrameObject *f = PyEval_GetFrame(); /* ours: the frame is linked as current */
+        PyErr_Restore(exc, val, tb);
+        if (f != NULL)
+            PyTraceBack_Here(f);
+    }
+    PyObject **base = frame->localsplus + frame->f_code->co_nlocalsplus;
+    for (int i = nstack - 1; i >= hdepth; i--)
+        Py_XDECREF(base[i]);
+    if (lasti_flag)
+        base[hdepth++] = lasti;
+    PyErr_Fetch(&exc, &val, &tb);
+    PyErr_NormalizeException(&exc, &val, &tb);
+    PyException_SetTraceback(val, tb != NULL ? tb : Py_None);
+    Py_XDECREF(tb);
+    Py_XDECREF(exc);
+    base[hdepth] = val;
+    return 0;
 }
 
 /* ---- Globals ------------------------------------------------------------------------------ */

@@ -26,6 +26,8 @@ static PyObject *
 hook_slow(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag, PjCodeState *st)
 {
     PyCodeObject *co = frame->f_code;
+    if (atomic_load_explicit(&pj_worker_done, memory_order_relaxed))
+        pj_worker_install();
     /* Traced or profiled frames, generator resumes and throws: the interpreter's. */
     if (throwflag || ts->cframe->use_tracing || frame->prev_instr != _PyCode_CODE(co) - 1)
         return _PyEval_EvalFrameDefault(ts, frame, throwflag);
@@ -38,14 +40,18 @@ hook_slow(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag, PjCodeSt
         if (st == NULL)
             return _PyEval_EvalFrameDefault(ts, frame, throwflag);
     }
-    if (st->failed)
+    if (st->failed || st->compiling)
         return _PyEval_EvalFrameDefault(ts, frame, throwflag);
     if (st->entry == NULL) {
         if ((long) st->calls < pj_jit.threshold && !st->has_loop) {
             st->calls++;
             return _PyEval_EvalFrameDefault(ts, frame, throwflag);
         }
-        if (!pj_state_compile(co, st))
+        /* A function with a loop, or every function at threshold 0, compiles right away
+         * (its loop is where the time goes, and this call should use it); others go to
+         * the compile thread and run in the interpreter until their code is ready. */
+        int sync = st->has_loop || pj_jit.threshold == 0;
+        if (!pj_state_compile_mode(co, st, sync) || st->entry == NULL)
             return _PyEval_EvalFrameDefault(ts, frame, throwflag);
     }
     return st->entry(ts, frame, st->rd);

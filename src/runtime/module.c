@@ -25,6 +25,7 @@ jit_init(void)
     pj_jit.copts.range_fast_path = pj_helpers_check_layouts();
     pj_jit.copts.max_instrs = 100000;
     pj_jit.copts.compact_instrs = 600;
+    pj_jit.copts.tier = pj_jit.opt_level == 0 ? PJ_TIER_BASELINE : PJ_TIER_OPTIMIZED;
     size_t nsyms;
     const PjSymbol *syms = pj_helpers_symbols(&nsyms);
     pj_jit.engine = pj_engine_create(syms, nsyms, pj_jit.opt_level, pj_jit.engine_error,

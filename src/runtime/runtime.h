@@ -15,11 +15,13 @@ typedef struct PjCodeState {
     PjRuntimeData *rd;
     PjCodeHandle *handle;
     size_t code_bytes;
-    uint32_t calls;    /* calls seen by the hook before compilation */
-    uint8_t failed;    /* compilation failed: never retried */
-    uint8_t compiling; /* guards against re-entry (a __del__ during compilation) */
-    uint8_t has_loop;  /* compiled at its first call */
-    PjAbort why;       /* why it failed */
+    uint32_t calls;     /* calls seen by the hook before compilation */
+    uint8_t failed;     /* compilation failed: never retried */
+    uint8_t compiling;  /* being compiled (re-entry guard; pending on the compile thread) */
+    uint8_t has_loop;   /* compiled at its first call */
+    PjAbort why;        /* why it failed */
+    PyCodeObject *code; /* borrowed: the state lives exactly as long as its code object */
+    void *job;          /* pending job on the compile thread (worker.c), or NULL */
 } PjCodeState;
 
 typedef struct PjCompiledInfo {
@@ -47,6 +49,7 @@ typedef struct PjJit {
     long unsupported[256]; /* per opcode, for PJ_ABORT_UNSUPPORTED_OPCODE */
     long deopts[PJ_DEOPT__COUNT];
     long error_exits;
+    long background_compiles;
     double compile_time, t_frontend, t_lower, t_llvm_opt, t_codegen;
     size_t code_bytes;       /* machine code of live compiled functions */
     size_t code_bytes_total; /* ever compiled */
@@ -81,6 +84,21 @@ PjCodeState *pj_state_get_or_create(PyCodeObject *co); /* NULL: no memory (no ex
 int pj_code_has_loop(PyCodeObject *co);
 /* Compiles the code object now; 1 compiled (or was), 0 failed (counted), never raises. */
 int pj_state_compile(PyCodeObject *co, PjCodeState *st);
+
+/* Compiles the code object now (sync) or on the compile thread (!sync: 1 means queued,
+ * the function runs in the interpreter meanwhile); 1 compiled or queued, 0 failed. */
+int pj_state_compile_mode(PyCodeObject *co, PjCodeState *st, int sync);
+/* Applies a finished compilation to its state (GIL held). */
+void pj_state_finish(PjCodeState *st, int rc, const PjCompiled *c, PjAbort why);
+
+/* worker.c */
+#include <stdatomic.h>
+extern atomic_int pj_worker_done;
+int pj_worker_submit(PjCodeState *st, PjPending *p, const PjCompiled *front);
+void pj_worker_forget(PjCodeState *st);
+void pj_worker_install(void);
+void pj_engine_lock(void);
+void pj_engine_unlock(void);
 
 /* hook.c */
 int pj_hook_install(void); /* 0, or -1 with an exception */

@@ -934,3 +934,185 @@ PJ_STACK_OP(LOAD_ASSERTION_ERROR)
     *sp = Py_NewRef(PyExc_AssertionError);
     return 0;
 }
+
+/* ---- Exceptions ------------------------------------------------------------------------------
+ * Handlers run natively: an error inside a try block lands (pj_rt_exc_landing, helpers.c)
+ * at the handler's block with the exception pushed, as the interpreter's exception_unwind
+ * does; these are the handler's own instructions.  Results for the raising ones:
+ * -1 error with a traceback entry to add, -2 re-raise (no new traceback entry). */
+
+PJ_STACK_OP(PUSH_EXC_INFO)
+{
+    UNUSED_ARGS();
+    PyObject *value = PEEK(1);
+    _PyErr_StackItem *exc_info = ts->exc_info;
+    sp[-1] = exc_info->exc_value != NULL ? exc_info->exc_value : Py_NewRef(Py_None);
+    *sp = Py_NewRef(value);
+    exc_info->exc_value = value; /* the reference that was on the stack */
+    return 0;
+}
+
+PJ_STACK_OP(POP_EXCEPT)
+{
+    UNUSED_ARGS();
+    _PyErr_StackItem *exc_info = ts->exc_info;
+    PyObject *value = exc_info->exc_value;
+    exc_info->exc_value = POP();
+    Py_XDECREF(value);
+    return 0;
+}
+
+PJ_STACK_OP(CHECK_EXC_MATCH)
+{
+    UNUSED_ARGS();
+    PyObject *right = POP();
+    PyObject *left = PEEK(1);
+    /* ceval.c's check_except_type_valid */
+    int valid = 1;
+    if (PyTuple_Check(right)) {
+        for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(right); i++)
+            if (!PyExceptionClass_Check(PyTuple_GET_ITEM(right, i)))
+                valid = 0;
+    }
+    else if (!PyExceptionClass_Check(right)) {
+        valid = 0;
+    }
+    if (!valid) {
+        PyErr_SetString(PyExc_TypeError,
+                        "catching classes that do not inherit from BaseException is not allowed");
+        Py_DECREF(right);
+        return -1;
+    }
+    int res = PyErr_GivenExceptionMatches(left, right);
+    Py_DECREF(right);
+    *sp = Py_NewRef(res ? Py_True : Py_False);
+    return 0;
+}
+
+PJ_STACK_OP(WITH_EXCEPT_START)
+{
+    UNUSED_ARGS();
+    PyObject *val = PEEK(1);
+    PyObject *exc = PyExceptionInstance_Class(val);
+    PyObject *tb = PyException_GetTraceback(val);
+    Py_XDECREF(tb); /* borrowed below, as the interpreter does: val holds it */
+    PyObject *stack[4] = { NULL, exc, val, tb };
+    PyObject *res =
+        PyObject_Vectorcall(PEEK(4), stack + 1, 3 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+    if (res == NULL)
+        return -1;
+    *sp = res;
+    return 0;
+}
+
+PJ_STACK_OP(RERAISE)
+{
+    UNUSED_ARGS();
+    if (oparg) {
+        PyObject *lasti = PEEK(oparg + 1);
+        if (!PyLong_Check(lasti)) {
+            PyErr_SetString(PyExc_SystemError, "lasti is not an int");
+            Py_DECREF(POP());
+            return -1;
+        }
+        /* The line of the original raise, for tracebacks and f_lineno. */
+        frame->prev_instr = _PyCode_CODE(frame->f_code) + PyLong_AsLong(lasti);
+    }
+    PyObject *val = POP();
+    PyObject *exc = Py_NewRef(PyExceptionInstance_Class(val));
+    PyObject *tb = PyException_GetTraceback(val);
+    PyErr_Restore(exc, val, tb);
+    return -2;
+}
+
+/* ceval.c's do_raise: 1 re-raise of the active exception (no traceback entry), 0 raised. */
+static int
+do_raise(PyThreadState *ts, PyObject *exc, PyObject *cause)
+{
+    PyObject *type = NULL, *value = NULL;
+    if (exc == NULL) {
+        _PyErr_StackItem *exc_info = _PyErr_GetTopmostException(ts);
+        value = exc_info->exc_value;
+        if (Py_IsNone(value) || value == NULL) {
+            PyErr_SetString(PyExc_RuntimeError, "No active exception to reraise");
+            return 0;
+        }
+        type = PyExceptionInstance_Class(value);
+        Py_XINCREF(type);
+        Py_XINCREF(value);
+        PyObject *tb = PyException_GetTraceback(value);
+        PyErr_Restore(type, value, tb);
+        return 1;
+    }
+    if (PyExceptionClass_Check(exc)) {
+        type = exc;
+        value = PyObject_CallNoArgs(exc);
+        if (value == NULL)
+            goto raise_error;
+        if (!PyExceptionInstance_Check(value)) {
+            PyErr_Format(PyExc_TypeError,
+                         "calling %R should have returned an instance of BaseException, not %R",
+                         type, Py_TYPE(value));
+            goto raise_error;
+        }
+    }
+    else if (PyExceptionInstance_Check(exc)) {
+        value = exc;
+        type = PyExceptionInstance_Class(exc);
+        Py_INCREF(type);
+    }
+    else {
+        Py_DECREF(exc);
+        PyErr_SetString(PyExc_TypeError, "exceptions must derive from BaseException");
+        goto raise_error;
+    }
+    if (cause) {
+        PyObject *fixed_cause;
+        if (PyExceptionClass_Check(cause)) {
+            fixed_cause = PyObject_CallNoArgs(cause);
+            if (fixed_cause == NULL)
+                goto raise_error;
+            Py_DECREF(cause);
+        }
+        else if (PyExceptionInstance_Check(cause)) {
+            fixed_cause = cause;
+        }
+        else if (Py_IsNone(cause)) {
+            Py_DECREF(cause);
+            fixed_cause = NULL;
+        }
+        else {
+            PyErr_SetString(PyExc_TypeError, "exception causes must derive from BaseException");
+            goto raise_error;
+        }
+        PyException_SetCause(value, fixed_cause);
+    }
+    PyErr_SetObject(type, value);
+    Py_DECREF(value);
+    Py_DECREF(type);
+    return 0;
+raise_error:
+    Py_XDECREF(value);
+    Py_XDECREF(type);
+    Py_XDECREF(cause);
+    return 0;
+}
+
+PJ_STACK_OP(RAISE_VARARGS)
+{
+    UNUSED_ARGS();
+    PyObject *cause = NULL, *exc = NULL;
+    switch (oparg) {
+    case 2:
+        cause = POP();
+        /* fall through */
+    case 1:
+        exc = POP();
+        /* fall through */
+    case 0:
+        return do_raise(ts, exc, cause) ? -2 : -1;
+    default:
+        PyErr_SetString(PyExc_SystemError, "bad RAISE_VARARGS oparg");
+        return -1;
+    }
+}

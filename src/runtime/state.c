@@ -15,9 +15,12 @@ state_free(void *p)
     PjCodeState *st = p;
     if (st == NULL)
         return;
+    if (st->job != NULL)
+        pj_worker_forget(st);
     if (st->handle != NULL) {
-        /* After shutdown the engine is gone and its code with it. */
+        pj_engine_lock();
         pj_engine_remove(pj_jit.engine, st->handle);
+        pj_engine_unlock();
         if (pj_jit.code_bytes >= st->code_bytes)
             pj_jit.code_bytes -= st->code_bytes;
     }
@@ -73,18 +76,21 @@ pj_state_get_or_create(PyCodeObject *co)
     return st;
 }
 
-int
-pj_state_compile(PyCodeObject *co, PjCodeState *st)
+void
+pj_state_finish(PjCodeState *st, int rc, const PjCompiled *c, PjAbort why)
 {
-    if (st->entry != NULL)
-        return 1;
-    if (st->failed || st->compiling)
-        return 0;
-    st->compiling = 1;
-    PjCompiled c;
-    PjAbort why;
-    int rc = pj_compile(pj_jit.engine, (PyObject *) co, &pj_jit.copts, &c, &why);
     st->compiling = 0;
+    if (rc == 0) {
+        size_t rdsize = sizeof(PjRuntimeData) + sizeof(PjGlobalCache) * (size_t) c->nglobal_caches;
+        st->rd = calloc(1, rdsize);
+        if (st->rd == NULL) {
+            pj_engine_lock();
+            pj_engine_remove(pj_jit.engine, c->handle);
+            pj_engine_unlock();
+            rc = -1;
+            why.kind = PJ_ABORT_NO_MEMORY;
+        }
+    }
     if (rc < 0) {
         st->failed = 1;
         st->why = why;
@@ -92,24 +98,46 @@ pj_state_compile(PyCodeObject *co, PjCodeState *st)
         if (pj_jit.log_fallbacks) {
             char text[128];
             pj_abort_format(why, text, sizeof text);
-            fprintf(stderr, "pyjit: fallback %s (%s:%d): %s\n", PyUnicode_AsUTF8(co->co_qualname),
-                    PyUnicode_AsUTF8(co->co_filename), co->co_firstlineno, text);
+            fprintf(stderr, "pyjit: fallback %s (%s:%d): %s\n",
+                    PyUnicode_AsUTF8(st->code->co_qualname),
+                    PyUnicode_AsUTF8(st->code->co_filename), st->code->co_firstlineno, text);
         }
+        return;
+    }
+    st->rd->nglobal_caches = c->nglobal_caches;
+    st->handle = c->handle;
+    st->code_bytes = c->code_bytes;
+    st->entry = (PjEntry) c->entry;
+    pj_stats_compiled(st->code, c);
+}
+
+int
+pj_state_compile_mode(PyCodeObject *co, PjCodeState *st, int sync)
+{
+    if (st->entry != NULL)
+        return 1;
+    if (st->failed || st->compiling)
+        return 0;
+    st->compiling = 1;
+    st->code = co;
+    PjCompiled c;
+    PjAbort why;
+    PjPending *p = pj_compile_front((PyObject *) co, &pj_jit.copts, &c, &why);
+    if (p == NULL) {
+        pj_state_finish(st, -1, &c, why);
         return 0;
     }
-    size_t rdsize = sizeof(PjRuntimeData) + sizeof(PjGlobalCache) * (size_t) c.nglobal_caches;
-    st->rd = calloc(1, rdsize);
-    if (st->rd == NULL) {
-        pj_engine_remove(pj_jit.engine, c.handle);
-        st->failed = 1;
-        st->why.kind = PJ_ABORT_NO_MEMORY;
-        pj_stats_failed(st->why);
-        return 0;
-    }
-    st->rd->nglobal_caches = c.nglobal_caches;
-    st->handle = c.handle;
-    st->code_bytes = c.code_bytes;
-    st->entry = (PjEntry) c.entry;
-    pj_stats_compiled(co, &c);
-    return 1;
+    if (!sync && pj_worker_submit(st, p, &c) == 0)
+        return 1;
+    pj_engine_lock();
+    int rc = pj_compile_back(pj_jit.engine, p, &c, &why);
+    pj_engine_unlock();
+    pj_state_finish(st, rc, &c, why);
+    return rc == 0;
+}
+
+int
+pj_state_compile(PyCodeObject *co, PjCodeState *st)
+{
+    return pj_state_compile_mode(co, st, 1);
 }

@@ -139,6 +139,7 @@ pj_stats_dict(void)
         set_obj(d, "fallbacks", fallbacks_dict()) < 0 || set_long(d, "deopts", deopts) < 0 ||
         set_obj(d, "deopt_reasons", reasons) < 0 ||
         set_long(d, "error_exits", pj_jit.error_exits) < 0 ||
+        set_long(d, "background_compiles", pj_jit.background_compiles) < 0 ||
         set_float(d, "compile_time_s", pj_jit.compile_time) < 0 ||
         set_obj(d, "stage_time_s", stages) < 0 ||
         set_long(d, "code_bytes", (long long) pj_jit.code_bytes) < 0 ||
