@@ -30,7 +30,7 @@ except ImportError as _e:
 __version__ = "0.1.0"
 __all__ = [
     "enable", "disable", "is_enabled", "compile", "is_compiled", "stats", "dump",
-    "fallback_reason", "compiled_functions",
+    "fallback_reason", "compiled_functions", "wait_compiled",
 ]
 
 
@@ -79,6 +79,14 @@ def stats():
 def dump(func, stage):
     """The text of one pipeline stage for ``func``: "bytecode", "ir" or "llvm"."""
     return _pyjit.dump(func, stage)
+
+
+def wait_compiled():
+    """Wait until every function queued for compilation (on the compile thread) is ready.
+
+    Functions without a loop compile in the background once hot, and run in the
+    interpreter until their code is ready; tests and benchmarks use this to be exact."""
+    _pyjit.wait_compiled()
 
 
 def compiled_functions():

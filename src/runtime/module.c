@@ -270,6 +270,15 @@ py_compiled_functions(PyObject *self, PyObject *unused)
 }
 
 static PyObject *
+py_wait_compiled(PyObject *self, PyObject *unused)
+{
+    (void) self;
+    (void) unused;
+    pj_worker_wait();
+    Py_RETURN_NONE;
+}
+
+static PyObject *
 py_print_stats(PyObject *self, PyObject *unused)
 {
     (void) self;
@@ -294,6 +303,8 @@ static PyMethodDef methods[] = {
     { "compiled_functions", py_compiled_functions, METH_NOARGS,
       "Every function compiled so far (qualname, filename, firstlineno)." },
     { "print_stats", py_print_stats, METH_NOARGS, "Print the statistics to stderr." },
+    { "wait_compiled", py_wait_compiled, METH_NOARGS,
+      "Wait until the compile thread has installed every queued function." },
     { NULL, NULL, 0, NULL },
 };
 

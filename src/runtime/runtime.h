@@ -97,6 +97,7 @@ extern atomic_int pj_worker_done;
 int pj_worker_submit(PjCodeState *st, PjPending *p, const PjCompiled *front);
 void pj_worker_forget(PjCodeState *st);
 void pj_worker_install(void);
+void pj_worker_wait(void);
 void pj_engine_lock(void);
 void pj_engine_unlock(void);
 

@@ -38,6 +38,7 @@ static int worker_running;
 static pid_t worker_pid;
 static int atfork_registered;
 atomic_int pj_worker_done; /* finished jobs not installed yet: the hook's cheap test */
+static long in_flight;     /* submitted, not installed (GIL) */
 
 void
 pj_engine_lock(void)
@@ -111,6 +112,7 @@ atfork_child(void)
     }
     queue_head = queue_tail = NULL;
     worker_running = 0;
+    in_flight = 0;
 }
 
 /* Queues the back half of a compilation.  0, or -1 when no thread can be started (the
@@ -155,6 +157,7 @@ pj_worker_submit(PjCodeState *st, PjPending *p, const PjCompiled *front)
     pthread_cond_signal(&cv);
     pthread_mutex_unlock(&mu);
     pj_jit.background_compiles++;
+    in_flight++;
     return 0;
 }
 
@@ -186,6 +189,7 @@ pj_worker_install(void)
     while (done != NULL) {
         PjJob *j = done;
         done = j->next;
+        in_flight--;
         if (j->st == NULL) { /* its code object died meanwhile */
             if (j->rc == 0) {
                 pj_engine_lock();
@@ -197,5 +201,19 @@ pj_worker_install(void)
             pj_state_finish(j->st, j->rc, &j->out, j->why);
         }
         free(j);
+    }
+}
+
+/* Waits (GIL released) until every queued compilation is installed. */
+void
+pj_worker_wait(void)
+{
+    while (in_flight > 0) {
+        if (atomic_load(&pj_worker_done)) {
+            pj_worker_install();
+            continue;
+        }
+        Py_BEGIN_ALLOW_THREADS usleep(500);
+        Py_END_ALLOW_THREADS
     }
 }

@@ -54,7 +54,8 @@ def test_threshold_counts_calls(runner):
         for i in range(5):
             g(i)
         print(pyjit.is_compiled(g))
-        g(0)
+        g(0)                         # queued for the compile thread
+        pyjit.wait_compiled()
         print(pyjit.is_compiled(g))
         def loop(n):
             while n:
