@@ -125,6 +125,7 @@ pj_compile_front(PyObject *code, const PjCompileOptions *opts, PjCompiled *out, 
         PjLowerOptions lo = lower_options(fn, opts);
         p->module = pj_lower(fn, p->ctx, p->name, &lo, why);
         out->nglobal_caches = fn->nglobal_caches;
+        out->nattr_caches = fn->nattr_caches;
         out->tier = opts->tier;
     }
     out->t_lower = now() - t1;

@@ -30,6 +30,7 @@ typedef struct PjCompiled {
     PjCodeHandle *handle;
     size_t code_bytes;
     int nglobal_caches; /* size of the PjRuntimeData the entry needs */
+    int nattr_caches;
     int tier;
     double t_frontend, t_lower, t_llvm_opt, t_codegen; /* seconds per stage */
 } PjCompiled;

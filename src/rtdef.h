@@ -51,6 +51,12 @@
      * lasti and the exception written to their slots -> 0; 1: let the interpreter do it     \
      * (a trace function must see the exception). */                                           \
     X(pj_rt_exc_landing, I, 6, (P, P, I, I, I, I))                                             \
+    /* (frame, owner, name index, cache): owner.name (owner borrowed), filling the site's  \
+     * cache when the attribute lives in the instance's inline values.  New ref or NULL. */ \
+    X(pj_rt_load_attr, O, 4, (P, O, I, P))                                                     \
+    /* (frame, owner, name index, value, cache): owner.name = value (both borrowed), filling \
+     * the site's cache likewise.  0 or -1. */                                                  \
+    X(pj_rt_store_attr, I, 5, (P, O, I, O, P))                                                 \
     /* a ** b and a **= b (CPython's NoMod variants are not exported). New ref or NULL. */  \
     X(pj_rt_power,          O, 2, (O, O))                                                    \
     X(pj_rt_inplace_power,  O, 2, (O, O))
@@ -78,11 +84,7 @@
     X(FORMAT_VALUE, 0)                                                                       \
     X(UNPACK_SEQUENCE, 0)                                                                    \
     X(UNPACK_EX, 0)                                                                          \
-    X(BINARY_SUBSCR, 0)                                                                      \
-    X(STORE_SUBSCR, 0)                                                                       \
     X(DELETE_SUBSCR, 0)                                                                      \
-    X(LOAD_ATTR, 0)                                                                          \
-    X(STORE_ATTR, 0)                                                                         \
     X(DELETE_ATTR, 0)                                                                        \
     X(LOAD_NAME, 1)                                                                          \
     X(STORE_NAME, 1)                                                                         \
@@ -118,6 +120,8 @@
     X(PySequence_Contains,  I, 2, (O, O))                                                    \
     X(PyObject_GetIter,     O, 1, (O))                                                       \
     X(PyDict_SetItem,       I, 3, (O, O, O))                                                 \
+    X(PyObject_GetItem,     O, 2, (O, O))                                                    \
+    X(PyObject_SetItem,     I, 3, (O, O, O))                                                 \
     X(_Py_Dealloc,          V, 1, (O))                                                       \
     X(_Py_CheckRecursiveCall, I, 2, (P, P))                                                  \
     X(PyNumber_Negative,    O, 1, (O))                                                       \
@@ -152,7 +156,9 @@
 #define PJ_CAPI_DATA(X)                                                                      \
     X(PyLong_Type)                                                                           \
     X(PyFloat_Type)                                                                          \
-    X(PyRangeIter_Type)                                                                      \
+    X(PyRangeIter_Type)                                                                            \
+    X(PyList_Type)                                                                                 \
+    X(PyTuple_Type)                                                                      \
     X(_Py_TrueStruct)                                                                        \
     X(_Py_FalseStruct)                                                                       \
     X(_Py_NoneStruct)                                                                        \
@@ -190,11 +196,28 @@ typedef struct PjGlobalCache {
     void *value;
 } PjGlobalCache;
 
-/* The third argument of every compiled entry point. */
+/* One LOAD_ATTR/STORE_ATTR site: an attribute kept in the instance's inline values (3.11's
+ * managed dicts), valid while the object's type has version `type_version` (never 0): the
+ * type then still has no data descriptor of that name, and the shared keys of its instances
+ * still hold the name at `index`.  The same test as 3.11's LOAD_ATTR_INSTANCE_VALUE. */
+typedef struct PjAttrCache {
+    uint32_t type_version;
+    uint32_t index;
+} PjAttrCache;
+
+/* The third argument of every compiled entry point: the function's site caches, global
+ * caches first, then attribute caches. */
 typedef struct PjRuntimeData {
     int nglobal_caches;
+    int nattr_caches;
     PjGlobalCache global_caches[];
 } PjRuntimeData;
+
+static inline PjAttrCache *
+pj_rd_attr_caches(PjRuntimeData *rd)
+{
+    return (PjAttrCache *) &rd->global_caches[rd->nglobal_caches];
+}
 
 /* pj_rt_deopt's throwflag: 0 deopt (resume at prev_instr + 1), 1 exception raised at
  * prev_instr (the interpreter adds the traceback entry and unwinds: for handlers it runs),

@@ -1101,6 +1101,175 @@ lower_iter_next(Lower *L, const PjInstr *in)
     return merge_finish(L, &m, L->ptr);
 }
 
+/* ---- Attributes and subscripts ---------------------------------------------------------- */
+
+static LLVMValueRef
+attr_cache(Lower *L, long long c)
+{
+    return gep(L, L->rd,
+               (long long) offsetof(PjRuntimeData, global_caches) +
+                   (long long) sizeof(PjGlobalCache) * L->ir->nglobal_caches +
+                   (long long) sizeof(PjAttrCache) * c);
+}
+
+/* Branches to `slow` unless `o`'s type has the cache's version and `o` has inline values;
+ * returns the address of the cached value slot. */
+static LLVMValueRef
+instance_value_slot(Lower *L, LLVMValueRef o, LLVMValueRef cache, LLVMBasicBlockRef slow)
+{
+    LLVMValueRef ver = load(L, L->i32, type_of(L, o), offsetof(PyTypeObject, tp_version_tag));
+    LLVMValueRef want = load(L, L->i32, cache, offsetof(PjAttrCache, type_version));
+    LLVMBasicBlockRef v1 = new_bb(L, ""), v2 = new_bb(L, "");
+    LLVMBuildCondBr(L->b,
+                    and2(L, LLVMBuildICmp(L->b, LLVMIntEQ, ver, want, ""),
+                         LLVMBuildICmp(L->b, LLVMIntNE, want, ci32(L, 0), "")),
+                    v1, slow);
+    at(L, v1);
+    LLVMValueRef values = load(L, L->ptr, o, -4 * (long long) sizeof(PyObject *));
+    LLVMBuildCondBr(L->b, LLVMBuildIsNull(L->b, values, ""), slow, v2);
+    at(L, v2);
+    LLVMValueRef idx =
+        LLVMBuildZExt(L->b, load(L, L->i32, cache, offsetof(PjAttrCache, index)), L->i64, "");
+    LLVMValueRef off = LLVMBuildMul(L->b, idx, ci64(L, sizeof(PyObject *)), "");
+    return LLVMBuildGEP2(L->b, L->i8, values, &off, 1, "");
+}
+
+static LLVMValueRef
+lower_load_attr(Lower *L, const PjInstr *in)
+{
+    LLVMValueRef o = val(L, in->args[0]);
+    LLVMValueRef cache = attr_cache(L, in->imm[1]);
+    Merge m = { .bb = new_bb(L, "attr.done") };
+    LLVMBasicBlockRef slow = new_bb(L, "attr.slow");
+    if (!L->opts->compact) {
+        LLVMValueRef slot = instance_value_slot(L, o, cache, slow);
+        LLVMValueRef v = LLVMBuildLoad2(L->b, L->ptr, slot, "");
+        LLVMBasicBlockRef hit = new_bb(L, "attr.hit");
+        LLVMBuildCondBr(L->b, LLVMBuildIsNull(L->b, v, ""), slow, hit);
+        at(L, hit);
+        incref(L, v);
+        merge_add(L, &m, v);
+    }
+    else {
+        LLVMBuildBr(L->b, slow);
+    }
+    at(L, slow);
+    LLVMValueRef args[4] = { L->frame, o, ci32(L, in->imm[0]), cache };
+    LLVMValueRef r = call(L, "pj_rt_load_attr", args, 4);
+    check_null(L, r, in->fs);
+    merge_add(L, &m, r);
+    return merge_finish(L, &m, L->ptr);
+}
+
+static void
+lower_store_attr(Lower *L, const PjInstr *in)
+{
+    LLVMValueRef o = val(L, in->args[0]), v = val(L, in->args[1]);
+    LLVMValueRef cache = attr_cache(L, in->imm[1]);
+    LLVMBasicBlockRef done = new_bb(L, "setattr.done"), slow = new_bb(L, "setattr.slow");
+    if (!L->opts->compact) {
+        /* Replacing an existing inline value (a new one also needs its insertion order:
+         * the helper's). */
+        LLVMValueRef slot = instance_value_slot(L, o, cache, slow);
+        LLVMValueRef old = LLVMBuildLoad2(L->b, L->ptr, slot, "");
+        LLVMBasicBlockRef hit = new_bb(L, "setattr.hit");
+        LLVMBuildCondBr(L->b, LLVMBuildIsNull(L->b, old, ""), slow, hit);
+        at(L, hit);
+        incref(L, v);
+        LLVMBuildStore(L->b, v, slot);
+        decref(L, old);
+        LLVMBuildBr(L->b, done);
+    }
+    else {
+        LLVMBuildBr(L->b, slow);
+    }
+    at(L, slow);
+    LLVMValueRef args[5] = { L->frame, o, ci32(L, in->imm[0]), v, cache };
+    LLVMValueRef rc = call(L, "pj_rt_store_attr", args, 5);
+    check_error(L, LLVMBuildICmp(L->b, LLVMIntNE, rc, ci32(L, 0), ""), in->fs);
+    LLVMBuildBr(L->b, done);
+    at(L, done);
+}
+
+/* The item slot of list/tuple `c` at one-digit non-negative int `k` (3.11's
+ * BINARY_SUBSCR_LIST_INT/TUPLE_INT tests), or a branch to `slow`. */
+static LLVMValueRef
+sequence_slot(Lower *L, LLVMValueRef c, LLVMValueRef k, int is_list, LLVMBasicBlockRef slow)
+{
+    LLVMBasicBlockRef ok1 = new_bb(L, ""), ok2 = new_bb(L, "");
+    LLVMBuildCondBr(L->b, is_type(L, k, "PyLong_Type"), ok1, slow);
+    at(L, ok1);
+    LLVMValueRef ksize = load(L, L->i64, k, offsetof(PyVarObject, ob_size));
+    LLVMValueRef digit =
+        LLVMBuildZExt(L->b, load(L, L->i32, k, offsetof(PyLongObject, ob_digit)), L->i64, "");
+    LLVMValueRef idx = LLVMBuildMul(L->b, ksize, digit, "");
+    LLVMValueRef n = load(L, L->i64, c, offsetof(PyVarObject, ob_size));
+    LLVMBuildCondBr(L->b,
+                    and2(L, LLVMBuildICmp(L->b, LLVMIntULE, ksize, ci64(L, 1), ""),
+                         LLVMBuildICmp(L->b, LLVMIntULT, idx, n, "")),
+                    ok2, slow);
+    at(L, ok2);
+    LLVMValueRef items = is_list ? load(L, L->ptr, c, offsetof(PyListObject, ob_item))
+                                 : gep(L, c, offsetof(PyTupleObject, ob_item));
+    LLVMValueRef off = LLVMBuildMul(L->b, idx, ci64(L, sizeof(PyObject *)), "");
+    return LLVMBuildGEP2(L->b, L->i8, items, &off, 1, "");
+}
+
+static LLVMValueRef
+lower_subscr(Lower *L, const PjInstr *in)
+{
+    LLVMValueRef c = val(L, in->args[0]), k = val(L, in->args[1]);
+    Merge m = { .bb = new_bb(L, "subscr.done") };
+    LLVMBasicBlockRef generic = new_bb(L, "subscr.generic");
+    if (!L->opts->compact) {
+        for (int is_list = 1; is_list >= 0; is_list--) {
+            LLVMBasicBlockRef yes = new_bb(L, is_list ? "subscr.list" : "subscr.tuple");
+            LLVMBasicBlockRef no = new_bb(L, "");
+            LLVMBuildCondBr(L->b, is_type(L, c, is_list ? "PyList_Type" : "PyTuple_Type"), yes, no);
+            at(L, yes);
+            LLVMValueRef item =
+                LLVMBuildLoad2(L->b, L->ptr, sequence_slot(L, c, k, is_list, generic), "");
+            incref(L, item);
+            merge_add(L, &m, item);
+            at(L, no);
+        }
+    }
+    LLVMBuildBr(L->b, generic);
+    at(L, generic);
+    LLVMValueRef args[2] = { c, k };
+    LLVMValueRef r = call(L, "PyObject_GetItem", args, 2);
+    check_null(L, r, in->fs);
+    merge_add(L, &m, r);
+    return merge_finish(L, &m, L->ptr);
+}
+
+static void
+lower_store_subscr(Lower *L, const PjInstr *in)
+{
+    LLVMValueRef c = val(L, in->args[0]), k = val(L, in->args[1]), v = val(L, in->args[2]);
+    LLVMBasicBlockRef done = new_bb(L, "setitem.done"), generic = new_bb(L, "setitem.generic");
+    if (!L->opts->compact) {
+        LLVMBasicBlockRef list = new_bb(L, "setitem.list");
+        LLVMBuildCondBr(L->b, is_type(L, c, "PyList_Type"), list, generic);
+        at(L, list);
+        LLVMValueRef slot = sequence_slot(L, c, k, 1, generic);
+        LLVMValueRef old = LLVMBuildLoad2(L->b, L->ptr, slot, "");
+        incref(L, v);
+        LLVMBuildStore(L->b, v, slot);
+        decref(L, old);
+        LLVMBuildBr(L->b, done);
+    }
+    else {
+        LLVMBuildBr(L->b, generic);
+    }
+    at(L, generic);
+    LLVMValueRef args[3] = { c, k, v };
+    LLVMValueRef rc = call(L, "PyObject_SetItem", args, 3);
+    check_error(L, LLVMBuildICmp(L->b, LLVMIntNE, rc, ci32(L, 0), ""), in->fs);
+    LLVMBuildBr(L->b, done);
+    at(L, done);
+}
+
 static void
 lower_poll(Lower *L, const PjInstr *in)
 {
@@ -1244,6 +1413,18 @@ lower_instr(Lower *L, const PjInstr *in)
     case PJ_IR_box_bool:
         r = bool_obj(L, val(L, in->args[0]));
         incref(L, r);
+        break;
+    case PJ_IR_load_attr:
+        r = lower_load_attr(L, in);
+        break;
+    case PJ_IR_store_attr:
+        lower_store_attr(L, in);
+        break;
+    case PJ_IR_subscr:
+        r = lower_subscr(L, in);
+        break;
+    case PJ_IR_store_subscr:
+        lower_store_subscr(L, in);
         break;
     case PJ_IR_get_iter: {
         LLVMValueRef v = val(L, in->args[0]);

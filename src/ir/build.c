@@ -1045,6 +1045,62 @@ stack_op(Builder *b, int can_deopt)
     return 0;
 }
 
+/* ---- Attributes and subscripts: IR ops with inline fast paths ---------------------------- */
+
+static int
+build_LOAD_ATTR(Builder *b)
+{
+    PjInstr *owner = peek(b, 1);
+    PjInstr *r = emit1(b, PJ_IR_load_attr, owner);
+    if (r == NULL || (r->fs = fs_error(b, b->sp)) == NULL)
+        return OOM(b);
+    r->imm[0] = cur_instr(b)->oparg;
+    r->imm[1] = b->fn->nattr_caches++;
+    pop(b);
+    if (emit1(b, PJ_IR_decref, owner) == NULL)
+        return OOM(b);
+    push(b, r);
+    return 0;
+}
+
+static int
+build_STORE_ATTR(Builder *b)
+{
+    PjInstr *owner = peek(b, 1), *value = peek(b, 2);
+    PjInstr *st = emit2(b, PJ_IR_store_attr, owner, value);
+    if (st == NULL || (st->fs = fs_error(b, b->sp)) == NULL)
+        return OOM(b);
+    st->imm[0] = cur_instr(b)->oparg;
+    st->imm[1] = b->fn->nattr_caches++;
+    b->sp -= 2;
+    if (emit1(b, PJ_IR_decref, value) == NULL || emit1(b, PJ_IR_decref, owner) == NULL)
+        return OOM(b);
+    return 0;
+}
+
+static int
+build_BINARY_SUBSCR(Builder *b)
+{
+    return binary(b, PJ_IR_subscr, 0);
+}
+
+static int
+build_STORE_SUBSCR(Builder *b)
+{
+    PjInstr *key = peek(b, 1), *container = peek(b, 2), *value = peek(b, 3);
+    PjInstr *st = emit(b, PJ_IR_store_subscr, 3);
+    if (st == NULL || (st->fs = fs_error(b, b->sp)) == NULL)
+        return OOM(b);
+    st->args[0] = container;
+    st->args[1] = key;
+    st->args[2] = value;
+    b->sp -= 3;
+    if (emit1(b, PJ_IR_decref, value) == NULL || emit1(b, PJ_IR_decref, container) == NULL ||
+        emit1(b, PJ_IR_decref, key) == NULL)
+        return OOM(b);
+    return 0;
+}
+
 #define STACK_OP_BUILDER(name, deopt)                                                              \
     static int build_##name(Builder *b)                                                            \
     {                                                                                              \

@@ -138,6 +138,7 @@ typedef struct PjFunc {
     int nblocks;
     int nvalues;
     int nglobal_caches; /* LOAD_GLOBAL sites: size of the runtime cache array */
+    int nattr_caches;   /* LOAD_ATTR/STORE_ATTR sites */
     const char *name;   /* qualname */
 } PjFunc;
 

@@ -49,6 +49,10 @@
     X(is_null,      BOOL, 1, 0, "")                                                          \
     X(bool_not,     BOOL, 1, 0, "")                                                          \
     X(box_bool,     OBJ,  1, 0, "")          /* new ref to True/False               */      \
+    X(load_attr,    OBJ,  1, PJ_IRF_RAISE | PJ_IRF_CALL, "nc") /* owner.name; attr cache c */ \
+    X(store_attr,   VOID, 2, PJ_IRF_RAISE | PJ_IRF_CALL, "nc") /* owner.name = value */      \
+    X(subscr,       OBJ,  2, PJ_IRF_RAISE | PJ_IRF_CALL, "")   /* container[key] */          \
+    X(store_subscr, VOID, 3, PJ_IRF_RAISE | PJ_IRF_CALL, "")   /* container[key] = value */  \
     X(get_iter,     OBJ,  1, PJ_IRF_RAISE | PJ_IRF_CALL, "")                                 \
     X(iter_next,    OBJ,  1, PJ_IRF_RAISE | PJ_IRF_CALL, "") /* NULL when exhausted */      \
     X(load_method,  VOID, 1, PJ_IRF_RAISE | PJ_IRF_CALL | PJ_IRF_STEALS, "ns") /* slots s, s+1 */ \

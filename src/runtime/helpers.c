@@ -5,6 +5,8 @@
  */
 #include "runtime/runtime.h"
 
+#include "internal/pycore_object.h"
+
 /* ---- Leaving compiled code ------------------------------------------------------------- */
 
 PyObject *pj_rt_deopt(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag, int reason);
@@ -121,6 +123,75 @@ pj_rt_load_global(_PyInterpreterFrame *frame, int name_index, PjGlobalCache *cac
     cache->builtins_version = ((PyDictObject *) b)->ma_version_tag;
     cache->value = v;
     *out = Py_NewRef(v);
+    return 0;
+}
+
+/* ---- Attributes ------------------------------------------------------------------------------ */
+
+/* Index of `name` in the shared keys of `tp`'s instances, or -1. */
+static Py_ssize_t
+shared_keys_index(PyTypeObject *tp, PyObject *name)
+{
+    PyDictKeysObject *keys = ((PyHeapTypeObject *) tp)->ht_cached_keys;
+    if (keys == NULL || !DK_IS_UNICODE(keys) || !PyUnicode_CheckExact(name))
+        return -1;
+    PyDictUnicodeEntry *entries = DK_UNICODE_ENTRIES(keys);
+    for (Py_ssize_t i = 0; i < keys->dk_nentries; i++) {
+        PyObject *k = entries[i].me_key;
+        if (k == name || (k != NULL && _PyUnicode_Equal(k, name)))
+            return i;
+    }
+    return -1;
+}
+
+/* When owner.name is an instance value the fast path can reach, records it in `cache`: the
+ * conditions of 3.11's specialiser for LOAD_ATTR/STORE_ATTR_INSTANCE_VALUE. */
+static void
+fill_attr_cache(PyObject *owner, PyObject *name, PjAttrCache *cache, int store)
+{
+    PyTypeObject *tp = Py_TYPE(owner);
+    if (!(tp->tp_flags & Py_TPFLAGS_MANAGED_DICT) ||
+        !(tp->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG) || tp->tp_version_tag == 0)
+        return;
+    if (store ? tp->tp_setattro != PyObject_GenericSetAttr
+              : tp->tp_getattro != PyObject_GenericGetAttr)
+        return;
+    PyObject *descr = _PyType_Lookup(tp, name); /* borrowed; runs no Python code */
+    if (descr != NULL && Py_TYPE(descr)->tp_descr_set != NULL)
+        return; /* a data descriptor (property, __slots__ member) wins over the instance */
+    if (*_PyObject_ValuesPointer(owner) == NULL)
+        return;
+    Py_ssize_t index = shared_keys_index(tp, name);
+    if (index < 0 || index >= SHARED_KEYS_MAX_SIZE)
+        return;
+    cache->type_version = tp->tp_version_tag;
+    cache->index = (uint32_t) index;
+}
+
+PyObject *pj_rt_load_attr(_PyInterpreterFrame *frame, PyObject *owner, int name_index,
+                          PjAttrCache *cache);
+
+PyObject *
+pj_rt_load_attr(_PyInterpreterFrame *frame, PyObject *owner, int name_index, PjAttrCache *cache)
+{
+    PyObject *name = PyTuple_GET_ITEM(frame->f_code->co_names, name_index);
+    PyObject *res = PyObject_GetAttr(owner, name);
+    if (res != NULL)
+        fill_attr_cache(owner, name, cache, 0);
+    return res;
+}
+
+int pj_rt_store_attr(_PyInterpreterFrame *frame, PyObject *owner, int name_index, PyObject *value,
+                     PjAttrCache *cache);
+
+int
+pj_rt_store_attr(_PyInterpreterFrame *frame, PyObject *owner, int name_index, PyObject *value,
+                 PjAttrCache *cache)
+{
+    PyObject *name = PyTuple_GET_ITEM(frame->f_code->co_names, name_index);
+    if (PyObject_SetAttr(owner, name, value) < 0)
+        return -1;
+    fill_attr_cache(owner, name, cache, 1);
     return 0;
 }
 

@@ -451,33 +451,6 @@ PJ_STACK_OP(UNPACK_EX)
 
 /* ---- Subscripts and attributes ------------------------------------------------------------- */
 
-PJ_STACK_OP(BINARY_SUBSCR)
-{
-    UNUSED_ARGS();
-    PyObject *sub = POP();
-    PyObject *container = POP();
-    PyObject *res = PyObject_GetItem(container, sub);
-    Py_DECREF(container);
-    Py_DECREF(sub);
-    if (res == NULL)
-        return -1;
-    *sp = res;
-    return 0;
-}
-
-PJ_STACK_OP(STORE_SUBSCR)
-{
-    UNUSED_ARGS();
-    PyObject *sub = POP();
-    PyObject *container = POP();
-    PyObject *v = POP();
-    int err = PyObject_SetItem(container, sub, v);
-    Py_DECREF(v);
-    Py_DECREF(container);
-    Py_DECREF(sub);
-    return err != 0 ? -1 : 0;
-}
-
 PJ_STACK_OP(DELETE_SUBSCR)
 {
     UNUSED_ARGS();
@@ -486,29 +459,6 @@ PJ_STACK_OP(DELETE_SUBSCR)
     int err = PyObject_DelItem(container, sub);
     Py_DECREF(container);
     Py_DECREF(sub);
-    return err != 0 ? -1 : 0;
-}
-
-PJ_STACK_OP(LOAD_ATTR)
-{
-    UNUSED_ARGS();
-    PyObject *owner = POP();
-    PyObject *res = PyObject_GetAttr(owner, name_at(frame, oparg));
-    Py_DECREF(owner);
-    if (res == NULL)
-        return -1;
-    *sp = res;
-    return 0;
-}
-
-PJ_STACK_OP(STORE_ATTR)
-{
-    UNUSED_ARGS();
-    PyObject *owner = POP();
-    PyObject *v = POP();
-    int err = PyObject_SetAttr(owner, name_at(frame, oparg), v);
-    Py_DECREF(v);
-    Py_DECREF(owner);
     return err != 0 ? -1 : 0;
 }
 
