@@ -202,7 +202,10 @@ typedef struct PjGlobalCache {
  * still hold the name at `index`.  The same test as 3.11's LOAD_ATTR_INSTANCE_VALUE. */
 typedef struct PjAttrCache {
     uint32_t type_version;
-    uint32_t index;
+    uint32_t index;  /* in the inline values */
+    uint32_t offset; /* nonzero: a __slots__ member at this byte offset in the object instead
+                      * (the type's member descriptor, as LOAD_ATTR_SLOT) */
+    uint32_t unused;
 } PjAttrCache;
 
 /* The third argument of every compiled entry point: the function's site caches, global

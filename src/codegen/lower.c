@@ -1112,26 +1112,44 @@ attr_cache(Lower *L, long long c)
                    (long long) sizeof(PjAttrCache) * c);
 }
 
-/* Branches to `slow` unless `o`'s type has the cache's version and `o` has inline values;
- * returns the address of the cached value slot. */
+/* Branches to `slow` unless `o`'s type has the cache's version; returns the address of the
+ * attribute's slot: a __slots__ member at the cached offset, or the cached index of the
+ * object's inline values (branching to `slow` when they were turned into a dict). */
 static LLVMValueRef
 instance_value_slot(Lower *L, LLVMValueRef o, LLVMValueRef cache, LLVMBasicBlockRef slow)
 {
     LLVMValueRef ver = load(L, L->i32, type_of(L, o), offsetof(PyTypeObject, tp_version_tag));
     LLVMValueRef want = load(L, L->i32, cache, offsetof(PjAttrCache, type_version));
-    LLVMBasicBlockRef v1 = new_bb(L, ""), v2 = new_bb(L, "");
+    LLVMBasicBlockRef v1 = new_bb(L, ""), member = new_bb(L, "attr.member"),
+                      inline_values = new_bb(L, "attr.values"), v2 = new_bb(L, ""),
+                      join = new_bb(L, "");
     LLVMBuildCondBr(L->b,
                     and2(L, LLVMBuildICmp(L->b, LLVMIntEQ, ver, want, ""),
                          LLVMBuildICmp(L->b, LLVMIntNE, want, ci32(L, 0), "")),
                     v1, slow);
     at(L, v1);
+    LLVMValueRef moff =
+        LLVMBuildZExt(L->b, load(L, L->i32, cache, offsetof(PjAttrCache, offset)), L->i64, "");
+    LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntNE, moff, ci64(L, 0), ""), member,
+                    inline_values);
+    at(L, member);
+    LLVMValueRef mslot = LLVMBuildGEP2(L->b, L->i8, o, &moff, 1, "");
+    LLVMBuildBr(L->b, join);
+    at(L, inline_values);
     LLVMValueRef values = load(L, L->ptr, o, -4 * (long long) sizeof(PyObject *));
     LLVMBuildCondBr(L->b, LLVMBuildIsNull(L->b, values, ""), slow, v2);
     at(L, v2);
     LLVMValueRef idx =
         LLVMBuildZExt(L->b, load(L, L->i32, cache, offsetof(PjAttrCache, index)), L->i64, "");
     LLVMValueRef off = LLVMBuildMul(L->b, idx, ci64(L, sizeof(PyObject *)), "");
-    return LLVMBuildGEP2(L->b, L->i8, values, &off, 1, "");
+    LLVMValueRef vslot = LLVMBuildGEP2(L->b, L->i8, values, &off, 1, "");
+    LLVMBuildBr(L->b, join);
+    at(L, join);
+    LLVMValueRef phi = LLVMBuildPhi(L->b, L->ptr, "");
+    LLVMValueRef vs[2] = { mslot, vslot };
+    LLVMBasicBlockRef bs[2] = { member, v2 };
+    LLVMAddIncoming(phi, vs, bs, 2);
+    return phi;
 }
 
 static LLVMValueRef

@@ -6,6 +6,7 @@
 #include "runtime/runtime.h"
 
 #include "internal/pycore_object.h"
+#include "structmember.h"
 
 /* ---- Leaving compiled code ------------------------------------------------------------- */
 
@@ -150,15 +151,26 @@ static void
 fill_attr_cache(PyObject *owner, PyObject *name, PjAttrCache *cache, int store)
 {
     PyTypeObject *tp = Py_TYPE(owner);
-    if (!(tp->tp_flags & Py_TPFLAGS_MANAGED_DICT) ||
-        !(tp->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG) || tp->tp_version_tag == 0)
+    if (!(tp->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG) || tp->tp_version_tag == 0)
         return;
     if (store ? tp->tp_setattro != PyObject_GenericSetAttr
               : tp->tp_getattro != PyObject_GenericGetAttr)
         return;
     PyObject *descr = _PyType_Lookup(tp, name); /* borrowed; runs no Python code */
+    if (descr != NULL && Py_TYPE(descr) == &PyMemberDescr_Type) {
+        /* A __slots__ member: an object pointer at a fixed offset. */
+        PyMemberDef *d = ((PyMemberDescrObject *) descr)->d_member;
+        if (d->type == T_OBJECT_EX && !(store && (d->flags & READONLY)) && d->offset > 0 &&
+            d->offset < (Py_ssize_t) UINT32_MAX) {
+            cache->type_version = tp->tp_version_tag;
+            cache->offset = (uint32_t) d->offset;
+        }
+        return;
+    }
+    if (!(tp->tp_flags & Py_TPFLAGS_MANAGED_DICT))
+        return;
     if (descr != NULL && Py_TYPE(descr)->tp_descr_set != NULL)
-        return; /* a data descriptor (property, __slots__ member) wins over the instance */
+        return; /* a data descriptor (a property, say) wins over the instance */
     if (*_PyObject_ValuesPointer(owner) == NULL)
         return;
     Py_ssize_t index = shared_keys_index(tp, name);
@@ -166,6 +178,7 @@ fill_attr_cache(PyObject *owner, PyObject *name, PjAttrCache *cache, int store)
         return;
     cache->type_version = tp->tp_version_tag;
     cache->index = (uint32_t) index;
+    cache->offset = 0;
 }
 
 PyObject *pj_rt_load_attr(_PyInterpreterFrame *frame, PyObject *owner, int name_index,
