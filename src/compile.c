@@ -67,7 +67,8 @@ frontend(PyObject *code, const PjCompileOptions *opts, PjArena *a, PjAbort *why,
 static PjLowerOptions
 lower_options(const PjFunc *fn, const PjCompileOptions *opts)
 {
-    PjLowerOptions lo = { .range_fast_path = opts->range_fast_path };
+    PjLowerOptions lo = { .range_fast_path = opts->range_fast_path,
+                          .seqiter_fast_path = opts->seqiter_fast_path };
     lo.compact = opts->compact_instrs > 0 && fn->bc->ninstrs > opts->compact_instrs;
     return lo;
 }

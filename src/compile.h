@@ -20,6 +20,7 @@ typedef struct PjCodeHandle PjCodeHandle;
 
 typedef struct PjCompileOptions {
     int range_fast_path;
+    int seqiter_fast_path;
     int max_instrs;     /* larger functions abort with PJ_ABORT_TOO_LARGE */
     int compact_instrs; /* larger functions get the compact lowering (see lower.h) */
     int tier;           /* PJ_TIER_BASELINE or PJ_TIER_OPTIMIZED (codegen/engine.h) */

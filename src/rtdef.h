@@ -158,7 +158,9 @@
     X(PyFloat_Type)                                                                          \
     X(PyRangeIter_Type)                                                                            \
     X(PyList_Type)                                                                                 \
-    X(PyTuple_Type)                                                                      \
+    X(PyTuple_Type)                                                                                \
+    X(PyListIter_Type)                                                                             \
+    X(PyTupleIter_Type)                                                                      \
     X(_Py_TrueStruct)                                                                        \
     X(_Py_FalseStruct)                                                                       \
     X(_Py_NoneStruct)                                                                        \

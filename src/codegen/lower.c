@@ -42,6 +42,13 @@ typedef struct {
     PyObject_HEAD long index, start, step, len;
 } PjRangeIter;
 
+/* listiterobject and tupleiterobject (private to listobject.c and tupleobject.c) share
+ * this layout; checked at start-up likewise. */
+typedef struct {
+    PyObject_HEAD Py_ssize_t it_index;
+    PyObject *it_seq; /* NULL once exhausted */
+} PjSeqIter;
+
 typedef struct Lower {
     LLVMContextRef ctx;
     LLVMModuleRef mod;
@@ -1086,6 +1093,34 @@ lower_iter_next(Lower *L, const PjInstr *in)
         check_null(L, boxed, in->fs);
         merge_add(L, &m, boxed);
         at(L, other);
+    }
+    if (L->opts->seqiter_fast_path && !L->opts->compact) {
+        /* list and tuple iterators with an item left: the item, as listiter_next; the end
+         * (which drops the sequence) is left to tp_iternext. */
+        LLVMBasicBlockRef generic = new_bb(L, "next.generic");
+        for (int is_list = 1; is_list >= 0; is_list--) {
+            LLVMBasicBlockRef yes = new_bb(L, is_list ? "next.list" : "next.tuple");
+            LLVMBasicBlockRef no = new_bb(L, ""), has_seq = new_bb(L, ""), more = new_bb(L, "");
+            branch_if(L, is_type(L, it, is_list ? "PyListIter_Type" : "PyTupleIter_Type"), yes, no);
+            LLVMValueRef seq = load(L, L->ptr, it, offsetof(PjSeqIter, it_seq));
+            LLVMBuildCondBr(L->b, LLVMBuildIsNull(L->b, seq, ""), generic, has_seq);
+            at(L, has_seq);
+            LLVMValueRef idx = load(L, L->i64, it, offsetof(PjSeqIter, it_index));
+            LLVMValueRef n = load(L, L->i64, seq, offsetof(PyVarObject, ob_size));
+            LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntSLT, idx, n, ""), more, generic);
+            at(L, more);
+            store(L, LLVMBuildAdd(L->b, idx, ci64(L, 1), ""), it, offsetof(PjSeqIter, it_index));
+            LLVMValueRef items = is_list ? load(L, L->ptr, seq, offsetof(PyListObject, ob_item))
+                                         : gep(L, seq, offsetof(PyTupleObject, ob_item));
+            LLVMValueRef off = LLVMBuildMul(L->b, idx, ci64(L, sizeof(PyObject *)), "");
+            LLVMValueRef item =
+                LLVMBuildLoad2(L->b, L->ptr, LLVMBuildGEP2(L->b, L->i8, items, &off, 1, ""), "");
+            incref(L, item);
+            merge_add(L, &m, item);
+            at(L, no);
+        }
+        LLVMBuildBr(L->b, generic);
+        at(L, generic);
     }
     LLVMValueRef fnp = load(L, L->ptr, type_of(L, it), offsetof(PyTypeObject, tp_iternext));
     LLVMTypeRef ft = LLVMFunctionType(L->ptr, &L->ptr, 1, 0);

@@ -8,7 +8,8 @@
 #include "ir/ir.h"
 
 typedef struct PjLowerOptions {
-    int range_fast_path; /* the runtime checked rangeiterobject's layout */
+    int range_fast_path;   /* the runtime checked rangeiterobject's layout */
+    int seqiter_fast_path; /* ... and list/tuple iterators' */
     /* Large functions (straight-line set-up code, generated code) trade speed for compile
      * time: arithmetic and comparisons call helpers with C fast paths instead of inlining
      * them, which keeps LLVM's work roughly linear in the function's size. */

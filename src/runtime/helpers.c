@@ -495,3 +495,24 @@ pj_helpers_check_layouts(void)
     PyErr_Clear();
     return ok;
 }
+
+int
+pj_helpers_check_seqiter_layout(void)
+{
+    typedef struct {
+        PyObject_HEAD Py_ssize_t it_index;
+        PyObject *it_seq;
+    } SeqIter;
+    int ok = 1;
+    PyObject *seqs[2] = { PyList_New(0), PyTuple_New(0) };
+    PyTypeObject *types[2] = { &PyListIter_Type, &PyTupleIter_Type };
+    for (int i = 0; i < 2; i++) {
+        PyObject *it = seqs[i] ? PyObject_GetIter(seqs[i]) : NULL;
+        ok = ok && it != NULL && Py_TYPE(it) == types[i] && ((SeqIter *) it)->it_index == 0 &&
+             ((SeqIter *) it)->it_seq == seqs[i];
+        Py_XDECREF(it);
+        Py_XDECREF(seqs[i]);
+    }
+    PyErr_Clear();
+    return ok;
+}

@@ -1,7 +1,6 @@
-# pyjit-corpus: except* handlers (CHECK_EG_MATCH, PREP_RERAISE_STAR) fall back to the interpreter with exact ExceptionGroup splitting, re-raising of unhandled parts and nesting; the functions raising the groups and inspecting them are compiled
-# pyjit-compiled: fail_many, describe_group, handle_partial, split_demo
+# pyjit-corpus: except* (CHECK_EG_MATCH, PREP_RERAISE_STAR): the functions compile and their except* handlers run in the interpreter, with exact ExceptionGroup splitting, re-raising of unhandled parts and nesting
+# pyjit-compiled: fail_many, describe_group, handle_partial, split_demo, handle, nested
 # pyjit-compiled: split_demo.<locals>.<lambda>, <module>
-# pyjit-not-compiled: handle, nested
 
 
 def fail_many(kinds):
