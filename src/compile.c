@@ -127,6 +127,7 @@ pj_compile_front(PyObject *code, const PjCompileOptions *opts, PjCompiled *out, 
         p->module = pj_lower(fn, p->ctx, p->name, &lo, why);
         out->nglobal_caches = fn->nglobal_caches;
         out->nattr_caches = fn->nattr_caches;
+        out->nmethod_caches = fn->nmethod_caches;
         out->tier = opts->tier;
     }
     out->t_lower = now() - t1;

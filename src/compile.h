@@ -32,6 +32,7 @@ typedef struct PjCompiled {
     size_t code_bytes;
     int nglobal_caches; /* size of the PjRuntimeData the entry needs */
     int nattr_caches;
+    int nmethod_caches;
     int tier;
     double t_frontend, t_lower, t_llvm_opt, t_codegen; /* seconds per stage */
 } PjCompiled;

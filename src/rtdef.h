@@ -32,7 +32,7 @@
     X(pj_rt_load_global,    I, 4, (P, I, P, P))                                              \
     /* (frame, obj stolen, name index, slots): LOAD_METHOD's two stack entries into        \
      * slots[0..1] (owned) -> 0; error -> -1 (obj released). */                             \
-    X(pj_rt_load_method,    I, 4, (P, O, I, P))                                              \
+    X(pj_rt_load_method, I, 5, (P, O, I, P, P))                                              \
     /* (tstate, base, oparg, kwnames): CALL with base[0..oparg+2) stolen (base[0] may be     \
      * NULL); kwnames (borrowed, may be NULL) names the last arguments.  New ref or NULL. */ \
     X(pj_rt_call,           O, 4, (P, P, I, O))                                              \
@@ -207,14 +207,29 @@ typedef struct PjAttrCache {
     uint32_t index;  /* in the inline values */
     uint32_t offset; /* nonzero: a __slots__ member at this byte offset in the object instead
                       * (the type's member descriptor, as LOAD_ATTR_SLOT) */
-    uint32_t unused;
+    uint32_t misses; /* slow-path visits: a site that keeps missing stops trying to fill */
 } PjAttrCache;
 
+/* One LOAD_METHOD site: a method found on the type (a function or method descriptor,
+ * borrowed: the type holds it while its version stands) and not shadowed by the instance,
+ * as 3.11's LOAD_METHOD_NO_DICT (kind 1: instances have no dict) and LOAD_METHOD_WITH_VALUES
+ * (kind 2: inline values whose shared keys -- `keys`, still with `nentries` entries -- do
+ * not hold the name). */
+typedef struct PjMethodCache {
+    uint32_t type_version;
+    uint32_t nentries;
+    void *descr;
+    void *keys;
+    uint32_t kind;
+    uint32_t misses;
+} PjMethodCache;
+
 /* The third argument of every compiled entry point: the function's site caches, global
- * caches first, then attribute caches. */
+ * caches first, then attribute caches, then method caches. */
 typedef struct PjRuntimeData {
     int nglobal_caches;
     int nattr_caches;
+    int nmethod_caches;
     PjGlobalCache global_caches[];
 } PjRuntimeData;
 
@@ -222,6 +237,12 @@ static inline PjAttrCache *
 pj_rd_attr_caches(PjRuntimeData *rd)
 {
     return (PjAttrCache *) &rd->global_caches[rd->nglobal_caches];
+}
+
+static inline PjMethodCache *
+pj_rd_method_caches(PjRuntimeData *rd)
+{
+    return (PjMethodCache *) &pj_rd_attr_caches(rd)[rd->nattr_caches];
 }
 
 /* pj_rt_deopt's throwflag: 0 deopt (resume at prev_instr + 1), 1 exception raised at

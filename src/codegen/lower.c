@@ -1323,6 +1323,69 @@ lower_store_subscr(Lower *L, const PjInstr *in)
     at(L, done);
 }
 
+static LLVMValueRef
+method_cache(Lower *L, long long c)
+{
+    return gep(L, L->rd,
+               (long long) offsetof(PjRuntimeData, global_caches) +
+                   (long long) sizeof(PjGlobalCache) * L->ir->nglobal_caches +
+                   (long long) sizeof(PjAttrCache) * L->ir->nattr_caches +
+                   (long long) sizeof(PjMethodCache) * c);
+}
+
+static void
+lower_load_method(Lower *L, const PjInstr *in)
+{
+    LLVMValueRef o = val(L, in->args[0]);
+    LLVMValueRef slots = stack_slot(L, (int) in->imm[1]);
+    LLVMValueRef cache = method_cache(L, in->imm[2]);
+    LLVMBasicBlockRef done = new_bb(L, "method.done"), slow = new_bb(L, "method.slow");
+    if (!L->opts->compact) {
+        LLVMValueRef tp = type_of(L, o);
+        LLVMValueRef ver = load(L, L->i32, tp, offsetof(PyTypeObject, tp_version_tag));
+        LLVMValueRef want = load(L, L->i32, cache, offsetof(PjMethodCache, type_version));
+        LLVMBasicBlockRef v1 = new_bb(L, ""), with_values = new_bb(L, "method.values"),
+                          v2 = new_bb(L, ""), hit = new_bb(L, "method.hit");
+        LLVMBuildCondBr(L->b,
+                        and2(L, LLVMBuildICmp(L->b, LLVMIntEQ, ver, want, ""),
+                             LLVMBuildICmp(L->b, LLVMIntNE, want, ci32(L, 0), "")),
+                        v1, slow);
+        at(L, v1);
+        LLVMValueRef kind = load(L, L->i32, cache, offsetof(PjMethodCache, kind));
+        LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntEQ, kind, ci32(L, 1), ""), hit,
+                        with_values);
+        at(L, with_values);
+        LLVMValueRef values = load(L, L->ptr, o, -4 * (long long) sizeof(PyObject *));
+        LLVMValueRef keys = load(L, L->ptr, tp, offsetof(PyHeapTypeObject, ht_cached_keys));
+        LLVMValueRef same_keys =
+            and2(L, LLVMBuildIsNotNull(L->b, values, ""),
+                 LLVMBuildICmp(L->b, LLVMIntEQ, keys,
+                               load(L, L->ptr, cache, offsetof(PjMethodCache, keys)), ""));
+        LLVMBuildCondBr(L->b, same_keys, v2, slow);
+        at(L, v2);
+        LLVMValueRef n = load(L, L->i64, keys, offsetof(PyDictKeysObject, dk_nentries));
+        LLVMValueRef want_n = LLVMBuildZExt(
+            L->b, load(L, L->i32, cache, offsetof(PjMethodCache, nentries)), L->i64, "");
+        LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntEQ, n, want_n, ""), hit, slow);
+        at(L, hit);
+        /* [method, self]: the owner's reference moves into the self slot. */
+        LLVMValueRef descr = load(L, L->ptr, cache, offsetof(PjMethodCache, descr));
+        incref(L, descr);
+        store(L, descr, slots, 0);
+        store(L, o, slots, sizeof(PyObject *));
+        LLVMBuildBr(L->b, done);
+    }
+    else {
+        LLVMBuildBr(L->b, slow);
+    }
+    at(L, slow);
+    LLVMValueRef args[5] = { L->frame, o, ci32(L, in->imm[0]), slots, cache };
+    LLVMValueRef e = call(L, "pj_rt_load_method", args, 5);
+    check_error(L, LLVMBuildICmp(L->b, LLVMIntSLT, e, ci32(L, 0), ""), in->fs);
+    LLVMBuildBr(L->b, done);
+    at(L, done);
+}
+
 static void
 lower_poll(Lower *L, const PjInstr *in)
 {
@@ -1488,13 +1551,9 @@ lower_instr(Lower *L, const PjInstr *in)
     case PJ_IR_iter_next:
         r = lower_iter_next(L, in);
         break;
-    case PJ_IR_load_method: {
-        LLVMValueRef args[4] = { L->frame, val(L, in->args[0]), ci32(L, in->imm[0]),
-                                 stack_slot(L, (int) in->imm[1]) };
-        LLVMValueRef e = call(L, "pj_rt_load_method", args, 4);
-        check_error(L, LLVMBuildICmp(B, LLVMIntSLT, e, ci32(L, 0), ""), in->fs);
+    case PJ_IR_load_method:
+        lower_load_method(L, in);
         break;
-    }
     case PJ_IR_call: {
         LLVMValueRef kw = in->imm[2] >= 0
                               ? co_item(L, offsetof(PyCodeObject, co_consts), in->imm[2])

@@ -887,6 +887,7 @@ build_LOAD_METHOD(Builder *b)
         return OOM(b);
     lm->imm[0] = cur_instr(b)->oparg;
     lm->imm[1] = slot;
+    lm->imm[2] = b->fn->nmethod_caches++;
     for (int k = 0; k < 2; k++) {
         PjInstr *v = emit(b, PJ_IR_load_stack, 0);
         if (v == NULL)

@@ -139,6 +139,7 @@ typedef struct PjFunc {
     int nvalues;
     int nglobal_caches; /* LOAD_GLOBAL sites: size of the runtime cache array */
     int nattr_caches;   /* LOAD_ATTR/STORE_ATTR sites */
+    int nmethod_caches; /* LOAD_METHOD sites */
     const char *name;   /* qualname */
 } PjFunc;
 

@@ -55,7 +55,7 @@
     X(store_subscr, VOID, 3, PJ_IRF_RAISE | PJ_IRF_CALL, "")   /* container[key] = value */  \
     X(get_iter,     OBJ,  1, PJ_IRF_RAISE | PJ_IRF_CALL, "")                                 \
     X(iter_next,    OBJ,  1, PJ_IRF_RAISE | PJ_IRF_CALL, "") /* NULL when exhausted */      \
-    X(load_method,  VOID, 1, PJ_IRF_RAISE | PJ_IRF_CALL | PJ_IRF_STEALS, "ns") /* slots s, s+1 */ \
+    X(load_method,  VOID, 1, PJ_IRF_RAISE | PJ_IRF_CALL | PJ_IRF_STEALS, "nsc") /* slots s, s+1; method cache c */ \
     X(call,         OBJ,  0, PJ_IRF_RAISE | PJ_IRF_CALL, "ask") /* a args from slot s, keyword names co_consts[k] (-1: none) */ \
     /* one instruction run by its stack helper on the frame's slots: pops its operands     \
      * (the args), writes its results (read back with load_stack); may deoptimise when it   \

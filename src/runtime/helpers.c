@@ -151,6 +151,11 @@ static void
 fill_attr_cache(PyObject *owner, PyObject *name, PjAttrCache *cache, int store)
 {
     PyTypeObject *tp = Py_TYPE(owner);
+    /* Polymorphic sites and class attributes would refill forever: give up after a while,
+     * as the specialiser backs off. */
+    if (cache->misses >= 64)
+        return;
+    cache->misses++;
     if (!(tp->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG) || tp->tp_version_tag == 0)
         return;
     if (store ? tp->tp_setattro != PyObject_GenericSetAttr
@@ -210,10 +215,45 @@ pj_rt_store_attr(_PyInterpreterFrame *frame, PyObject *owner, int name_index, Py
 
 /* ---- Calls ---------------------------------------------------------------------------------- */
 
-int pj_rt_load_method(_PyInterpreterFrame *frame, PyObject *obj, int name_index, PyObject **slots);
+/* Records a method found on the type for the site's fast path (see PjMethodCache). */
+static void
+fill_method_cache(PyObject *obj, PyObject *name, PyObject *meth, PjMethodCache *cache)
+{
+    PyTypeObject *tp = Py_TYPE(obj);
+    if (cache->misses >= 64)
+        return;
+    cache->misses++;
+    if (!(tp->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG) || tp->tp_version_tag == 0 ||
+        tp->tp_getattro != PyObject_GenericGetAttr)
+        return;
+    PyObject *descr = _PyType_Lookup(tp, name);
+    if (descr != meth || !(Py_TYPE(descr)->tp_flags & Py_TPFLAGS_METHOD_DESCRIPTOR))
+        return;
+    if (tp->tp_flags & Py_TPFLAGS_MANAGED_DICT) {
+        PyDictKeysObject *keys = ((PyHeapTypeObject *) tp)->ht_cached_keys;
+        if (*_PyObject_ValuesPointer(obj) == NULL || keys == NULL ||
+            shared_keys_index(tp, name) >= 0 || keys->dk_nentries > UINT32_MAX)
+            return;
+        cache->kind = 2;
+        cache->keys = keys;
+        cache->nentries = (uint32_t) keys->dk_nentries;
+    }
+    else if (tp->tp_dictoffset == 0) {
+        cache->kind = 1;
+    }
+    else {
+        return;
+    }
+    cache->descr = descr;
+    cache->type_version = tp->tp_version_tag;
+}
+
+int pj_rt_load_method(_PyInterpreterFrame *frame, PyObject *obj, int name_index, PyObject **slots,
+                      PjMethodCache *cache);
 
 int
-pj_rt_load_method(_PyInterpreterFrame *frame, PyObject *obj, int name_index, PyObject **slots)
+pj_rt_load_method(_PyInterpreterFrame *frame, PyObject *obj, int name_index, PyObject **slots,
+                  PjMethodCache *cache)
 {
     PyObject *name = PyTuple_GET_ITEM(frame->f_code->co_names, name_index);
     PyObject *meth = NULL;
@@ -223,6 +263,7 @@ pj_rt_load_method(_PyInterpreterFrame *frame, PyObject *obj, int name_index, PyO
         return -1;
     }
     if (found) { /* [method, self] */
+        fill_method_cache(obj, name, meth, cache);
         slots[0] = meth;
         slots[1] = obj;
     }

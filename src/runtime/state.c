@@ -82,7 +82,8 @@ pj_state_finish(PjCodeState *st, int rc, const PjCompiled *c, PjAbort why)
     st->compiling = 0;
     if (rc == 0) {
         size_t rdsize = sizeof(PjRuntimeData) + sizeof(PjGlobalCache) * (size_t) c->nglobal_caches +
-                        sizeof(PjAttrCache) * (size_t) c->nattr_caches;
+                        sizeof(PjAttrCache) * (size_t) c->nattr_caches +
+                        sizeof(PjMethodCache) * (size_t) c->nmethod_caches;
         st->rd = calloc(1, rdsize);
         if (st->rd == NULL) {
             pj_engine_lock();
@@ -107,6 +108,7 @@ pj_state_finish(PjCodeState *st, int rc, const PjCompiled *c, PjAbort why)
     }
     st->rd->nglobal_caches = c->nglobal_caches;
     st->rd->nattr_caches = c->nattr_caches;
+    st->rd->nmethod_caches = c->nmethod_caches;
     st->handle = c->handle;
     st->code_bytes = c->code_bytes;
     st->entry = (PjEntry) c->entry;
