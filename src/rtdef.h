@@ -122,6 +122,8 @@
     X(PyDict_SetItem,       I, 3, (O, O, O))                                                 \
     X(PyObject_GetItem,     O, 2, (O, O))                                                    \
     X(PyObject_SetItem,     I, 3, (O, O, O))                                                 \
+    X(PyObject_Size,        L, 1, (O))                                                       \
+    X(PyObject_IsInstance,  I, 2, (O, O))                                                    \
     X(_Py_Dealloc,          V, 1, (O))                                                       \
     X(_Py_CheckRecursiveCall, I, 2, (P, P))                                                  \
     X(PyNumber_Negative,    O, 1, (O))                                                       \
@@ -160,12 +162,21 @@
     X(PyList_Type)                                                                                 \
     X(PyTuple_Type)                                                                                \
     X(PyListIter_Type)                                                                             \
+    X(PyUnicode_Type)                                                                              \
+    X(PyDict_Type)                                                                             \
     X(PyTupleIter_Type)                                                                      \
     X(_Py_TrueStruct)                                                                        \
     X(_Py_FalseStruct)                                                                       \
     X(_Py_NoneStruct)                                                                        \
     X(_PyRuntime) /* the small-int cache */
 /* clang-format on */
+
+/* pyjit's own data compiled code reads: the builtins its calls recognise (set at start-up
+ * from the builtins module; a call site compares the callee with them, so rebinding the
+ * name is always seen). */
+#define PJ_RT_DATA(X)                                                                              \
+    X(pj_builtin_len)                                                                              \
+    X(pj_builtin_isinstance)
 
 /* The binary-op function for each BINARY_OP oparg (NB_*), in CPython's order. */
 #define PJ_BINOP_FUNCS                                                                             \

@@ -1386,6 +1386,87 @@ lower_load_method(Lower *L, const PjInstr *in)
     at(L, done);
 }
 
+/* ---- Calls ------------------------------------------------------------------------------ */
+
+/* len(x) and isinstance(x, t) when the callee is the builtin (checked at run time): no
+ * argument tuple, no vectorcall; exact lists, tuples, strs and dicts answer inline. */
+static void
+builtin_fast_paths(Lower *L, const PjInstr *in, LLVMValueRef base, Merge *m,
+                   LLVMBasicBlockRef generic)
+{
+    int nargs = (int) in->imm[0];
+    if (in->imm[2] >= 0 || (nargs != 1 && nargs != 2) || L->opts->compact) {
+        LLVMBuildBr(L->b, generic);
+        return;
+    }
+    LLVMValueRef callee = load(L, L->ptr, base, sizeof(PyObject *));
+    LLVMValueRef no_self = LLVMBuildIsNull(L->b, load(L, L->ptr, base, 0), "");
+    LLVMValueRef builtin =
+        load(L, L->ptr, data(L, nargs == 1 ? "pj_builtin_len" : "pj_builtin_isinstance"), 0);
+    LLVMBasicBlockRef yes = new_bb(L, nargs == 1 ? "len" : "isinstance");
+    LLVMBuildCondBr(L->b, and2(L, no_self, LLVMBuildICmp(L->b, LLVMIntEQ, callee, builtin, "")),
+                    yes, generic);
+    at(L, yes);
+    LLVMValueRef a = load(L, L->ptr, base, 2 * sizeof(PyObject *));
+    LLVMValueRef res;
+    if (nargs == 1) {
+        /* Sizes kept in the object: list/tuple ob_size, str length, dict ma_used. */
+        Merge sz = { .bb = new_bb(L, "len.size") };
+        static const char *const seq_types[] = { "PyList_Type", "PyTuple_Type" };
+        for (int i = 0; i < 2; i++) {
+            LLVMBasicBlockRef t = new_bb(L, ""), n = new_bb(L, "");
+            branch_if(L, is_type(L, a, seq_types[i]), t, n);
+            merge_add(L, &sz, load(L, L->i64, a, offsetof(PyVarObject, ob_size)));
+            at(L, n);
+        }
+        LLVMBasicBlockRef t = new_bb(L, ""), n = new_bb(L, "");
+        branch_if(L, is_type(L, a, "PyUnicode_Type"), t, n);
+        merge_add(L, &sz, load(L, L->i64, a, offsetof(PyASCIIObject, length)));
+        at(L, n);
+        t = new_bb(L, "");
+        n = new_bb(L, "");
+        branch_if(L, is_type(L, a, "PyDict_Type"), t, n);
+        merge_add(L, &sz, load(L, L->i64, a, offsetof(PyDictObject, ma_used)));
+        at(L, n);
+        LLVMValueRef size = call(L, "PyObject_Size", &a, 1);
+        check_error(L, LLVMBuildICmp(L->b, LLVMIntSLT, size, ci64(L, 0), ""), in->fs);
+        merge_add(L, &sz, size);
+        LLVMValueRef n64 = merge_finish(L, &sz, L->i64);
+        res = box_long(L, n64);
+        check_null(L, res, in->fs);
+    }
+    else {
+        LLVMValueRef t = load(L, L->ptr, base, 3 * sizeof(PyObject *));
+        LLVMValueRef args[2] = { a, t };
+        LLVMValueRef rc = call(L, "PyObject_IsInstance", args, 2);
+        check_error(L, LLVMBuildICmp(L->b, LLVMIntSLT, rc, ci32(L, 0), ""), in->fs);
+        res = bool_obj(L, LLVMBuildICmp(L->b, LLVMIntNE, rc, ci32(L, 0), ""));
+        incref(L, res);
+        decref(L, t);
+    }
+    /* The call consumed the callee and its arguments, as pj_rt_call does. */
+    decref(L, a);
+    decref(L, callee);
+    merge_add(L, m, res);
+}
+
+static LLVMValueRef
+lower_call(Lower *L, const PjInstr *in)
+{
+    LLVMValueRef base = stack_slot(L, (int) in->imm[1]);
+    Merge m = { .bb = new_bb(L, "call.done") };
+    LLVMBasicBlockRef generic = new_bb(L, "call.generic");
+    builtin_fast_paths(L, in, base, &m, generic);
+    at(L, generic);
+    LLVMValueRef kw = in->imm[2] >= 0 ? co_item(L, offsetof(PyCodeObject, co_consts), in->imm[2])
+                                      : LLVMConstNull(L->ptr);
+    LLVMValueRef args[4] = { L->ts, base, ci32(L, in->imm[0]), kw };
+    LLVMValueRef r = call(L, "pj_rt_call", args, 4);
+    check_null(L, r, in->fs);
+    merge_add(L, &m, r);
+    return merge_finish(L, &m, L->ptr);
+}
+
 static void
 lower_poll(Lower *L, const PjInstr *in)
 {
@@ -1554,15 +1635,9 @@ lower_instr(Lower *L, const PjInstr *in)
     case PJ_IR_load_method:
         lower_load_method(L, in);
         break;
-    case PJ_IR_call: {
-        LLVMValueRef kw = in->imm[2] >= 0
-                              ? co_item(L, offsetof(PyCodeObject, co_consts), in->imm[2])
-                              : LLVMConstNull(L->ptr);
-        LLVMValueRef args[4] = { L->ts, stack_slot(L, (int) in->imm[1]), ci32(L, in->imm[0]), kw };
-        r = call(L, "pj_rt_call", args, 4);
-        check_null(L, r, in->fs);
+    case PJ_IR_call:
+        r = lower_call(L, in);
         break;
-    }
     case PJ_IR_br:
         add_edge(L, &in->edge[0], LLVMGetInsertBlock(B));
         LLVMBuildBr(B, L->bbs[in->edge[0].block->id]);

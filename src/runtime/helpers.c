@@ -492,6 +492,18 @@ pj_rt_inplace_power(PyObject *a, PyObject *b)
 
 /* ---- Symbol table ------------------------------------------------------------------------ */
 
+PyObject *pj_builtin_len, *pj_builtin_isinstance; /* borrowed: the builtins module holds them */
+
+void
+pj_helpers_init_builtins(void)
+{
+    PyObject *b = PyEval_GetBuiltins(); /* borrowed */
+    pj_builtin_len = b ? PyDict_GetItemString(b, "len") : NULL;
+    pj_builtin_isinstance = b ? PyDict_GetItemString(b, "isinstance") : NULL;
+    Py_XINCREF(pj_builtin_len); /* kept for the process's life */
+    Py_XINCREF(pj_builtin_isinstance);
+}
+
 #define DECL_OP(name, deopt)                                                                       \
     int pj_rt_op_##name(PyThreadState *, _PyInterpreterFrame *, PyObject **, int);
 PJ_RT_STACK_OPS(DECL_OP)
@@ -501,7 +513,7 @@ static const PjSymbol symbols[] = {
 #define FN(name, ret, n, params) { #name, (void *) &name, 0 },
 #define DATA(name) { #name, (void *) &name, 1 },
 #define OP(name, deopt) { "pj_rt_op_" #name, (void *) &pj_rt_op_##name, 0 },
-    PJ_RT_HELPERS(FN) PJ_CAPI_FUNCS(FN) PJ_CAPI_DATA(DATA) PJ_RT_STACK_OPS(OP)
+    PJ_RT_HELPERS(FN) PJ_CAPI_FUNCS(FN) PJ_CAPI_DATA(DATA) PJ_RT_DATA(DATA) PJ_RT_STACK_OPS(OP)
 #undef FN
 #undef DATA
 #undef OP

@@ -110,6 +110,7 @@ int pj_hook_is_installed(void);
 const PjSymbol *pj_helpers_symbols(size_t *n);
 int pj_helpers_check_layouts(void); /* 1 when private CPython layouts we mirror match */
 int pj_helpers_check_seqiter_layout(void);
+void pj_helpers_init_builtins(void);
 
 /* stats.c */
 void pj_stats_compiled(PyCodeObject *co, const PjCompiled *c);
