@@ -456,22 +456,65 @@ is_float(Lower *L, const PjInstr *v, LLVMValueRef o)
     return is_type(L, o, "PyFloat_Type");
 }
 
-/* The value of an exact int known to be one; branches to `generic` unless it has at most
- * one 30-bit digit (3.11's "compact" test, as the specialiser uses). */
+/* The value of an exact int known to be one, as an i64; branches to `generic` unless it
+ * has at most two 30-bit digits (|v| < 2**60, so sums and differences of two such values
+ * cannot overflow 64 bits; products are checked). */
 static LLVMValueRef
 smallint_or(Lower *L, const PjInstr *v, LLVMValueRef o, LLVMBasicBlockRef generic)
 {
     LLVMValueRef size = load(L, L->i64, o, offsetof(PyVarObject, ob_size));
-    if (v == NULL || v->kt != PJ_KT_SMALLINT) {
-        LLVMBasicBlockRef ok = new_bb(L, "");
-        LLVMBuildCondBr(L->b,
-                        LLVMBuildICmp(L->b, LLVMIntULT, LLVMBuildAdd(L->b, size, ci64(L, 1), ""),
-                                      ci64(L, 3), ""),
-                        ok, generic);
-        at(L, ok);
-    }
-    LLVMValueRef digit = load(L, L->i32, o, offsetof(PyLongObject, ob_digit));
-    return LLVMBuildMul(L->b, size, LLVMBuildZExt(L->b, digit, L->i64, ""), "");
+    LLVMValueRef d0 =
+        LLVMBuildZExt(L->b, load(L, L->i32, o, offsetof(PyLongObject, ob_digit)), L->i64, "");
+    if (v != NULL && v->kt == PJ_KT_SMALLINT)
+        return LLVMBuildMul(L->b, size, d0, "");
+    LLVMBasicBlockRef ok = new_bb(L, ""), two = new_bb(L, "int.2digits"), join = new_bb(L, "");
+    LLVMBuildCondBr(
+        L->b,
+        LLVMBuildICmp(L->b, LLVMIntULT, LLVMBuildAdd(L->b, size, ci64(L, 2), ""), ci64(L, 5), ""),
+        ok, generic);
+    at(L, ok);
+    LLVMValueRef neg = LLVMBuildICmp(L->b, LLVMIntSLT, size, ci64(L, 0), "");
+    LLVMValueRef mag1 =
+        LLVMBuildMul(L->b, LLVMBuildSelect(L->b, neg, LLVMBuildNeg(L->b, size, ""), size, ""), d0,
+                     ""); /* 0 or d0 for |size| <= 1 */
+    LLVMBasicBlockRef one_end = LLVMGetInsertBlock(L->b);
+    LLVMValueRef is_two = LLVMBuildICmp(
+        L->b, LLVMIntEQ, LLVMBuildSelect(L->b, neg, LLVMBuildNeg(L->b, size, ""), size, ""),
+        ci64(L, 2), "");
+    LLVMBuildCondBr(L->b, is_two, two, join);
+    at(L, two);
+    LLVMValueRef d1 = LLVMBuildZExt(
+        L->b, load(L, L->i32, o, offsetof(PyLongObject, ob_digit) + sizeof(digit)), L->i64, "");
+    LLVMValueRef mag2 =
+        LLVMBuildOr(L->b, d0, LLVMBuildShl(L->b, d1, ci64(L, PyLong_SHIFT), ""), "");
+    LLVMBuildBr(L->b, join);
+    at(L, join);
+    LLVMValueRef mag = LLVMBuildPhi(L->b, L->i64, "");
+    LLVMValueRef vs[2] = { mag1, mag2 };
+    LLVMBasicBlockRef bs[2] = { one_end, two };
+    LLVMAddIncoming(mag, vs, bs, 2);
+    return LLVMBuildSelect(L->b, neg, LLVMBuildNeg(L->b, mag, ""), mag, "");
+}
+
+/* An i1: |v| < 2**53, so v converts to a double exactly (and compares with one exactly). */
+static LLVMValueRef
+fits_double(Lower *L, LLVMValueRef v)
+{
+    return LLVMBuildICmp(L->b, LLVMIntULT, LLVMBuildAdd(L->b, v, ci64(L, 1LL << 53), ""),
+                         ci64(L, 1LL << 54), "");
+}
+
+/* {result, overflowed} of an overflow-checked i64 multiplication. */
+static LLVMValueRef
+checked_mul(Lower *L, LLVMValueRef a, LLVMValueRef b, LLVMValueRef *overflow)
+{
+    unsigned id = LLVMLookupIntrinsicID("llvm.smul.with.overflow", 23);
+    LLVMTypeRef t = L->i64;
+    LLVMValueRef f = LLVMGetIntrinsicDeclaration(L->mod, id, &t, 1);
+    LLVMValueRef args[2] = { a, b };
+    LLVMValueRef r = LLVMBuildCall2(L->b, LLVMIntrinsicGetType(L->ctx, id, &t, 1), f, args, 2, "");
+    *overflow = LLVMBuildExtractValue(L->b, r, 1, "");
+    return LLVMBuildExtractValue(L->b, r, 0, "");
 }
 
 static LLVMValueRef
@@ -480,8 +523,8 @@ float_value(Lower *L, LLVMValueRef o)
     return load(L, L->f64, o, offsetof(PyFloatObject, ob_fval));
 }
 
-/* The double value of an exact float or a one-digit exact int (converted exactly), for
- * an object known to be one of the two; other ints branch to `generic`. */
+/* The double value of an exact float or of an exact int of up to 53 bits (converted
+ * exactly), for an object known to be one of the two; other ints branch to `generic`. */
 static LLVMValueRef
 as_double_or(Lower *L, const PjInstr *v, LLVMValueRef o, LLVMBasicBlockRef generic)
 {
@@ -496,7 +539,11 @@ as_double_or(Lower *L, const PjInstr *v, LLVMValueRef o, LLVMBasicBlockRef gener
     LLVMBasicBlockRef fb_end = LLVMGetInsertBlock(L->b);
     LLVMBuildBr(L->b, join);
     at(L, ib);
-    LLVMValueRef d2 = LLVMBuildSIToFP(L->b, smallint_or(L, v, o, generic), L->f64, "");
+    LLVMValueRef iv = smallint_or(L, v, o, generic);
+    LLVMBasicBlockRef exact = new_bb(L, "");
+    LLVMBuildCondBr(L->b, fits_double(L, iv), exact, generic); /* exact conversion only */
+    at(L, exact);
+    LLVMValueRef d2 = LLVMBuildSIToFP(L->b, iv, L->f64, "");
     LLVMBasicBlockRef ib_end = LLVMGetInsertBlock(L->b);
     LLVMBuildBr(L->b, join);
     at(L, join);
@@ -563,8 +610,12 @@ int_binop(Lower *L, int k, LLVMValueRef a, LLVMValueRef b, LLVMValueRef *ok)
         return LLVMBuildAdd(B, a, b, "");
     case PJ_NB_SUBTRACT:
         return LLVMBuildSub(B, a, b, "");
-    case PJ_NB_MULTIPLY: /* |a|, |b| < 2**30: no i64 overflow */
-        return LLVMBuildMul(B, a, b, "");
+    case PJ_NB_MULTIPLY: {
+        LLVMValueRef overflow;
+        LLVMValueRef r = checked_mul(L, a, b, &overflow);
+        *ok = LLVMBuildNot(B, overflow, "");
+        return r;
+    }
     case PJ_NB_AND:
         return LLVMBuildAnd(B, a, b, "");
     case PJ_NB_OR:
@@ -586,10 +637,12 @@ int_binop(Lower *L, int k, LLVMValueRef a, LLVMValueRef b, LLVMValueRef *ok)
             return LLVMBuildSub(B, q, LLVMBuildZExt(B, adjust, L->i64, ""), "");
         return LLVMBuildAdd(B, r, LLVMBuildSelect(B, adjust, safe_b, zero, ""), "");
     }
-    case PJ_NB_LSHIFT: { /* 0 <= b < 32 keeps |a << b| < 2**62 */
-        *ok = LLVMBuildICmp(B, LLVMIntULT, b, ci64(L, 32), "");
-        LLVMValueRef s = LLVMBuildSelect(B, *ok, b, zero, "");
-        return LLVMBuildShl(B, a, s, "");
+    case PJ_NB_LSHIFT: { /* 0 <= b < 64 and no bit lost: shifting back gives a again */
+        LLVMValueRef in_range = LLVMBuildICmp(B, LLVMIntULT, b, ci64(L, 64), "");
+        LLVMValueRef s = LLVMBuildSelect(B, in_range, b, zero, "");
+        LLVMValueRef r = LLVMBuildShl(B, a, s, "");
+        *ok = and2(L, in_range, LLVMBuildICmp(B, LLVMIntEQ, LLVMBuildAShr(B, r, s, ""), a, ""));
+        return r;
     }
     case PJ_NB_RSHIFT: { /* b < 0 raises (generic); b >= 63 gives the sign */
         *ok = LLVMBuildICmp(B, LLVMIntSGE, b, zero, "");
@@ -808,7 +861,10 @@ lower_binop(Lower *L, const PjInstr *in)
             /* Both fit in a double exactly, so one IEEE division is correctly rounded,
              * as long_true_divide's own fast path. */
             LLVMBasicBlockRef go = new_bb(L, "");
-            LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntNE, ib, ci64(L, 0), ""), go, generic);
+            LLVMValueRef exact = and2(L, fits_double(L, ia), fits_double(L, ib));
+            LLVMBuildCondBr(L->b,
+                            and2(L, exact, LLVMBuildICmp(L->b, LLVMIntNE, ib, ci64(L, 0), "")), go,
+                            generic);
             at(L, go);
             box_float_into(L, &m,
                            LLVMBuildFDiv(L->b, LLVMBuildSIToFP(L->b, ia, L->f64, ""),
