@@ -57,6 +57,10 @@
     /* (frame, owner, name index, value, cache): owner.name = value (both borrowed), filling \
      * the site's cache likewise.  0 or -1. */                                                  \
     X(pj_rt_store_attr, I, 5, (P, O, I, O, P))                                                 \
+    /* (slot, left, right): *slot = left + right for exact strs with *slot == left, in place  \
+     * when the slot holds the last other reference; left and right stolen.  0, or -1 with  \
+     * *slot cleared (as the interpreter's BINARY_OP_INPLACE_ADD_UNICODE). */                \
+    X(pj_rt_str_append,     I, 3, (P, O, O))                                                 \
     /* a ** b and a **= b (CPython's NoMod variants are not exported). New ref or NULL. */  \
     X(pj_rt_power,          O, 2, (O, O))                                                    \
     X(pj_rt_inplace_power,  O, 2, (O, O))
@@ -121,6 +125,9 @@
     X(PyObject_GetIter,     O, 1, (O))                                                       \
     X(PyDict_SetItem,       I, 3, (O, O, O))                                                 \
     X(PyObject_GetItem,     O, 2, (O, O))                                                    \
+    X(PyDict_GetItemWithError, O, 2, (O, O)) /* borrowed result */                         \
+    X(PyErr_Occurred,       O, 0, ())        /* borrowed result */                         \
+    X(PyUnicode_Concat,     O, 2, (O, O))                                                    \
     X(PyObject_SetItem,     I, 3, (O, O, O))                                                 \
     X(PyObject_Size,        L, 1, (O))                                                       \
     X(PyObject_IsInstance,  I, 2, (O, O))                                                    \

@@ -247,20 +247,20 @@ decref(Lower *L, LLVMValueRef o)
     at(L, cont);
 }
 
-/* A decref that cannot free: the object is a constant (co_consts holds it while the code
+/* A decref at `at` that cannot free: the object is a constant (co_consts holds it while the code
  * runs) or a value loaded from a local that nothing rebinds before this point in the
  * block (the frame's local still holds it; only the function itself can rebind its fast
  * locals while it runs natively).  No zero test, no dealloc branch. */
 static int
-still_referenced(const PjInstr *dec)
+still_referenced(const PjInstr *v, const PjInstr *at)
 {
-    const PjInstr *v = dec->args[0];
     if (v->op == PJ_IR_const_obj || v->op == PJ_IR_none)
         return 1;
-    if (v->op != PJ_IR_load_local || v->block != dec->block)
+    if (v->op != PJ_IR_load_local || v->block != at->block)
         return 0;
-    for (const PjInstr *p = dec->prev; p != NULL && p != v; p = p->prev)
-        if (p->op == PJ_IR_store_local && p->imm[0] == v->imm[0])
+    for (const PjInstr *p = at->prev; p != NULL && p != v; p = p->prev)
+        if ((p->op == PJ_IR_store_local && p->imm[0] == v->imm[0]) ||
+            (p->op == PJ_IR_add_store && p->imm[1] == v->imm[0]))
             return 0;
     return 1;
 }
@@ -284,6 +284,18 @@ val(Lower *L, const PjInstr *v)
     LLVMValueRef r = L->vals[v->id];
     PJ_CHECK(r != NULL, "IR value %%%d used before its definition", v->id);
     return r;
+}
+
+static void
+decref_at(Lower *L, const PjInstr *v, const PjInstr *at)
+{
+    LLVMValueRef o = val(L, v);
+    if (still_referenced(v, at))
+        store(L,
+              LLVMBuildSub(L->b, load(L, L->i64, o, offsetof(PyObject, ob_refcnt)), ci64(L, 1), ""),
+              o, offsetof(PyObject, ob_refcnt));
+    else
+        decref(L, o);
 }
 
 static LLVMValueRef
@@ -881,10 +893,15 @@ lower_binop(Lower *L, const PjInstr *in)
         }
         at(L, next);
     }
+    /* Not numbers: exact str + exact str concatenates without the number protocol's
+     * slot search (which ends in the same PyUnicode_Concat). */
+    LLVMBasicBlockRef not_num = generic;
+    if (base == PJ_NB_ADD && (in->hint == PJ_HINT_NONE || in->hint == PJ_HINT_OTHER))
+        not_num = new_bb(L, "binop.notnum");
     if (has_float_path(k) && (in->hint == PJ_HINT_NONE || in->hint == PJ_HINT_FLOAT)) {
         /* float op float, float op int, int op float (one-digit ints convert exactly). */
         LLVMBasicBlockRef floats = new_bb(L, "binop.float");
-        branch_if(L, and2(L, is_number(L, x, a), is_number(L, y, b)), floats, generic);
+        branch_if(L, and2(L, is_number(L, x, a), is_number(L, y, b)), floats, not_num);
         LLVMValueRef fa = as_double_or(L, x, a, generic), fb = as_double_or(L, y, b, generic);
         LLVMValueRef ok = NULL;
         LLVMValueRef r = float_binop(L, k, fa, fb, &ok);
@@ -896,7 +913,15 @@ lower_binop(Lower *L, const PjInstr *in)
         box_float_result(L, &m, r, x, a, y, b);
     }
     else {
-        LLVMBuildBr(L->b, generic);
+        LLVMBuildBr(L->b, not_num);
+    }
+    if (not_num != generic) {
+        at(L, not_num);
+        LLVMBasicBlockRef strs = new_bb(L, "binop.str");
+        branch_if(L, and2(L, is_type(L, a, "PyUnicode_Type"), is_type(L, b, "PyUnicode_Type")),
+                  strs, generic);
+        LLVMValueRef sargs[2] = { a, b };
+        merge_add(L, &m, call(L, "PyUnicode_Concat", sargs, 2));
     }
     at(L, generic);
     LLVMValueRef args[2] = { a, b };
@@ -904,6 +929,42 @@ lower_binop(Lower *L, const PjInstr *in)
     LLVMValueRef res = merge_finish(L, &m, L->ptr);
     check_null(L, res, in->fs);
     return res;
+}
+
+/* add_store: lhs + rhs into local l, both operands consumed. */
+static void
+lower_add_store(Lower *L, const PjInstr *in)
+{
+    LLVMValueRef a = val(L, in->args[0]), b = val(L, in->args[1]);
+    long long off = (long long) sizeof(PyObject *) * in->imm[1];
+    LLVMValueRef slot = gep(L, L->localsplus, off);
+    LLVMBasicBlockRef done = new_bb(L, "add_store.done"), other = new_bb(L, "add_store.other");
+    if (!L->opts->compact && in->hint != PJ_HINT_INT && in->hint != PJ_HINT_FLOAT) {
+        LLVMBasicBlockRef str = new_bb(L, "add_store.str"), str2 = new_bb(L, "");
+        LLVMBuildCondBr(L->b,
+                        and2(L, is_type(L, a, "PyUnicode_Type"), is_type(L, b, "PyUnicode_Type")),
+                        str2, other);
+        at(L, str2);
+        LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntEQ, load(L, L->ptr, slot, 0), a, ""), str,
+                        other);
+        at(L, str);
+        LLVMValueRef args[3] = { slot, a, b };
+        LLVMValueRef rc = call(L, "pj_rt_str_append", args, 3);
+        check_error(L, LLVMBuildICmp(L->b, LLVMIntNE, rc, ci32(L, 0), ""), in->fs2);
+        LLVMBuildBr(L->b, done);
+    }
+    else {
+        LLVMBuildBr(L->b, other);
+    }
+    at(L, other);
+    LLVMValueRef r = lower_binop(L, in);
+    decref_at(L, in->args[0], in);
+    decref_at(L, in->args[1], in);
+    LLVMValueRef old = load(L, L->ptr, slot, 0);
+    store(L, r, slot, 0);
+    xdecref(L, old);
+    LLVMBuildBr(L->b, done);
+    at(L, done);
 }
 
 /* ---- Comparisons --------------------------------------------------------------------- */
@@ -1342,6 +1403,22 @@ lower_subscr(Lower *L, const PjInstr *in)
             merge_add(L, &m, item);
             at(L, no);
         }
+        /* An exact dict (no __missing__): the lookup dict_subscript makes, without the
+         * mapping protocol's indirection; a missing key takes the generic path for its
+         * KeyError. */
+        LLVMBasicBlockRef dict = new_bb(L, "subscr.dict"), found = new_bb(L, "subscr.dict.hit");
+        LLVMBuildCondBr(L->b, is_type(L, c, "PyDict_Type"), dict, generic);
+        at(L, dict);
+        LLVMValueRef dargs[2] = { c, k };
+        LLVMValueRef item = call(L, "PyDict_GetItemWithError", dargs, 2); /* borrowed */
+        LLVMBasicBlockRef miss = new_bb(L, "subscr.dict.miss");
+        LLVMBuildCondBr(L->b, LLVMBuildIsNull(L->b, item, ""), miss, found);
+        at(L, found);
+        incref(L, item);
+        merge_add(L, &m, item);
+        at(L, miss);
+        /* An exception set: the key's __hash__ or __eq__ raised. */
+        check_error(L, LLVMBuildIsNotNull(L->b, call(L, "PyErr_Occurred", NULL, 0), ""), in->fs);
     }
     LLVMBuildBr(L->b, generic);
     at(L, generic);
@@ -1358,8 +1435,16 @@ lower_store_subscr(Lower *L, const PjInstr *in)
     LLVMValueRef c = val(L, in->args[0]), k = val(L, in->args[1]), v = val(L, in->args[2]);
     LLVMBasicBlockRef done = new_bb(L, "setitem.done"), generic = new_bb(L, "setitem.generic");
     if (!L->opts->compact) {
-        LLVMBasicBlockRef list = new_bb(L, "setitem.list");
-        LLVMBuildCondBr(L->b, is_type(L, c, "PyList_Type"), list, generic);
+        LLVMBasicBlockRef list = new_bb(L, "setitem.list"), notlist = new_bb(L, "");
+        LLVMBasicBlockRef dict = new_bb(L, "setitem.dict");
+        LLVMBuildCondBr(L->b, is_type(L, c, "PyList_Type"), list, notlist);
+        at(L, notlist);
+        LLVMBuildCondBr(L->b, is_type(L, c, "PyDict_Type"), dict, generic);
+        at(L, dict);
+        LLVMValueRef dargs[3] = { c, k, v };
+        LLVMValueRef drc = call(L, "PyDict_SetItem", dargs, 3);
+        check_error(L, LLVMBuildICmp(L->b, LLVMIntNE, drc, ci32(L, 0), ""), in->fs);
+        LLVMBuildBr(L->b, done);
         at(L, list);
         LLVMValueRef slot = sequence_slot(L, c, k, 1, generic);
         LLVMValueRef old = LLVMBuildLoad2(L->b, L->ptr, slot, "");
@@ -1589,14 +1674,7 @@ lower_instr(Lower *L, const PjInstr *in)
         incref(L, val(L, in->args[0]));
         break;
     case PJ_IR_decref:
-        if (still_referenced(in))
-            store(L,
-                  LLVMBuildSub(B,
-                               load(L, L->i64, val(L, in->args[0]), offsetof(PyObject, ob_refcnt)),
-                               ci64(L, 1), ""),
-                  val(L, in->args[0]), offsetof(PyObject, ob_refcnt));
-        else
-            decref(L, val(L, in->args[0]));
+        decref_at(L, in->args[0], in);
         break;
     case PJ_IR_xdecref:
         xdecref(L, val(L, in->args[0]));
@@ -1634,6 +1712,9 @@ lower_instr(Lower *L, const PjInstr *in)
     }
     case PJ_IR_binop:
         r = lower_binop(L, in);
+        break;
+    case PJ_IR_add_store:
+        lower_add_store(L, in);
         break;
     case PJ_IR_unop:
         r = lower_unop(L, in);

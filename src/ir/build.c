@@ -530,7 +530,29 @@ build_BINARY_OP(Builder *b)
         b->why.kind = PJ_ABORT_BAD_BYTECODE;
         return -1;
     }
-    return binary(b, PJ_IR_binop, k);
+    const PjBcInstr *next = b->i + 1 < b->bc->ninstrs ? cur_instr(b) + 1 : NULL;
+    if ((k != PJ_NB_ADD && k != PJ_NB_INPLACE_ADD) || next == NULL || next->block_start ||
+        next->op != STORE_FAST || !b->normal[b->i + 1])
+        return binary(b, PJ_IR_binop, k);
+
+    /* `x = x + s` / `x += s` then STORE_FAST: one op, so that a str held only by the local
+     * can grow in place (linear string building, as the interpreter's specialisation).
+     * fs: the generic path's error, operands still on the stack; fs2: the str path's,
+     * operands consumed (the interpreter shrinks its stack first). */
+    PjInstr *rhs = peek(b, 1), *lhs = peek(b, 2);
+    PjInstr *r = emit2(b, PJ_IR_add_store, lhs, rhs);
+    if (r == NULL || (r->fs = fs_error(b, b->sp)) == NULL ||
+        (r->fs2 = fs_error(b, b->sp - 2)) == NULL)
+        return OOM(b);
+    r->imm[0] = k;
+    r->imm[1] = next->oparg;
+    r->hint = feedback(b);
+    b->sp -= 2;
+    /* The STORE_FAST is done: the main loop resumes after it. */
+    if (b->bound_in != NULL)
+        bound_transfer(next, b->bound, b->bc->nlocalsplus);
+    b->i++;
+    return 0;
 }
 
 static int

@@ -115,7 +115,7 @@ struct PjInstr {
     PjHint hint;       /* binop, compare, compare_bool */
     PjEdge edge[2];    /* br: edge[0]; cbr: edge[0] if true, edge[1] if false */
     PjFrameState *fs;  /* error exit (RAISE) */
-    PjFrameState *fs2; /* second error exit (compare_bool's truth test) */
+    PjFrameState *fs2; /* second error exit (compare_bool's truth test, add_store's str path) */
     PjFrameState *fsd; /* deopt exit (DEOPT) */
     int bc;            /* bytecode instruction it implements (prev_instr), -1 none */
     PjBlock *block;

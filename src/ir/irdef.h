@@ -40,6 +40,10 @@
     X(load_global,  OBJ,  0, PJ_IRF_RAISE | PJ_IRF_DEOPT | PJ_IRF_CALL, "nc") /* name n, cache c */ \
     X(store_global, VOID, 1, PJ_IRF_RAISE | PJ_IRF_CALL, "n")                                \
     X(binop,        OBJ,  2, PJ_IRF_RAISE | PJ_IRF_CALL, "b")                                \
+    /* lhs + rhs (or +=) stored into local l: a str whose only other reference is that   \
+     * local grows in place, as BINARY_OP_INPLACE_ADD_UNICODE; fs2: that path's error,      \
+     * operands consumed */                                                                  \
+    X(add_store,    VOID, 2, PJ_IRF_RAISE | PJ_IRF_CALL | PJ_IRF_STEALS, "bl")               \
     X(unop,         OBJ,  1, PJ_IRF_RAISE | PJ_IRF_CALL, "u")                                \
     X(compare,      OBJ,  2, PJ_IRF_RAISE | PJ_IRF_CALL, "o")                                \
     X(compare_bool, BOOL, 2, PJ_IRF_RAISE | PJ_IRF_CALL, "o") /* fs2: error of the truth test */ \

@@ -490,6 +490,20 @@ pj_rt_inplace_power(PyObject *a, PyObject *b)
     return PyNumber_InPlacePower(a, b, Py_None);
 }
 
+int pj_rt_str_append(PyObject **slot, PyObject *left, PyObject *right);
+
+/* Owns: left and right (stolen).  The local in *slot holds another reference to left, so
+ * dropping the stack's cannot free it, and PyUnicode_Append may then resize it in place. */
+int
+pj_rt_str_append(PyObject **slot, PyObject *left, PyObject *right)
+{
+    assert(*slot == left && Py_REFCNT(left) >= 2);
+    Py_DECREF(left);
+    PyUnicode_Append(slot, right); /* on failure clears *slot, as the interpreter leaves it */
+    Py_DECREF(right);
+    return *slot == NULL ? -1 : 0;
+}
+
 /* ---- Symbol table ------------------------------------------------------------------------ */
 
 PyObject *pj_builtin_len, *pj_builtin_isinstance; /* borrowed: the builtins module holds them */
