@@ -81,6 +81,20 @@ function_name(const PjFunc *fn)
     return pj_str_take(&s);
 }
 
+/* The size measure LLVM's time follows (about linearly): instructions in the module. */
+static int
+count_instructions(LLVMModuleRef m)
+{
+    int n = 0;
+    for (LLVMValueRef f = LLVMGetFirstFunction(m); f != NULL; f = LLVMGetNextFunction(f))
+        for (LLVMBasicBlockRef b = LLVMGetFirstBasicBlock(f); b != NULL;
+             b = LLVMGetNextBasicBlock(b))
+            for (LLVMValueRef i = LLVMGetFirstInstruction(b); i != NULL;
+                 i = LLVMGetNextInstruction(i))
+                n++;
+    return n;
+}
+
 struct PjPending {
     LLVMContextRef ctx;
     LLVMModuleRef module;
@@ -125,6 +139,8 @@ pj_compile_front(PyObject *code, const PjCompileOptions *opts, PjCompiled *out, 
         p->ctx = LLVMContextCreate();
         PjLowerOptions lo = lower_options(fn, opts);
         p->module = pj_lower(fn, p->ctx, p->name, &lo, why);
+        out->bc_instrs = fn->bc->ninstrs;
+        out->llvm_instrs = p->module ? count_instructions(p->module) : 0;
         out->nglobal_caches = fn->nglobal_caches;
         out->nattr_caches = fn->nattr_caches;
         out->nmethod_caches = fn->nmethod_caches;
@@ -145,7 +161,7 @@ pj_compile_front(PyObject *code, const PjCompileOptions *opts, PjCompiled *out, 
 }
 
 int
-pj_compile_back(PjEngine *e, PjPending *p, PjCompiled *out, PjAbort *why)
+pj_compile_back(PjEngine *e, int lane, PjPending *p, PjCompiled *out, PjAbort *why)
 {
     int rc = -1;
     why->kind = PJ_ABORT_NONE;
@@ -153,13 +169,13 @@ pj_compile_back(PjEngine *e, PjPending *p, PjCompiled *out, PjAbort *why)
     if (e == NULL) {
         why->kind = PJ_ABORT_JIT_UNAVAILABLE;
     }
-    else if (pj_engine_optimize(e, p->module, p->tier, why) == 0) {
+    else if (pj_engine_optimize(e, lane, p->module, p->tier, why) == 0) {
         double t3 = now();
         out->t_llvm_opt = t3 - t2;
         LLVMModuleRef m = p->module;
         p->module = NULL; /* consumed by pj_engine_add */
-        rc =
-            pj_engine_add(e, m, p->name, p->tier, &out->entry, &out->handle, &out->code_bytes, why);
+        rc = pj_engine_add(e, lane, m, p->name, p->tier, &out->entry, &out->handle,
+                           &out->code_bytes, why);
         out->t_codegen = now() - t3;
     }
     pj_compile_discard(p);
@@ -177,7 +193,7 @@ pj_compile(PjEngine *e, PyObject *code, const PjCompileOptions *opts, PjCompiled
     PjPending *p = pj_compile_front(code, opts, out, why);
     if (p == NULL)
         return -1;
-    return pj_compile_back(e, p, out, why);
+    return pj_compile_back(e, PJ_LANE_CALLER, p, out, why);
 }
 
 char *
@@ -214,7 +230,7 @@ pj_compile_dump(PjEngine *e, PyObject *code, const char *stage, const PjCompileO
     PjLowerOptions lo = lower_options(fn, opts);
     LLVMModuleRef m = pj_lower(fn, ctx, name, &lo, why);
     free(name);
-    if (m != NULL && pj_engine_optimize(e, m, opts->tier, why) == 0) {
+    if (m != NULL && pj_engine_optimize(e, PJ_LANE_CALLER, m, opts->tier, why) == 0) {
         char *s = LLVMPrintModuleToString(m);
         text = strdup(s);
         LLVMDisposeMessage(s);

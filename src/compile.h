@@ -35,6 +35,9 @@ typedef struct PjCompiled {
     int nmethod_caches;
     int tier;
     double t_frontend, t_lower, t_llvm_opt, t_codegen; /* seconds per stage */
+    int bc_instrs;                                     /* bytecode instructions */
+    int llvm_instrs; /* instructions of the lowered (not yet optimised) LLVM IR */
+    int background;  /* set by the runtime: the compile thread did the back half */
 } PjCompiled;
 
 /* Compiles `code` (a code object, borrowed).  0 and *out on success, -1 and *why. */
@@ -47,7 +50,8 @@ int pj_compile(PjEngine *e, struct _object *code, const PjCompileOptions *opts, 
 typedef struct PjPending PjPending;
 PjPending *pj_compile_front(struct _object *code, const PjCompileOptions *opts, PjCompiled *out,
                             PjAbort *why);
-int pj_compile_back(PjEngine *e, PjPending *p, PjCompiled *out, PjAbort *why); /* frees p */
+/* Frees p.  lane: PJ_LANE_CALLER or PJ_LANE_WORKER (engine.h), one thread per lane. */
+int pj_compile_back(PjEngine *e, int lane, PjPending *p, PjCompiled *out, PjAbort *why);
 void pj_compile_discard(PjPending *p);
 
 /* The text of one stage for `code`: "bytecode", "ir.build" (the builder's IR), "ir" (after

@@ -15,6 +15,7 @@
 #include <llvm-c/Target.h>
 #include <llvm-c/TargetMachine.h>
 #include <llvm-c/Transforms/PassBuilder.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,13 +25,15 @@
 struct PjEngine {
     LLVMOrcLLJITRef jit;
     LLVMOrcJITDylibRef jd;
-    /* One target machine per tier, for the IR pipeline's cost models and for emitting
-     * object code: [PJ_TIER_BASELINE] generates code fast (FastISel, no optimisation),
-     * [PJ_TIER_OPTIMIZED] generates good code. */
-    LLVMTargetMachineRef tm[2];
-    LLVMContextRef obj_ctx; /* for reading linked objects' sections */
+    /* Per lane, one target machine per tier, for the IR pipeline's cost models and for
+     * emitting object code: [PJ_TIER_BASELINE] generates code fast (FastISel, no
+     * optimisation), [PJ_TIER_OPTIMIZED] generates good code. */
+    LLVMTargetMachineRef tm[PJ_NLANES][2];
     int opt_level;
-    unsigned long serial;
+    /* Under `mu`: linking (ORC), removal, and what they report. */
+    pthread_mutex_t mu;
+    LLVMContextRef obj_ctx;  /* for reading linked objects' sections */
+    unsigned long serial;    /* unique symbol names */
     size_t last_object_code; /* set by the object transform during a lookup */
     char last_error[512];
 };
@@ -137,12 +140,16 @@ pj_engine_create(const PjSymbol *syms, size_t nsyms, int opt_level, char *err, s
         free(e);
         return NULL;
     }
-    e->tm[PJ_TIER_BASELINE] = host_machine(0, err, errlen);
-    e->tm[PJ_TIER_OPTIMIZED] =
-        e->tm[PJ_TIER_BASELINE] ? host_machine(opt_level ? opt_level : 2, err, errlen) : NULL;
-    if (e->tm[PJ_TIER_OPTIMIZED] == NULL) {
-        pj_engine_dispose(e);
-        return NULL;
+    pthread_mutex_init(&e->mu, NULL);
+    for (int l = 0; l < PJ_NLANES; l++) {
+        e->tm[l][PJ_TIER_BASELINE] = host_machine(0, err, errlen);
+        e->tm[l][PJ_TIER_OPTIMIZED] = e->tm[l][PJ_TIER_BASELINE]
+                                          ? host_machine(opt_level ? opt_level : 2, err, errlen)
+                                          : NULL;
+        if (e->tm[l][PJ_TIER_OPTIMIZED] == NULL) {
+            pj_engine_dispose(e);
+            return NULL;
+        }
     }
     /* The JIT links object code we emit ourselves (so each function gets the tier's code
      * generator); its own IR layer is unused.  Defaults: JITLink, host target. */
@@ -195,16 +202,18 @@ pj_engine_dispose(PjEngine *e)
         if (r != NULL)
             LLVMConsumeError(r);
     }
-    for (int t = 0; t < 2; t++)
-        if (e->tm[t] != NULL)
-            LLVMDisposeTargetMachine(e->tm[t]);
+    for (int l = 0; l < PJ_NLANES; l++)
+        for (int t = 0; t < 2; t++)
+            if (e->tm[l][t] != NULL)
+                LLVMDisposeTargetMachine(e->tm[l][t]);
     if (e->obj_ctx != NULL)
         LLVMContextDispose(e->obj_ctx);
+    pthread_mutex_destroy(&e->mu);
     free(e);
 }
 
 int
-pj_engine_optimize(PjEngine *e, LLVMModuleRef m, int tier, PjAbort *why)
+pj_engine_optimize(PjEngine *e, int lane, LLVMModuleRef m, int tier, PjAbort *why)
 {
     LLVMSetTarget(m, LLVMOrcLLJITGetTripleString(e->jit));
     LLVMSetDataLayout(m, LLVMOrcLLJITGetDataLayoutStr(e->jit));
@@ -228,37 +237,61 @@ pj_engine_optimize(PjEngine *e, LLVMModuleRef m, int tier, PjAbort *why)
     if (pipeline[0] == '\0')
         return 0;
     LLVMPassBuilderOptionsRef opts = LLVMCreatePassBuilderOptions();
-    LLVMErrorRef r = LLVMRunPasses(m, pipeline, e->tm[tier], opts);
+    LLVMErrorRef r = LLVMRunPasses(m, pipeline, e->tm[lane][tier], opts);
     LLVMDisposePassBuilderOptions(opts);
     if (r != NULL) {
+        pthread_mutex_lock(&e->mu);
         take_error(e, r, why);
+        pthread_mutex_unlock(&e->mu);
         return -1;
     }
     return 0;
 }
 
+/* Frees the code of h and h (e->mu held). */
+static void
+remove_locked(PjEngine *e, PjCodeHandle *h)
+{
+    if (h->rt != NULL) {
+        LLVMErrorRef r = LLVMOrcResourceTrackerRemove(h->rt);
+        if (r != NULL)
+            take_error(e, r, NULL);
+        LLVMOrcReleaseResourceTracker(h->rt);
+    }
+    free(h);
+}
+
 int
-pj_engine_add(PjEngine *e, LLVMModuleRef m, const char *fname, int tier, void **addr,
+pj_engine_add(PjEngine *e, int lane, LLVMModuleRef m, const char *fname, int tier, void **addr,
               PjCodeHandle **handle, size_t *code_bytes, PjAbort *why)
 {
     LLVMValueRef f = LLVMGetNamedFunction(m, fname);
     if (f == NULL) {
         LLVMDisposeModule(m);
         why->kind = PJ_ABORT_LLVM_ERROR;
+        pthread_mutex_lock(&e->mu);
         snprintf(e->last_error, sizeof e->last_error, "function %s missing", fname);
+        pthread_mutex_unlock(&e->mu);
         return -1;
     }
+    pthread_mutex_lock(&e->mu);
+    unsigned long serial = ++e->serial;
+    pthread_mutex_unlock(&e->mu);
     char unique[512];
-    snprintf(unique, sizeof unique, "%s.%lu", fname, ++e->serial);
+    snprintf(unique, sizeof unique, "%s.%lu", fname, serial);
     LLVMSetValueName2(f, unique, strlen(unique));
 
+    /* Code generation, the expensive part, runs outside the lock: each lane has its own
+     * target machine and each module its own context. */
     char *msg = NULL;
     LLVMMemoryBufferRef obj = NULL;
     LLVMBool failed =
-        LLVMTargetMachineEmitToMemoryBuffer(e->tm[tier], m, LLVMObjectFile, &msg, &obj);
+        LLVMTargetMachineEmitToMemoryBuffer(e->tm[lane][tier], m, LLVMObjectFile, &msg, &obj);
     LLVMDisposeModule(m);
     if (failed) {
+        pthread_mutex_lock(&e->mu);
         snprintf(e->last_error, sizeof e->last_error, "%s", msg ? msg : "code generation failed");
+        pthread_mutex_unlock(&e->mu);
         LLVMDisposeMessage(msg);
         why->kind = PJ_ABORT_LLVM_ERROR;
         return -1;
@@ -269,28 +302,27 @@ pj_engine_add(PjEngine *e, LLVMModuleRef m, const char *fname, int tier, void **
         why->kind = PJ_ABORT_NO_MEMORY;
         return -1;
     }
+    pthread_mutex_lock(&e->mu);
     h->rt = LLVMOrcJITDylibCreateResourceTracker(e->jd);
     e->last_object_code = 0;
     /* The JIT takes the object buffer, even when adding fails. */
     LLVMErrorRef r = LLVMOrcLLJITAddObjectFileWithRT(e->jit, h->rt, obj);
-    if (r != NULL) {
-        take_error(e, r, why);
-        pj_engine_remove(e, h);
-        return -1;
-    }
     LLVMOrcExecutorAddress a = 0;
-    r = LLVMOrcLLJITLookup(e->jit, &a, unique); /* links now */
+    if (r == NULL)
+        r = LLVMOrcLLJITLookup(e->jit, &a, unique); /* links now */
     if (r != NULL || a == 0) {
         if (r != NULL)
             take_error(e, r, why);
         else
             why->kind = PJ_ABORT_LLVM_ERROR;
-        pj_engine_remove(e, h);
+        remove_locked(e, h);
+        pthread_mutex_unlock(&e->mu);
         return -1;
     }
+    *code_bytes = e->last_object_code;
+    pthread_mutex_unlock(&e->mu);
     *addr = (void *) (uintptr_t) a;
     *handle = h;
-    *code_bytes = e->last_object_code;
     return 0;
 }
 
@@ -303,12 +335,7 @@ pj_engine_remove(PjEngine *e, PjCodeHandle *h)
         free(h);
         return;
     }
-    if (h->rt != NULL) {
-        LLVMErrorRef r = LLVMOrcResourceTrackerRemove(h->rt);
-        if (r != NULL)
-            take_error(e, r, NULL);
-    }
-    if (h->rt != NULL)
-        LLVMOrcReleaseResourceTracker(h->rt);
-    free(h);
+    pthread_mutex_lock(&e->mu);
+    remove_locked(e, h);
+    pthread_mutex_unlock(&e->mu);
 }

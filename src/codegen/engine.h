@@ -3,7 +3,11 @@
  * It binds the symbols of rtdef.h (runtime helpers, CPython API) as absolute symbols, adds
  * one module per compiled code object under its own resource tracker (so the code can be
  * freed when the code object dies), and measures the machine code it links.
- * Not thread-safe: callers hold the GIL.
+ *
+ * Threads: each *lane* has its own target machines, so the caller's thread (lane
+ * PJ_LANE_CALLER, holding the GIL) and the compile thread (PJ_LANE_WORKER) can optimise and
+ * generate code at the same time; linking, removal and the error text are serialised by
+ * the engine's own lock.  One thread per lane at a time.
  */
 #ifndef PJ_CODEGEN_ENGINE_H
 #define PJ_CODEGEN_ENGINE_H
@@ -26,6 +30,9 @@ typedef struct PjCodeHandle PjCodeHandle;
  * somewhat slower; optimised code costs ten times more to generate. */
 enum { PJ_TIER_BASELINE = 0, PJ_TIER_OPTIMIZED = 1 };
 
+/* Who is compiling: see the header comment. */
+enum { PJ_LANE_CALLER = 0, PJ_LANE_WORKER = 1, PJ_NLANES = 2 };
+
 /* The baseline tier's IR pipeline (empty: none). */
 #define PJ_BASELINE_PASSES "function(simplifycfg)"
 
@@ -36,16 +43,16 @@ PjEngine *pj_engine_create(const PjSymbol *syms, size_t nsyms, int opt_level, ch
 void pj_engine_dispose(PjEngine *e);
 
 /* Sets the module's triple and data layout to the JIT's and runs the tier's IR pipeline. */
-int pj_engine_optimize(PjEngine *e, LLVMModuleRef m, int tier, PjAbort *why);
+int pj_engine_optimize(PjEngine *e, int lane, LLVMModuleRef m, int tier, PjAbort *why);
 
 /* Generates `m`'s object code with the tier's code generator (m is consumed) and links
  * it.  The function `fname` is renamed to a unique symbol first.  On success *addr is its
  * entry, *handle frees it (pj_engine_remove) and *code_bytes is the size of its code. */
-int pj_engine_add(PjEngine *e, LLVMModuleRef m, const char *fname, int tier, void **addr,
+int pj_engine_add(PjEngine *e, int lane, LLVMModuleRef m, const char *fname, int tier, void **addr,
                   PjCodeHandle **handle, size_t *code_bytes, PjAbort *why);
 void pj_engine_remove(PjEngine *e, PjCodeHandle *h);
 
-/* The last LLVM error message (for logs), "" if none. */
+/* The last LLVM error message (for logs), "" if none; valid until the next error. */
 const char *pj_engine_last_error(const PjEngine *e);
 
 #ifdef __cplusplus

@@ -328,6 +328,17 @@ pj_rt_handle_pending(PyThreadState *ts)
     }
     if (ts->async_exc != NULL)
         return 1;
+    /* As the interpreter's COMPUTE_EVAL_BREAKER: clear a request this thread cannot serve
+     * (pending calls and signals are the main thread's), or compiled loops on another
+     * thread would come back here at every back edge until the main thread does. */
+    int main_thread = PyThread_get_thread_ident() == _PyRuntime.main_thread &&
+                      ts->interp == _PyRuntime.interpreters.main;
+    _Py_atomic_store_relaxed(
+        &ceval->eval_breaker,
+        _Py_atomic_load_relaxed(&ceval->gil_drop_request) |
+            (_Py_atomic_load_relaxed(&_PyRuntime.ceval.signals_pending) && main_thread) |
+            (_Py_atomic_load_relaxed(&ceval->pending.calls_to_do) && main_thread) |
+            ceval->pending.async_exc);
     return 0;
 }
 

@@ -40,18 +40,26 @@ hook_slow(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag, PjCodeSt
         if (st == NULL)
             return _PyEval_EvalFrameDefault(ts, frame, throwflag);
     }
-    if (st->failed || st->compiling)
+    if (st->failed)
         return _PyEval_EvalFrameDefault(ts, frame, throwflag);
+    if (st->compiling) {
+        if (st->front_due) /* called again before its deferred compilation started */
+            pj_worker_front_now(st);
+        return _PyEval_EvalFrameDefault(ts, frame, throwflag);
+    }
     if (st->entry == NULL) {
         if ((long) st->calls < pj_jit.threshold && !st->has_loop) {
             st->calls++;
             return _PyEval_EvalFrameDefault(ts, frame, throwflag);
         }
-        /* A function with a loop, or every function at threshold 0, compiles right away
-         * (its loop is where the time goes, and this call should use it); others go to
-         * the compile thread and run in the interpreter until their code is ready. */
-        int sync = st->has_loop || pj_jit.threshold == 0;
-        if (!pj_state_compile_mode(co, st, sync) || st->entry == NULL)
+        /* Every function at threshold 0 compiles right away, and so does a function with a
+         * loop that LLVM handles quickly (its loop is where the time goes, and this call
+         * should use it); others go to the compile thread and run in the interpreter until
+         * their code is ready -- a big loop function from its second call. */
+        int mode = pj_jit.threshold == 0           ? PJ_COMPILE_SYNC
+                   : st->has_loop && !st->deferred ? PJ_COMPILE_FIRST_LOOP_CALL
+                                                   : PJ_COMPILE_ASYNC;
+        if (!pj_state_compile_mode(co, st, mode) || st->entry == NULL)
             return _PyEval_EvalFrameDefault(ts, frame, throwflag);
     }
     return st->entry(ts, frame, st->rd);

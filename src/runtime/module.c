@@ -189,6 +189,8 @@ py_is_compiled(PyObject *self, PyObject *func)
     PyCodeObject *co = code_of(func);
     if (co == NULL)
         return NULL;
+    if (atomic_load(&pj_worker_done)) /* what the compile thread finished counts */
+        pj_worker_install();
     PjCodeState *st = pj_state_get(co);
     return PyBool_FromLong(st != NULL && st->entry != NULL);
 }
@@ -213,6 +215,8 @@ py_stats(PyObject *self, PyObject *unused)
 {
     (void) self;
     (void) unused;
+    if (atomic_load(&pj_worker_done))
+        pj_worker_install();
     return pj_stats_dict();
 }
 
@@ -254,13 +258,20 @@ py_compiled_functions(PyObject *self, PyObject *unused)
 {
     (void) self;
     (void) unused;
+    if (atomic_load(&pj_worker_done))
+        pj_worker_install();
     PyObject *list = PyList_New(0);
     if (list == NULL)
         return NULL;
     for (size_t i = 0; i < pj_jit.ninfos; i++) {
         PjCompiledInfo *in = &pj_jit.infos[i];
-        PyObject *d = Py_BuildValue("{s:s,s:s,s:i}", "qualname", in->qualname, "filename",
-                                    in->filename, "firstlineno", in->firstlineno);
+        PyObject *d = Py_BuildValue(
+            "{s:s,s:s,s:i,s:i,s:i,s:O,s:n,s:{s:d,s:d,s:d,s:d}}", "qualname", in->qualname,
+            "filename", in->filename, "firstlineno", in->firstlineno, "bytecode_instrs",
+            in->bc_instrs, "llvm_instrs", in->llvm_instrs, "background",
+            in->background ? Py_True : Py_False, "code_bytes", (Py_ssize_t) in->code_bytes,
+            "compile_time_s", "frontend", in->t_frontend, "lower", in->t_lower, "llvm_opt",
+            in->t_llvm_opt, "codegen", in->t_codegen);
         if (d == NULL || PyList_Append(list, d) < 0) {
             Py_XDECREF(d);
             Py_DECREF(list);
@@ -291,7 +302,18 @@ py_print_stats(PyObject *self, PyObject *unused)
     Py_RETURN_NONE;
 }
 
+static PyObject *
+py_stop_background(PyObject *self, PyObject *unused)
+{
+    (void) self;
+    (void) unused;
+    pj_worker_shutdown();
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef methods[] = {
+    { "_stop_background", py_stop_background, METH_NOARGS,
+      "At exit: the compile thread stops (after the job it is compiling)." },
     { "enable", (PyCFunction) (void (*)(void)) py_enable, METH_VARARGS | METH_KEYWORDS,
       "enable(threshold=None)\n--\n\nInstall the JIT for this interpreter." },
     { "disable", py_disable, METH_NOARGS, "Remove the JIT's frame-evaluation hook." },
@@ -303,7 +325,7 @@ static PyMethodDef methods[] = {
     { "stats", py_stats, METH_NOARGS, "Statistics as a dict." },
     { "dump", py_dump, METH_VARARGS, "dump(func, stage) -> str for 'bytecode', 'ir', 'llvm'." },
     { "compiled_functions", py_compiled_functions, METH_NOARGS,
-      "Every function compiled so far (qualname, filename, firstlineno)." },
+      "Every function compiled so far: qualname, filename, firstlineno, sizes, stage times." },
     { "print_stats", py_print_stats, METH_NOARGS, "Print the statistics to stderr." },
     { "wait_compiled", py_wait_compiled, METH_NOARGS,
       "Wait until the compile thread has installed every queued function." },
@@ -349,5 +371,17 @@ PyInit__pyjit(void)
         Py_DECREF(m);
         return NULL;
     }
+    /* Pending calls must not be posted once finalisation has begun (CPython frees their
+     * queue's lock); atexit functions run before that. */
+    PyObject *atexit = PyImport_ImportModule("atexit");
+    PyObject *stop = atexit ? PyObject_GetAttrString(m, "_stop_background") : NULL;
+    PyObject *r = stop ? PyObject_CallMethod(atexit, "register", "O", stop) : NULL;
+    Py_XDECREF(stop);
+    Py_XDECREF(atexit);
+    if (r == NULL) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    Py_DECREF(r);
     return m;
 }

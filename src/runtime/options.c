@@ -10,6 +10,10 @@
     X("PYJIT_THRESHOLD", threshold, 100,                                                           \
       "calls a function runs in the interpreter before it is compiled (0: at the first "           \
       "call); functions containing a loop compile at their first call")                            \
+    X("PYJIT_SYNC_LIMIT", sync_limit, 2000,                                                        \
+      "largest function (lowered LLVM instructions, about 22 us of LLVM time each) compiled at "   \
+      "its first call because of a loop; larger ones run that call in the interpreter and "        \
+      "compile on the compile thread at their next call")                                          \
     X("PYJIT_OPT", opt_level, 2, "LLVM optimisation level, 0-3")                                   \
     X("PYJIT_STATS", stats_at_exit, 0, "1: print statistics to stderr at exit")
 

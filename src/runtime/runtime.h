@@ -18,7 +18,9 @@ typedef struct PjCodeState {
     uint32_t calls;     /* calls seen by the hook before compilation */
     uint8_t failed;     /* compilation failed: never retried */
     uint8_t compiling;  /* being compiled (re-entry guard; pending on the compile thread) */
-    uint8_t has_loop;   /* compiled at its first call */
+    uint8_t has_loop;   /* compiled at its first call (when small enough) */
+    uint8_t deferred;   /* has a loop but too big to compile at its first call */
+    uint8_t front_due;  /* deferred: its job waits for the front half (worker.c) */
     PjAbort why;        /* why it failed */
     PyCodeObject *code; /* borrowed: the state lives exactly as long as its code object */
     void *job;          /* pending job on the compile thread (worker.c), or NULL */
@@ -27,6 +29,10 @@ typedef struct PjCodeState {
 typedef struct PjCompiledInfo {
     char *qualname, *filename;
     int firstlineno;
+    int bc_instrs, llvm_instrs; /* sizes: bytecode, lowered LLVM IR */
+    int background;             /* compiled by the compile thread */
+    size_t code_bytes;
+    double t_frontend, t_lower, t_llvm_opt, t_codegen; /* seconds */
 } PjCompiledInfo;
 
 typedef struct PjJit {
@@ -38,7 +44,8 @@ typedef struct PjJit {
     PjCompileOptions copts;
 
     /* options (options.c) */
-    long threshold; /* calls in the interpreter before compiling */
+    long threshold;  /* calls in the interpreter before compiling */
+    long sync_limit; /* largest loop function compiled at its first call (LLVM instrs) */
     int opt_level;
     int stats_at_exit;
     int log_fallbacks; /* PYJIT_LOG contains "fallback" */
@@ -50,6 +57,7 @@ typedef struct PjJit {
     long deopts[PJ_DEOPT__COUNT];
     long error_exits;
     long background_compiles;
+    long deferred; /* loop functions too big to compile at their first call */
     double compile_time, t_frontend, t_lower, t_llvm_opt, t_codegen;
     size_t code_bytes;       /* machine code of live compiled functions */
     size_t code_bytes_total; /* ever compiled */
@@ -85,21 +93,30 @@ int pj_code_has_loop(PyCodeObject *co);
 /* Compiles the code object now; 1 compiled (or was), 0 failed (counted), never raises. */
 int pj_state_compile(PyCodeObject *co, PjCodeState *st);
 
-/* Compiles the code object now (sync) or on the compile thread (!sync: 1 means queued,
- * the function runs in the interpreter meanwhile); 1 compiled or queued, 0 failed. */
-int pj_state_compile_mode(PyCodeObject *co, PjCodeState *st, int sync);
+/* How pj_state_compile_mode runs LLVM's half of a compilation. */
+enum {
+    PJ_COMPILE_SYNC,  /* now, on this thread */
+    PJ_COMPILE_ASYNC, /* on the compile thread; the function runs in the interpreter meanwhile */
+    PJ_COMPILE_ASYNC_URGENT,    /* the same, ahead of the queue (the function is running now) */
+    PJ_COMPILE_FIRST_LOOP_CALL, /* now if the function is at most PYJIT_SYNC_LIMIT big, else
+                                 * not at all: st->deferred is set and the next call queues it */
+};
+/* Compiles the code object per `mode`; 1 compiled or queued, 0 not (failed -- counted --
+ * or deferred). */
+int pj_state_compile_mode(PyCodeObject *co, PjCodeState *st, int mode);
 /* Applies a finished compilation to its state (GIL held). */
 void pj_state_finish(PjCodeState *st, int rc, const PjCompiled *c, PjAbort why);
 
 /* worker.c */
 #include <stdatomic.h>
 extern atomic_int pj_worker_done;
-int pj_worker_submit(PjCodeState *st, PjPending *p, const PjCompiled *front);
+int pj_worker_submit(PjCodeState *st, PjPending *p, const PjCompiled *front, int urgent);
 void pj_worker_forget(PjCodeState *st);
 void pj_worker_install(void);
 void pj_worker_wait(void);
-void pj_engine_lock(void);
-void pj_engine_unlock(void);
+int pj_worker_defer(PjCodeState *st, double delay);
+void pj_worker_front_now(PjCodeState *st);
+void pj_worker_shutdown(void);
 
 /* hook.c */
 int pj_hook_install(void); /* 0, or -1 with an exception */

@@ -18,9 +18,7 @@ state_free(void *p)
     if (st->job != NULL)
         pj_worker_forget(st);
     if (st->handle != NULL) {
-        pj_engine_lock();
         pj_engine_remove(pj_jit.engine, st->handle);
-        pj_engine_unlock();
         if (pj_jit.code_bytes >= st->code_bytes)
             pj_jit.code_bytes -= st->code_bytes;
     }
@@ -86,9 +84,7 @@ pj_state_finish(PjCodeState *st, int rc, const PjCompiled *c, PjAbort why)
                         sizeof(PjMethodCache) * (size_t) c->nmethod_caches;
         st->rd = calloc(1, rdsize);
         if (st->rd == NULL) {
-            pj_engine_lock();
             pj_engine_remove(pj_jit.engine, c->handle);
-            pj_engine_unlock();
             rc = -1;
             why.kind = PJ_ABORT_NO_MEMORY;
         }
@@ -115,8 +111,13 @@ pj_state_finish(PjCodeState *st, int rc, const PjCompiled *c, PjAbort why)
     pj_stats_compiled(st->code, c);
 }
 
+/* How long a deferred loop function runs in the interpreter before its front half: long
+ * enough for the interpreter to quicken and specialise it (8 calls or back edges, then
+ * about 30 executions of each instruction), short enough not to matter. */
+#define PJ_FEEDBACK_DELAY 0.005
+
 int
-pj_state_compile_mode(PyCodeObject *co, PjCodeState *st, int sync)
+pj_state_compile_mode(PyCodeObject *co, PjCodeState *st, int mode)
 {
     if (st->entry != NULL)
         return 1;
@@ -131,11 +132,20 @@ pj_state_compile_mode(PyCodeObject *co, PjCodeState *st, int sync)
         pj_state_finish(st, -1, &c, why);
         return 0;
     }
-    if (!sync && pj_worker_submit(st, p, &c) == 0)
+    if (mode == PJ_COMPILE_FIRST_LOOP_CALL && c.llvm_instrs > pj_jit.sync_limit) {
+        /* LLVM would take longer than this call may run: interpret it, and compile in the
+         * background at the next call, with the interpreter's type feedback by then. */
+        pj_compile_discard(p);
+        st->compiling = 0;
+        st->deferred = 1;
+        pj_jit.deferred++;
+        pj_worker_defer(st, PJ_FEEDBACK_DELAY); /* on failure, the next call compiles it */
+        return 0;
+    }
+    if ((mode == PJ_COMPILE_ASYNC || mode == PJ_COMPILE_ASYNC_URGENT) &&
+        pj_worker_submit(st, p, &c, mode == PJ_COMPILE_ASYNC_URGENT) == 0)
         return 1;
-    pj_engine_lock();
-    int rc = pj_compile_back(pj_jit.engine, p, &c, &why);
-    pj_engine_unlock();
+    int rc = pj_compile_back(pj_jit.engine, PJ_LANE_CALLER, p, &c, &why);
     pj_state_finish(st, rc, &c, why);
     return rc == 0;
 }
@@ -143,5 +153,5 @@ pj_state_compile_mode(PyCodeObject *co, PjCodeState *st, int sync)
 int
 pj_state_compile(PyCodeObject *co, PjCodeState *st)
 {
-    return pj_state_compile_mode(co, st, 1);
+    return pj_state_compile_mode(co, st, PJ_COMPILE_SYNC);
 }

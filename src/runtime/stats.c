@@ -47,6 +47,14 @@ pj_stats_compiled(PyCodeObject *co, const PjCompiled *c)
     info->qualname = dup_utf8(co->co_qualname);
     info->filename = dup_utf8(co->co_filename);
     info->firstlineno = co->co_firstlineno;
+    info->bc_instrs = c->bc_instrs;
+    info->llvm_instrs = c->llvm_instrs;
+    info->background = c->background;
+    info->code_bytes = c->code_bytes;
+    info->t_frontend = c->t_frontend;
+    info->t_lower = c->t_lower;
+    info->t_llvm_opt = c->t_llvm_opt;
+    info->t_codegen = c->t_codegen;
 }
 
 void
@@ -140,6 +148,7 @@ pj_stats_dict(void)
         set_obj(d, "deopt_reasons", reasons) < 0 ||
         set_long(d, "error_exits", pj_jit.error_exits) < 0 ||
         set_long(d, "background_compiles", pj_jit.background_compiles) < 0 ||
+        set_long(d, "deferred", pj_jit.deferred) < 0 ||
         set_float(d, "compile_time_s", pj_jit.compile_time) < 0 ||
         set_obj(d, "stage_time_s", stages) < 0 ||
         set_long(d, "code_bytes", (long long) pj_jit.code_bytes) < 0 ||

@@ -7,23 +7,37 @@
  * Finished jobs are installed on the interpreter's thread (pj_worker_install, called from
  * the hook's slow path), which is the only place code states change.
  *
- * Locks: `mu` guards the queues and job->st; `engine_mu` serialises every use of the
- * engine (this thread's jobs, synchronous compilations, freeing code).  Neither is held
- * while waiting for the other's owner.  After fork() the child starts without the thread
+ * A loop function too big to compile at its first call (hook.c) gets a *deferred* job:
+ * its front half waits a few milliseconds, so that the interpreter running that first call
+ * quickens and specialises the bytecode (type feedback for the compiler), and is then run
+ * on the interpreter's main thread through a pending call (Py_AddPendingCall, serviced at
+ * the interpreter's next eval-breaker check) -- or by the function's next call, or by
+ * pj_worker_wait, whichever comes first.  Then the job queues like any other.
+ *
+ * Locks: `mu` guards the queues and job->st; `busy_mu` is held by this thread while it is
+ * inside LLVM, so that fork() waits for it to come out (a child must not inherit LLVM's
+ * or the engine's locks held).  The engine itself serialises what must be (engine.h);
+ * synchronous compilations on the interpreter's thread run at the same time as this
+ * thread's, on their own lane.  After fork() the child starts without the thread
  * (pthread_atfork handlers); queued jobs are dropped and their functions may compile again.
  */
 #include "runtime/runtime.h"
 
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdlib.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "codegen/engine.h"
 
 typedef struct PjJob {
-    PjPending *pending; /* owned until the back half consumes it */
+    PjPending *pending; /* owned until the back half consumes it; NULL: front half due */
     PjCodeState *st;    /* NULL once the code object died */
+    unsigned long id;   /* a deferred job's name for its pending call */
+    double due;         /* a deferred job: when its front half is due (seconds) */
+    int posted;         /* a deferred job: its pending call is queued */
     PjCompiled out;
     PjAbort why;
     int rc;
@@ -31,8 +45,14 @@ typedef struct PjJob {
 } PjJob;
 
 static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t cv = PTHREAD_COND_INITIALIZER;
-static pthread_mutex_t engine_mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t cv; /* initialised by start_locked, once per process */
+static pid_t cv_pid;
+static pthread_mutex_t busy_mu = PTHREAD_MUTEX_INITIALIZER;
+static PjJob *deferred_head; /* jobs waiting for their front half, oldest first */
+static unsigned long next_job_id;
+static int posting_allowed = 1; /* cleared at exit: no pending calls into a dying runtime */
+static int stopping;            /* at exit: the thread takes no more jobs */
+static int exit_registered;
 static PjJob *queue_head, *queue_tail, *done_head;
 static int worker_running;
 static pid_t worker_pid;
@@ -40,16 +60,54 @@ static int atfork_registered;
 atomic_int pj_worker_done; /* finished jobs not installed yet: the hook's cheap test */
 static long in_flight;     /* submitted, not installed (GIL) */
 
-void
-pj_engine_lock(void)
+static double
+mono_now(void)
 {
-    pthread_mutex_lock(&engine_mu);
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double) ts.tv_sec + 1e-9 * (double) ts.tv_nsec;
 }
 
-void
-pj_engine_unlock(void)
+static int front_pending_call(void *arg);
+
+/* A pending call (main thread, GIL held): installs finished jobs.  Never fails. */
+static int
+install_pending_call(void *arg)
 {
-    pthread_mutex_unlock(&engine_mu);
+    (void) arg;
+    if (pj_jit.initialized && atomic_load(&pj_worker_done))
+        pj_worker_install();
+    return 0;
+}
+
+/* Posts the pending calls of deferred jobs that are due (mu held); returns the time the
+ * next one is due, or 0. */
+static double
+post_due_fronts(void)
+{
+    double t = mono_now(), next = 0;
+    for (PjJob *j = deferred_head; j != NULL; j = j->next) {
+        if (j->posted)
+            continue;
+        if (j->due > t) {
+            if (next == 0 || j->due < next)
+                next = j->due;
+            continue;
+        }
+        if (!posting_allowed)
+            continue;
+        /* Py_AddPendingCall needs no GIL; -1 when CPython's queue is full: retry soon. */
+        if (Py_AddPendingCall(front_pending_call, (void *) (uintptr_t) j->id) == 0) {
+            j->posted = 1;
+            /* CPython 3.11 computes the eval breaker for the *calling* thread, which cannot
+             * serve pending calls, and so leaves it clear: raise it for the main thread
+             * (harmless if spurious: the interpreter recomputes it). */
+            _Py_atomic_store_relaxed(&PyInterpreterState_Main()->ceval.eval_breaker, 1);
+        }
+        else if (next == 0 || t + 0.002 < next)
+            next = t + 0.002;
+    }
+    return next;
 }
 
 static void *
@@ -58,39 +116,63 @@ worker_main(void *arg)
     (void) arg;
     pthread_mutex_lock(&mu);
     for (;;) {
-        while (queue_head == NULL)
-            pthread_cond_wait(&cv, &mu);
+        for (;;) {
+            double next = stopping ? 0 : post_due_fronts();
+            if (queue_head != NULL && !stopping)
+                break;
+            if (next == 0) {
+                pthread_cond_wait(&cv, &mu);
+            }
+            else {
+                struct timespec ts;
+                clock_gettime(CLOCK_MONOTONIC, &ts);
+                double wait = next - mono_now();
+                if (wait < 0)
+                    wait = 0;
+                long ns = ts.tv_nsec + (long) (wait * 1e9);
+                ts.tv_sec += ns / 1000000000L;
+                ts.tv_nsec = ns % 1000000000L;
+                pthread_cond_timedwait(&cv, &mu, &ts);
+            }
+        }
         PjJob *job = queue_head;
         queue_head = job->next;
         if (queue_head == NULL)
             queue_tail = NULL;
+        pthread_mutex_lock(&busy_mu); /* under mu: see pj_worker_shutdown */
         pthread_mutex_unlock(&mu);
 
-        pj_engine_lock();
-        job->rc = pj_compile_back(pj_jit.engine, job->pending, &job->out, &job->why);
-        pj_engine_unlock();
+        job->rc =
+            pj_compile_back(pj_jit.engine, PJ_LANE_WORKER, job->pending, &job->out, &job->why);
+        pthread_mutex_unlock(&busy_mu);
         job->pending = NULL;
 
         pthread_mutex_lock(&mu);
         job->next = done_head;
         done_head = job;
         atomic_fetch_add(&pj_worker_done, 1);
+        /* Installed by the hook's next slow path, or sooner by a pending call: a running
+         * program may call only compiled functions (the hook's fast path) for a long time. */
+        if (posting_allowed && Py_AddPendingCall(install_pending_call, NULL) == 0)
+            _Py_atomic_store_relaxed(&PyInterpreterState_Main()->ceval.eval_breaker, 1);
     }
     return NULL;
 }
 
+/* Lock order: mu, then busy_mu (the thread takes busy_mu with mu held and keeps it,
+ * alone, while it compiles). */
 static void
 atfork_prepare(void)
 {
-    pthread_mutex_lock(&engine_mu);
     pthread_mutex_lock(&mu);
+    pthread_mutex_lock(&busy_mu);
 }
 
 static void
 atfork_parent(void)
 {
+    pthread_mutex_unlock(&busy_mu);
     pthread_mutex_unlock(&mu);
-    pthread_mutex_unlock(&engine_mu);
 }
 
 static void
@@ -98,8 +180,8 @@ atfork_child(void)
 {
     /* Only this thread survives: forget the worker and the jobs it would have run. */
     pthread_mutex_init(&mu, NULL);
-    pthread_mutex_init(&engine_mu, NULL);
-    pthread_cond_init(&cv, NULL);
+    pthread_mutex_init(&busy_mu, NULL);
+    cv_pid = 0; /* start_locked initialises the condition again */
     for (PjJob *j = queue_head; j != NULL;) {
         PjJob *next = j->next;
         if (j->st != NULL) {
@@ -110,15 +192,64 @@ atfork_child(void)
         free(j);
         j = next;
     }
+    for (PjJob *j = deferred_head; j != NULL;) {
+        PjJob *next = j->next;
+        if (j->st != NULL) {
+            j->st->compiling = 0;
+            j->st->job = NULL;
+            j->st->front_due = 0;
+        }
+        free(j);
+        j = next;
+    }
+    deferred_head = NULL;
     queue_head = queue_tail = NULL;
     worker_running = 0;
     in_flight = 0;
 }
 
+/* Starts the thread if it is not running in this process (mu held).  0 or -1. */
+static int
+start_locked(void)
+{
+    if (!atfork_registered) {
+        pthread_atfork(atfork_prepare, atfork_parent, atfork_child);
+        atfork_registered = 1;
+    }
+    if (stopping)
+        return -1;
+    if (worker_running && worker_pid == getpid())
+        return 0;
+    if (!exit_registered) { /* before LLVM's own exit-time destructors run */
+        atexit(pj_worker_shutdown);
+        exit_registered = 1;
+    }
+    pthread_t t;
+    pthread_attr_t attr;
+    if (cv_pid != getpid()) { /* timed waits measure the monotonic clock */
+        pthread_condattr_t ca;
+        pthread_condattr_init(&ca);
+        pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+        pthread_cond_init(&cv, &ca);
+        pthread_condattr_destroy(&ca);
+        cv_pid = getpid();
+    }
+    pthread_attr_init(&attr);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    pthread_attr_setstacksize(&attr, 8 << 20); /* LLVM recurses */
+    int err = pthread_create(&t, &attr, worker_main, NULL);
+    pthread_attr_destroy(&attr);
+    if (err != 0)
+        return -1;
+    worker_running = 1;
+    worker_pid = getpid();
+    return 0;
+}
+
 /* Queues the back half of a compilation.  0, or -1 when no thread can be started (the
  * caller then compiles synchronously; `p` is not consumed). */
 int
-pj_worker_submit(PjCodeState *st, PjPending *p, const PjCompiled *front)
+pj_worker_submit(PjCodeState *st, PjPending *p, const PjCompiled *front, int urgent)
 {
     PjJob *job = calloc(1, sizeof(PjJob));
     if (job == NULL)
@@ -127,31 +258,24 @@ pj_worker_submit(PjCodeState *st, PjPending *p, const PjCompiled *front)
     job->st = st;
     job->out = *front;
     pthread_mutex_lock(&mu);
-    if (!atfork_registered) {
-        pthread_atfork(atfork_prepare, atfork_parent, atfork_child);
-        atfork_registered = 1;
+    if (start_locked() < 0) {
+        pthread_mutex_unlock(&mu);
+        free(job);
+        return -1;
     }
-    if (!worker_running || worker_pid != getpid()) {
-        pthread_t t;
-        pthread_attr_t attr;
-        pthread_attr_init(&attr);
-        pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-        pthread_attr_setstacksize(&attr, 8 << 20); /* LLVM recurses */
-        int err = pthread_create(&t, &attr, worker_main, NULL);
-        pthread_attr_destroy(&attr);
-        if (err != 0) {
-            pthread_mutex_unlock(&mu);
-            free(job);
-            return -1;
-        }
-        worker_running = 1;
-        worker_pid = getpid();
-    }
-    if (queue_tail)
-        queue_tail->next = job;
-    else
+    if (urgent) {
+        job->next = queue_head;
         queue_head = job;
-    queue_tail = job;
+        if (queue_tail == NULL)
+            queue_tail = job;
+    }
+    else {
+        if (queue_tail)
+            queue_tail->next = job;
+        else
+            queue_head = job;
+        queue_tail = job;
+    }
     st->job = job;
     st->compiling = 1;
     pthread_cond_signal(&cv);
@@ -192,23 +316,139 @@ pj_worker_install(void)
         in_flight--;
         if (j->st == NULL) { /* its code object died meanwhile */
             if (j->rc == 0) {
-                pj_engine_lock();
                 pj_engine_remove(pj_jit.engine, j->out.handle);
-                pj_engine_unlock();
             }
         }
         else {
+            j->out.background = 1;
             pj_state_finish(j->st, j->rc, &j->out, j->why);
         }
         free(j);
     }
 }
 
-/* Waits (GIL released) until every queued compilation is installed. */
+/* Defers the compilation of st's code (GIL held): its front half runs in about `delay`
+ * seconds on the main thread.  0, or -1 (no thread, no memory: nothing changed). */
+int
+pj_worker_defer(PjCodeState *st, double delay)
+{
+    PjJob *job = calloc(1, sizeof(PjJob));
+    if (job == NULL)
+        return -1;
+    job->st = st;
+    job->due = mono_now() + delay;
+    pthread_mutex_lock(&mu);
+    if (start_locked() < 0) {
+        pthread_mutex_unlock(&mu);
+        free(job);
+        return -1;
+    }
+    job->id = ++next_job_id;
+    PjJob **tail = &deferred_head;
+    while (*tail != NULL)
+        tail = &(*tail)->next;
+    *tail = job;
+    st->job = job;
+    st->compiling = 1;
+    st->front_due = 1;
+    pthread_cond_signal(&cv);
+    pthread_mutex_unlock(&mu);
+    return 0;
+}
+
+/* Runs the front half of a deferred job taken off the deferred list (GIL held), and
+ * queues its back half -- or applies the failure. */
+static void
+run_front(PjJob *job)
+{
+    PjCodeState *st = job->st;
+    if (st == NULL) { /* its code object died */
+        free(job);
+        return;
+    }
+    st->front_due = 0;
+    st->compiling = 0; /* pj_state_compile_mode sets it again */
+    st->job = NULL;
+    free(job);
+    /* A function still running its first call (its frame among the innermost few of this
+     * thread) is where the time goes now: it goes first. */
+    int running = 0;
+    PyThreadState *ts = PyThreadState_Get();
+    _PyInterpreterFrame *f = ts->cframe ? ts->cframe->current_frame : NULL;
+    for (int depth = 0; f != NULL && depth < 4 && !running; f = f->previous, depth++)
+        running = f->f_code == st->code;
+    pj_state_compile_mode(st->code, st, running ? PJ_COMPILE_ASYNC_URGENT : PJ_COMPILE_ASYNC);
+}
+
+/* Unlinks the deferred job with this id, or (id 0) the first one; NULL if none. mu held. */
+static PjJob *
+take_deferred(unsigned long id)
+{
+    for (PjJob **pp = &deferred_head; *pp != NULL; pp = &(*pp)->next) {
+        if (id == 0 || (*pp)->id == id) {
+            PjJob *j = *pp;
+            *pp = j->next;
+            j->next = NULL;
+            return j;
+        }
+    }
+    return NULL;
+}
+
+/* The pending call: the interpreter's main thread, GIL held.  Never fails. */
+static int
+front_pending_call(void *arg)
+{
+    if (!pj_jit.initialized)
+        return 0;
+    pthread_mutex_lock(&mu);
+    PjJob *job = take_deferred((unsigned long) (uintptr_t) arg);
+    pthread_mutex_unlock(&mu);
+    if (job != NULL)
+        run_front(job);
+    return 0;
+}
+
+/* The function of st is called again before its deferred front half ran: run it now. */
+void
+pj_worker_front_now(PjCodeState *st)
+{
+    pthread_mutex_lock(&mu);
+    PjJob *job = st->front_due ? take_deferred(((PjJob *) st->job)->id) : NULL;
+    pthread_mutex_unlock(&mu);
+    if (job != NULL)
+        run_front(job);
+}
+
+/* At exit (Python's atexit, then C's; idempotent, no Python): no more pending calls, no
+ * more jobs, and the job being compiled, if any, finished -- the process must not tear
+ * down LLVM (its exit-time destructors) while this thread is inside it.  Later
+ * compilations run on the caller's thread. */
+void
+pj_worker_shutdown(void)
+{
+    pthread_mutex_lock(&mu);
+    posting_allowed = 0;
+    stopping = 1;
+    pthread_mutex_unlock(&mu);
+    pthread_mutex_lock(&busy_mu);
+    pthread_mutex_unlock(&busy_mu);
+}
+
+/* Waits (GIL released) until every queued compilation is installed; deferred front halves
+ * run now. */
 void
 pj_worker_wait(void)
 {
-    while (in_flight > 0) {
+    for (;;) {
+        pthread_mutex_lock(&mu);
+        PjJob *job = take_deferred(0);
+        pthread_mutex_unlock(&mu);
+        if (job == NULL)
+            break;
+        run_front(job);
+    }
+    while (in_flight > 0 && !stopping) {
         if (atomic_load(&pj_worker_done)) {
             pj_worker_install();
             continue;

@@ -67,6 +67,99 @@ def test_threshold_counts_calls(runner):
     assert out == "False\nTrue\nTrue\n"
 
 
+# A loop function whose lowered LLVM IR is larger than PYJIT_SYNC_LIMIT: many statements.
+BIG_LOOP = """
+def big(n, stop=None):
+    t = 0
+    for i in range(n):
+""" + "".join("        t = (t + i * %d) %% 1000003\n" % k for k in range(60)) + """
+        if stop is not None and stop():
+            return t
+    return t
+"""
+
+
+def test_big_loop_function_compiles_in_background_during_its_first_call(runner):
+    out = check(runner, BIG_LOOP + """
+import time, pyjit
+pyjit.enable()
+start = time.monotonic()
+# The first call runs in the interpreter: too big to compile synchronously.  Its front half
+# runs on this thread a few milliseconds in (a pending call), the compile thread does the
+# rest, and the native code is there before the call ends.
+big(10**9, stop=lambda: pyjit.is_compiled(big) or time.monotonic() - start > 60)
+s = pyjit.stats()
+print(pyjit.is_compiled(big), s["deferred"] >= 1, s["background_compiles"] >= 1)
+info = [f for f in pyjit.compiled_functions() if f["qualname"] == "big"][0]
+print(info["background"], info["llvm_instrs"] > 2000, info["bytecode_instrs"] > 300,
+      sorted(info["compile_time_s"]))
+native = big(1000)
+pyjit.disable()                        # the same function in the interpreter
+print(native == big(1000))
+""")
+    lines = out.splitlines()
+    assert lines[0] == "True True True", out
+    assert lines[1] == "True True True ['codegen', 'frontend', 'llvm_opt', 'lower']", out
+    assert lines[2] == "True", out
+
+
+def test_small_loop_function_compiles_at_first_call_big_one_at_second(runner):
+    out = check(runner, BIG_LOOP + """
+import pyjit
+def small(n):
+    t = 0
+    for i in range(n):
+        t += i
+    return t
+pyjit.enable()
+small(10)
+print(pyjit.is_compiled(small))
+big(1)                  # over in microseconds: not compiled yet
+print(pyjit.is_compiled(big))
+big(1)                  # the second call queues it at once
+pyjit.wait_compiled()
+native = big(100)
+print(pyjit.is_compiled(big))
+pyjit.disable()
+print(native == big(100))
+""")
+    assert out == "True\nFalse\nTrue\nTrue\n", out
+
+
+def test_sync_limit_zero_defers_every_loop_function(runner):
+    r = runner.run_code("""
+        import pyjit
+        def f(n):
+            while n:
+                n -= 1
+            return n
+        pyjit.enable()
+        f(3)
+        print(pyjit.is_compiled(f), pyjit.stats()["deferred"])
+        pyjit.wait_compiled()
+        print(pyjit.is_compiled(f))
+    """, env={"PYJIT_SYNC_LIMIT": "0"})
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == "False 1\nTrue\n"
+
+
+def test_exit_while_the_compile_thread_works(runner):
+    # The process exits (LLVM's exit-time destructors run) while background compilations
+    # are queued or running: the compile thread must be out of LLVM by then.
+    prog = runner.write("exit_app.py", BIG_LOOP + """
+import pyjit
+pyjit.enable()
+for k in range(8):
+    exec(BIG_SRC.replace("def big", "def big%d" % k), globals())
+    globals()["big%d" % k](1)
+    globals()["big%d" % k](1)
+print("bye")
+""".replace("BIG_SRC", repr(BIG_LOOP)))
+    for _ in range(5):
+        r = runner.run([prog.name], mode="path")
+        assert r.returncode == 0 and r.stdout == "bye\n", (r.returncode, r.stderr)
+
+
 def test_fallback_is_counted_with_reason(runner):
     out = check(runner, """
         import pyjit
