@@ -278,6 +278,14 @@ xdecref(Lower *L, LLVMValueRef o)
 
 /* ---- Frame, exits ---------------------------------------------------------------------- */
 
+/* Whether the fast path for `h` is worth emitting at `in`: nothing is known, or the
+ * feedback names exactly this case. */
+static int
+wants(const PjInstr *in, PjHint h)
+{
+    return in->hint == PJ_HINT_NONE || in->hint == h;
+}
+
 static LLVMValueRef
 val(Lower *L, const PjInstr *v)
 {
@@ -896,7 +904,7 @@ lower_binop(Lower *L, const PjInstr *in)
     /* Not numbers: exact str + exact str concatenates without the number protocol's
      * slot search (which ends in the same PyUnicode_Concat). */
     LLVMBasicBlockRef not_num = generic;
-    if (base == PJ_NB_ADD && (in->hint == PJ_HINT_NONE || in->hint == PJ_HINT_OTHER))
+    if (base == PJ_NB_ADD && (in->hint == PJ_HINT_NONE || in->hint == PJ_HINT_STR))
         not_num = new_bb(L, "binop.notnum");
     if (has_float_path(k) && (in->hint == PJ_HINT_NONE || in->hint == PJ_HINT_FLOAT)) {
         /* float op float, float op int, int op float (one-digit ints convert exactly). */
@@ -939,7 +947,7 @@ lower_add_store(Lower *L, const PjInstr *in)
     long long off = (long long) sizeof(PyObject *) * in->imm[1];
     LLVMValueRef slot = gep(L, L->localsplus, off);
     LLVMBasicBlockRef done = new_bb(L, "add_store.done"), other = new_bb(L, "add_store.other");
-    if (!L->opts->compact && in->hint != PJ_HINT_INT && in->hint != PJ_HINT_FLOAT) {
+    if (!L->opts->compact && (in->hint == PJ_HINT_NONE || in->hint == PJ_HINT_STR)) {
         LLVMBasicBlockRef str = new_bb(L, "add_store.str"), str2 = new_bb(L, "");
         LLVMBuildCondBr(L->b,
                         and2(L, is_type(L, a, "PyUnicode_Type"), is_type(L, b, "PyUnicode_Type")),
@@ -1001,7 +1009,7 @@ compare_fast_paths(Lower *L, const PjInstr *in, Merge *m)
     const PjInstr *x = in->args[0], *y = in->args[1];
     LLVMValueRef a = val(L, x), b = val(L, y);
     LLVMBasicBlockRef generic = new_bb(L, "cmp.generic");
-    if (in->hint == PJ_HINT_OTHER) {
+    if (in->hint != PJ_HINT_NONE && in->hint != PJ_HINT_INT && in->hint != PJ_HINT_FLOAT) {
         LLVMBuildBr(L->b, generic);
         at(L, generic);
         return;
@@ -1190,7 +1198,7 @@ lower_iter_next(Lower *L, const PjInstr *in)
     LLVMValueRef it = val(L, in->args[0]);
     Merge m = { .bb = new_bb(L, "next.done") };
     LLVMValueRef null = LLVMConstNull(L->ptr);
-    if (L->opts->range_fast_path) {
+    if (L->opts->range_fast_path && wants(in, PJ_HINT_RANGE)) {
         LLVMBasicBlockRef rng = new_bb(L, "next.range"), other = new_bb(L, "");
         branch_if(L, is_type(L, it, "PyRangeIter_Type"), rng, other);
         LLVMValueRef idx = load(L, L->i64, it, offsetof(PjRangeIter, index));
@@ -1211,11 +1219,13 @@ lower_iter_next(Lower *L, const PjInstr *in)
         merge_add(L, &m, boxed);
         at(L, other);
     }
-    if (L->opts->seqiter_fast_path && !L->opts->compact) {
+    if (L->opts->seqiter_fast_path && !L->opts->compact &&
+        (in->hint == PJ_HINT_NONE || in->hint == PJ_HINT_LIST)) {
         /* list and tuple iterators with an item left: the item, as listiter_next; the end
          * (which drops the sequence) is left to tp_iternext. */
         LLVMBasicBlockRef generic = new_bb(L, "next.generic");
-        for (int is_list = 1; is_list >= 0; is_list--) {
+        /* (3.11 does not specialise tuple iteration: list feedback, list path only.) */
+        for (int is_list = 1; is_list >= (in->hint == PJ_HINT_LIST ? 1 : 0); is_list--) {
             LLVMBasicBlockRef yes = new_bb(L, is_list ? "next.list" : "next.tuple");
             LLVMBasicBlockRef no = new_bb(L, ""), has_seq = new_bb(L, ""), more = new_bb(L, "");
             branch_if(L, is_type(L, it, is_list ? "PyListIter_Type" : "PyTupleIter_Type"), yes, no);
@@ -1268,38 +1278,53 @@ attr_cache(Lower *L, long long c)
  * attribute's slot: a __slots__ member at the cached offset, or the cached index of the
  * object's inline values (branching to `slow` when they were turned into a dict). */
 static LLVMValueRef
-instance_value_slot(Lower *L, LLVMValueRef o, LLVMValueRef cache, LLVMBasicBlockRef slow)
+instance_value_slot(Lower *L, const PjInstr *in, LLVMValueRef o, LLVMValueRef cache,
+                    LLVMBasicBlockRef slow)
 {
     LLVMValueRef ver = load(L, L->i32, type_of(L, o), offsetof(PyTypeObject, tp_version_tag));
     LLVMValueRef want = load(L, L->i32, cache, offsetof(PjAttrCache, type_version));
-    LLVMBasicBlockRef v1 = new_bb(L, ""), member = new_bb(L, "attr.member"),
-                      inline_values = new_bb(L, "attr.values"), v2 = new_bb(L, ""),
-                      join = new_bb(L, "");
+    LLVMBasicBlockRef v1 = new_bb(L, "");
     LLVMBuildCondBr(L->b,
                     and2(L, LLVMBuildICmp(L->b, LLVMIntEQ, ver, want, ""),
                          LLVMBuildICmp(L->b, LLVMIntNE, want, ci32(L, 0), "")),
                     v1, slow);
     at(L, v1);
+    /* The feedback picks one layout (the other then takes the slow path), or both. */
+    int members = wants(in, PJ_HINT_SLOT), values = wants(in, PJ_HINT_VALUES);
     LLVMValueRef moff =
         LLVMBuildZExt(L->b, load(L, L->i32, cache, offsetof(PjAttrCache, offset)), L->i64, "");
+    LLVMBasicBlockRef member = members ? new_bb(L, "attr.member") : slow;
+    LLVMBasicBlockRef inline_values = values ? new_bb(L, "attr.values") : slow;
     LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntNE, moff, ci64(L, 0), ""), member,
                     inline_values);
-    at(L, member);
-    LLVMValueRef mslot = LLVMBuildGEP2(L->b, L->i8, o, &moff, 1, "");
-    LLVMBuildBr(L->b, join);
-    at(L, inline_values);
-    LLVMValueRef values = load(L, L->ptr, o, -4 * (long long) sizeof(PyObject *));
-    LLVMBuildCondBr(L->b, LLVMBuildIsNull(L->b, values, ""), slow, v2);
-    at(L, v2);
-    LLVMValueRef idx =
-        LLVMBuildZExt(L->b, load(L, L->i32, cache, offsetof(PjAttrCache, index)), L->i64, "");
-    LLVMValueRef off = LLVMBuildMul(L->b, idx, ci64(L, sizeof(PyObject *)), "");
-    LLVMValueRef vslot = LLVMBuildGEP2(L->b, L->i8, values, &off, 1, "");
-    LLVMBuildBr(L->b, join);
+    LLVMValueRef mslot = NULL, vslot = NULL;
+    LLVMBasicBlockRef join = members && values ? new_bb(L, "") : NULL, vend = NULL;
+    if (members) {
+        at(L, member);
+        mslot = LLVMBuildGEP2(L->b, L->i8, o, &moff, 1, "");
+        if (join != NULL)
+            LLVMBuildBr(L->b, join);
+    }
+    if (values) {
+        at(L, inline_values);
+        LLVMBasicBlockRef v2 = new_bb(L, "");
+        LLVMValueRef vals = load(L, L->ptr, o, -4 * (long long) sizeof(PyObject *));
+        LLVMBuildCondBr(L->b, LLVMBuildIsNull(L->b, vals, ""), slow, v2);
+        at(L, v2);
+        LLVMValueRef idx =
+            LLVMBuildZExt(L->b, load(L, L->i32, cache, offsetof(PjAttrCache, index)), L->i64, "");
+        LLVMValueRef off = LLVMBuildMul(L->b, idx, ci64(L, sizeof(PyObject *)), "");
+        vslot = LLVMBuildGEP2(L->b, L->i8, vals, &off, 1, "");
+        vend = v2;
+        if (join != NULL)
+            LLVMBuildBr(L->b, join);
+    }
+    if (join == NULL)
+        return members ? mslot : vslot;
     at(L, join);
     LLVMValueRef phi = LLVMBuildPhi(L->b, L->ptr, "");
     LLVMValueRef vs[2] = { mslot, vslot };
-    LLVMBasicBlockRef bs[2] = { member, v2 };
+    LLVMBasicBlockRef bs[2] = { member, vend };
     LLVMAddIncoming(phi, vs, bs, 2);
     return phi;
 }
@@ -1311,8 +1336,8 @@ lower_load_attr(Lower *L, const PjInstr *in)
     LLVMValueRef cache = attr_cache(L, in->imm[1]);
     Merge m = { .bb = new_bb(L, "attr.done") };
     LLVMBasicBlockRef slow = new_bb(L, "attr.slow");
-    if (!L->opts->compact) {
-        LLVMValueRef slot = instance_value_slot(L, o, cache, slow);
+    if (!L->opts->compact && in->hint != PJ_HINT_GENERIC) {
+        LLVMValueRef slot = instance_value_slot(L, in, o, cache, slow);
         LLVMValueRef v = LLVMBuildLoad2(L->b, L->ptr, slot, "");
         LLVMBasicBlockRef hit = new_bb(L, "attr.hit");
         LLVMBuildCondBr(L->b, LLVMBuildIsNull(L->b, v, ""), slow, hit);
@@ -1337,10 +1362,10 @@ lower_store_attr(Lower *L, const PjInstr *in)
     LLVMValueRef o = val(L, in->args[0]), v = val(L, in->args[1]);
     LLVMValueRef cache = attr_cache(L, in->imm[1]);
     LLVMBasicBlockRef done = new_bb(L, "setattr.done"), slow = new_bb(L, "setattr.slow");
-    if (!L->opts->compact) {
+    if (!L->opts->compact && in->hint != PJ_HINT_GENERIC) {
         /* Replacing an existing inline value (a new one also needs its insertion order:
          * the helper's). */
-        LLVMValueRef slot = instance_value_slot(L, o, cache, slow);
+        LLVMValueRef slot = instance_value_slot(L, in, o, cache, slow);
         LLVMValueRef old = LLVMBuildLoad2(L->b, L->ptr, slot, "");
         LLVMBasicBlockRef hit = new_bb(L, "setattr.hit");
         LLVMBuildCondBr(L->b, LLVMBuildIsNull(L->b, old, ""), slow, hit);
@@ -1393,6 +1418,8 @@ lower_subscr(Lower *L, const PjInstr *in)
     LLVMBasicBlockRef generic = new_bb(L, "subscr.generic");
     if (!L->opts->compact) {
         for (int is_list = 1; is_list >= 0; is_list--) {
+            if (!wants(in, is_list ? PJ_HINT_LIST : PJ_HINT_TUPLE))
+                continue;
             LLVMBasicBlockRef yes = new_bb(L, is_list ? "subscr.list" : "subscr.tuple");
             LLVMBasicBlockRef no = new_bb(L, "");
             LLVMBuildCondBr(L->b, is_type(L, c, is_list ? "PyList_Type" : "PyTuple_Type"), yes, no);
@@ -1406,19 +1433,23 @@ lower_subscr(Lower *L, const PjInstr *in)
         /* An exact dict (no __missing__): the lookup dict_subscript makes, without the
          * mapping protocol's indirection; a missing key takes the generic path for its
          * KeyError. */
-        LLVMBasicBlockRef dict = new_bb(L, "subscr.dict"), found = new_bb(L, "subscr.dict.hit");
-        LLVMBuildCondBr(L->b, is_type(L, c, "PyDict_Type"), dict, generic);
-        at(L, dict);
-        LLVMValueRef dargs[2] = { c, k };
-        LLVMValueRef item = call(L, "PyDict_GetItemWithError", dargs, 2); /* borrowed */
-        LLVMBasicBlockRef miss = new_bb(L, "subscr.dict.miss");
-        LLVMBuildCondBr(L->b, LLVMBuildIsNull(L->b, item, ""), miss, found);
-        at(L, found);
-        incref(L, item);
-        merge_add(L, &m, item);
-        at(L, miss);
-        /* An exception set: the key's __hash__ or __eq__ raised. */
-        check_error(L, LLVMBuildIsNotNull(L->b, call(L, "PyErr_Occurred", NULL, 0), ""), in->fs);
+        if (wants(in, PJ_HINT_DICT)) {
+            LLVMBasicBlockRef dict = new_bb(L, "subscr.dict");
+            LLVMBasicBlockRef found = new_bb(L, "subscr.dict.hit");
+            LLVMBuildCondBr(L->b, is_type(L, c, "PyDict_Type"), dict, generic);
+            at(L, dict);
+            LLVMValueRef dargs[2] = { c, k };
+            LLVMValueRef item = call(L, "PyDict_GetItemWithError", dargs, 2); /* borrowed */
+            LLVMBasicBlockRef miss = new_bb(L, "subscr.dict.miss");
+            LLVMBuildCondBr(L->b, LLVMBuildIsNull(L->b, item, ""), miss, found);
+            at(L, found);
+            incref(L, item);
+            merge_add(L, &m, item);
+            at(L, miss);
+            /* An exception set: the key's __hash__ or __eq__ raised. */
+            check_error(L, LLVMBuildIsNotNull(L->b, call(L, "PyErr_Occurred", NULL, 0), ""),
+                        in->fs);
+        }
     }
     LLVMBuildBr(L->b, generic);
     at(L, generic);
@@ -1434,23 +1465,23 @@ lower_store_subscr(Lower *L, const PjInstr *in)
 {
     LLVMValueRef c = val(L, in->args[0]), k = val(L, in->args[1]), v = val(L, in->args[2]);
     LLVMBasicBlockRef done = new_bb(L, "setitem.done"), generic = new_bb(L, "setitem.generic");
-    if (!L->opts->compact) {
-        LLVMBasicBlockRef list = new_bb(L, "setitem.list"), notlist = new_bb(L, "");
-        LLVMBasicBlockRef dict = new_bb(L, "setitem.dict");
-        LLVMBuildCondBr(L->b, is_type(L, c, "PyList_Type"), list, notlist);
-        at(L, notlist);
-        LLVMBuildCondBr(L->b, is_type(L, c, "PyDict_Type"), dict, generic);
-        at(L, dict);
-        LLVMValueRef dargs[3] = { c, k, v };
-        LLVMValueRef drc = call(L, "PyDict_SetItem", dargs, 3);
-        check_error(L, LLVMBuildICmp(L->b, LLVMIntNE, drc, ci32(L, 0), ""), in->fs);
-        LLVMBuildBr(L->b, done);
-        at(L, list);
+    if (!L->opts->compact && wants(in, PJ_HINT_LIST)) {
+        LLVMBasicBlockRef list = new_bb(L, "setitem.list"), next = new_bb(L, "");
+        branch_if(L, is_type(L, c, "PyList_Type"), list, next);
         LLVMValueRef slot = sequence_slot(L, c, k, 1, generic);
         LLVMValueRef old = LLVMBuildLoad2(L->b, L->ptr, slot, "");
         incref(L, v);
         LLVMBuildStore(L->b, v, slot);
         decref(L, old);
+        LLVMBuildBr(L->b, done);
+        at(L, next);
+    }
+    if (!L->opts->compact && wants(in, PJ_HINT_DICT)) {
+        LLVMBasicBlockRef dict = new_bb(L, "setitem.dict");
+        branch_if(L, is_type(L, c, "PyDict_Type"), dict, generic);
+        LLVMValueRef dargs[3] = { c, k, v };
+        LLVMValueRef drc = call(L, "PyDict_SetItem", dargs, 3);
+        check_error(L, LLVMBuildICmp(L->b, LLVMIntNE, drc, ci32(L, 0), ""), in->fs);
         LLVMBuildBr(L->b, done);
     }
     else {
@@ -1536,7 +1567,8 @@ builtin_fast_paths(Lower *L, const PjInstr *in, LLVMValueRef base, Merge *m,
                    LLVMBasicBlockRef generic)
 {
     int nargs = (int) in->imm[0];
-    if (in->imm[2] >= 0 || (nargs != 1 && nargs != 2) || L->opts->compact) {
+    if (in->imm[2] >= 0 || (nargs != 1 && nargs != 2) || L->opts->compact ||
+        in->hint != (nargs == 1 ? PJ_HINT_LEN : PJ_HINT_ISINSTANCE)) {
         LLVMBuildBr(L->b, generic);
         return;
     }

@@ -481,11 +481,15 @@ build_STORE_GLOBAL(Builder *b)
     return emit1(b, PJ_IR_decref, v) ? 0 : OOM(b);
 }
 
-/* The specialised form the interpreter left in the adaptive code, as a hint. */
+/* The interpreter's verdict on an instruction of the quickened code: the specialised form
+ * it settled on, or -- an *_ADAPTIVE form whose counter moved (3.11.2 quickens counters to
+ * zero and specialises at the first execution) -- that it ran and could not be specialised
+ * or deoptimised since.  `generic_ok`: that verdict means "no fast path of ours applies"
+ * (false where 3.11 does not specialise what our fast paths handle). */
 static PjHint
-feedback(Builder *b)
+feedback_of(const PjBcInstr *in, int generic_ok)
 {
-    switch (cur_instr(b)->live_op) {
+    switch (in->live_op) {
     case BINARY_OP_ADD_INT:
     case BINARY_OP_SUBTRACT_INT:
     case BINARY_OP_MULTIPLY_INT:
@@ -499,10 +503,60 @@ feedback(Builder *b)
     case BINARY_OP_ADD_UNICODE:
     case BINARY_OP_INPLACE_ADD_UNICODE:
     case COMPARE_OP_STR_JUMP:
-        return PJ_HINT_OTHER;
+        return PJ_HINT_STR;
+    case BINARY_SUBSCR_LIST_INT:
+    case STORE_SUBSCR_LIST_INT:
+        return PJ_HINT_LIST;
+    case BINARY_SUBSCR_TUPLE_INT:
+        return PJ_HINT_TUPLE;
+    case BINARY_SUBSCR_DICT:
+    case STORE_SUBSCR_DICT:
+        return PJ_HINT_DICT;
+    case LOAD_ATTR_INSTANCE_VALUE:
+    case STORE_ATTR_INSTANCE_VALUE:
+        return PJ_HINT_VALUES;
+    case LOAD_ATTR_SLOT:
+    case STORE_ATTR_SLOT:
+        return PJ_HINT_SLOT;
+    case PRECALL_NO_KW_LEN:
+        return PJ_HINT_LEN;
+    case PRECALL_NO_KW_ISINSTANCE:
+        return PJ_HINT_ISINSTANCE;
+    case BINARY_SUBSCR_GETITEM:
+    case LOAD_ATTR_MODULE:
+    case LOAD_ATTR_WITH_HINT:
+    case STORE_ATTR_WITH_HINT:
+        return PJ_HINT_GENERIC;
+    case BINARY_OP_ADAPTIVE:
+    case COMPARE_OP_ADAPTIVE:
+    case BINARY_SUBSCR_ADAPTIVE:
+    case STORE_SUBSCR_ADAPTIVE:
+    case LOAD_ATTR_ADAPTIVE:
+    case STORE_ATTR_ADAPTIVE:
+    case PRECALL_ADAPTIVE:
+        return generic_ok && in->live_cache != 0 ? PJ_HINT_GENERIC : PJ_HINT_NONE;
     default:
+        /* Another specialised PRECALL (a builtin, a type, a method descriptor...). */
+        if (in->op == PRECALL && in->live_op != PRECALL)
+            return PJ_HINT_GENERIC;
         return PJ_HINT_NONE;
     }
+}
+
+static PjHint
+feedback(Builder *b)
+{
+    return feedback_of(cur_instr(b), 1);
+}
+
+/* BINARY_OP's feedback: 3.11 specialises only +, - and * (and their in-place forms), so an
+ * unspecialised //, %, <<, ... says nothing about its operands. */
+static PjHint
+binop_feedback(Builder *b, int k)
+{
+    int base = k >= PJ_NB_INPLACE_ADD ? k - PJ_NB_INPLACE_ADD : k;
+    return feedback_of(cur_instr(b),
+                       base == PJ_NB_ADD || base == PJ_NB_SUBTRACT || base == PJ_NB_MULTIPLY);
 }
 
 /* res = op(a, b) with both operands borrowed, then both popped and released. */
@@ -514,7 +568,10 @@ binary(Builder *b, PjIrOp op, int64_t imm)
     if (r == NULL || (r->fs = fs_error(b, b->sp)) == NULL)
         return OOM(b);
     r->imm[0] = imm;
-    r->hint = feedback(b);
+    /* An unfused COMPARE_OP is never specialised by 3.11 (only one followed by a jump). */
+    r->hint = op == PJ_IR_binop     ? binop_feedback(b, (int) imm)
+              : op == PJ_IR_compare ? feedback_of(cur_instr(b), 0)
+                                    : feedback(b);
     b->sp -= 2;
     if (emit1(b, PJ_IR_decref, lhs) == NULL || emit1(b, PJ_IR_decref, rhs) == NULL)
         return OOM(b);
@@ -546,7 +603,7 @@ build_BINARY_OP(Builder *b)
         return OOM(b);
     r->imm[0] = k;
     r->imm[1] = next->oparg;
-    r->hint = feedback(b);
+    r->hint = binop_feedback(b, k);
     b->sp -= 2;
     /* The STORE_FAST is done: the main loop resumes after it. */
     if (b->bound_in != NULL)
@@ -936,6 +993,27 @@ build_KW_NAMES(Builder *b)
     return 0;
 }
 
+/* Whether a call may be the builtin len (one argument) or isinstance (two): the PRECALL's
+ * specialisation says so, or -- no feedback -- the callee is the global of that name.  (The
+ * lowering still checks the object at run time.) */
+static PjHint
+call_hint(Builder *b, int base, int nargs)
+{
+    if (b->kwnames >= 0 || (nargs != 1 && nargs != 2) || b->i == 0)
+        return PJ_HINT_GENERIC;
+    PjHint h = feedback_of(cur_instr(b) - 1, 1); /* the PRECALL */
+    if (h != PJ_HINT_NONE)
+        return h;
+    const PjInstr *self = b->stack[base], *callee = b->stack[base + 1];
+    if (self->op != PJ_IR_null || callee->op != PJ_IR_load_global || callee->imm[0] < 0 ||
+        callee->imm[0] >= b->bc->nnames)
+        return PJ_HINT_GENERIC;
+    const char *name = b->bc->names[callee->imm[0]];
+    if (strcmp(name, nargs == 1 ? "len" : "isinstance") == 0)
+        return nargs == 1 ? PJ_HINT_LEN : PJ_HINT_ISINSTANCE;
+    return PJ_HINT_GENERIC;
+}
+
 static int
 build_CALL(Builder *b)
 {
@@ -952,6 +1030,7 @@ build_CALL(Builder *b)
     call->imm[0] = oparg;
     call->imm[1] = base;
     call->imm[2] = b->kwnames;
+    call->hint = call_hint(b, base, oparg);
     b->kwnames = -1;
     b->sp = base;
     push(b, call);
@@ -1079,6 +1158,7 @@ build_LOAD_ATTR(Builder *b)
         return OOM(b);
     r->imm[0] = cur_instr(b)->oparg;
     r->imm[1] = b->fn->nattr_caches++;
+    r->hint = feedback(b);
     pop(b);
     if (emit1(b, PJ_IR_decref, owner) == NULL)
         return OOM(b);
@@ -1095,6 +1175,7 @@ build_STORE_ATTR(Builder *b)
         return OOM(b);
     st->imm[0] = cur_instr(b)->oparg;
     st->imm[1] = b->fn->nattr_caches++;
+    st->hint = feedback(b);
     b->sp -= 2;
     if (emit1(b, PJ_IR_decref, value) == NULL || emit1(b, PJ_IR_decref, owner) == NULL)
         return OOM(b);
@@ -1117,6 +1198,7 @@ build_STORE_SUBSCR(Builder *b)
     st->args[0] = container;
     st->args[1] = key;
     st->args[2] = value;
+    st->hint = feedback(b);
     b->sp -= 3;
     if (emit1(b, PJ_IR_decref, value) == NULL || emit1(b, PJ_IR_decref, container) == NULL ||
         emit1(b, PJ_IR_decref, key) == NULL)

@@ -246,6 +246,8 @@ pj_decode_code(PyObject *code, PjArena *a, PjAbort *why)
         in->live_op = (unsigned char) _Py_OPCODE(live[u]);
         in->oparg = (oparg_ext << 8) | arg;
         in->next = u + 1 + pj_op_caches(op);
+        if (pj_op_caches(op) > 0 && in->next <= bc->nunits)
+            in->live_cache = (unsigned short) live[u + 1];
         in->target = -1;
         in->line = PyCode_Addr2Line(co, 2 * u);
         if (in->next > bc->nunits) {

@@ -27,6 +27,7 @@ typedef struct PjBcInstr {
     int next;                  /* code-unit index of the following instruction */
     unsigned char op;          /* base opcode */
     unsigned char live_op;     /* opcode byte in the adaptive code when decoded (feedback) */
+    unsigned short live_cache; /* its first inline-cache unit (the adaptive counter), or 0 */
     int oparg;                 /* full argument, EXTENDED_ARG included */
     int target;                /* jump target as an instruction number, -1 if none */
     int depth;                 /* run-time stack depth before it; -1 if unreachable */

@@ -68,13 +68,24 @@ enum {
     PJ_NB_INPLACE_ADD,
     /* ... up to */ PJ_NB_COUNT = 26
 };
-/* What the 3.11 specialiser saw at a binop/compare before compilation (free type feedback
- * from the quickened bytecode): its fast paths are the ones worth emitting. */
+/* What the 3.11 specialiser saw at an instruction before compilation (free type feedback
+ * from the quickened bytecode), or what the code itself says (a call of the global `len`):
+ * the fast paths worth emitting.  Each op reads the hints that concern it. */
 typedef enum PjHint {
-    PJ_HINT_NONE = 0, /* no feedback: emit every fast path */
-    PJ_HINT_INT,      /* exact one-digit ints */
-    PJ_HINT_FLOAT,    /* exact floats */
-    PJ_HINT_OTHER,    /* something else (str, ...): generic path only */
+    PJ_HINT_NONE = 0,   /* nothing known: emit every fast path */
+    PJ_HINT_INT,        /* binop, compare: exact ints */
+    PJ_HINT_FLOAT,      /* binop, compare: exact floats */
+    PJ_HINT_STR,        /* binop, add_store, compare: exact strs */
+    PJ_HINT_GENERIC,    /* ran, and no fast path applies (not specialisable, or it
+                         * deoptimised): the generic path only */
+    PJ_HINT_LIST,       /* subscr, store_subscr: exact lists */
+    PJ_HINT_TUPLE,      /* subscr: exact tuples */
+    PJ_HINT_DICT,       /* subscr, store_subscr: exact dicts */
+    PJ_HINT_RANGE,      /* iter_next: range iterators (no feedback in 3.11 yet) */
+    PJ_HINT_VALUES,     /* load_attr, store_attr: the instance's inline values */
+    PJ_HINT_SLOT,       /* load_attr, store_attr: a __slots__ member */
+    PJ_HINT_LEN,        /* call: the builtin len */
+    PJ_HINT_ISINSTANCE, /* call: the builtin isinstance */
 } PjHint;
 
 /* Unary op kinds. */
@@ -112,7 +123,7 @@ struct PjInstr {
     int nargs;
     PjInstr **args;
     int64_t imm[3];
-    PjHint hint;       /* binop, compare, compare_bool */
+    PjHint hint;       /* see PjHint */
     PjEdge edge[2];    /* br: edge[0]; cbr: edge[0] if true, edge[1] if false */
     PjFrameState *fs;  /* error exit (RAISE) */
     PjFrameState *fs2; /* second error exit (compare_bool's truth test, add_store's str path) */

@@ -160,6 +160,37 @@ print("bye")
         assert r.returncode == 0 and r.stdout == "bye\n", (r.returncode, r.stderr)
 
 
+def test_interpreter_feedback_selects_fast_paths(runner):
+    # After the interpreter has quickened and specialised f, the IR carries its verdicts,
+    # and the generated code is smaller than for an identical function never run.
+    out = check(runner, '''
+        import pyjit
+        class P:
+            def __init__(self): self.x = 1
+        class S:
+            __slots__ = ("x",)
+            def __init__(self): self.x = 2
+        BODY = ["r = lst[0] + d['k']", "lst[1] = o.x", "d['z'] = s.x", "n = len(lst)",
+                "u = a % b", "c = text[0] + text", "return r + n + u + t[0], c"]
+        SRC = "def {name}(lst, d, o, s, a, b, t, text):\\n    " + "\\n    ".join(BODY)
+        exec(SRC.format(name="f")); exec(SRC.format(name="cold"))
+        for i in range(50):
+            f([1, 2], {"k": 3}, P(), S(), 7, 3, (1,), "ab")
+        hints = [l.split("?")[1].split()[0] for l in pyjit.dump(f, "ir").splitlines() if "?" in l]
+        print(" ".join(hints))
+        print([l.split("?")[1].split()[0] for l in pyjit.dump(cold, "ir").splitlines() if "?" in l])
+        print(len(pyjit.dump(f, "llvm")) < 0.8 * len(pyjit.dump(cold, "llvm")))
+        pyjit.compile(f)
+        print(f([1, 2], {"k": 3}, P(), S(), 7, 3, (1,), "ab"),
+              f([1, 2], {"k": 3}, S(), P(), 7.5, 2, [5], "xy"))
+    ''')
+    lines = out.splitlines()
+    assert lines[0] == "list dict int values list slot dict len generic str int int tuple int", out
+    assert lines[1] == "['len']", out   # no feedback: only what the code says
+    assert lines[2] == "True", out
+    assert lines[3] == "(8, 'aab') (12.5, 'xxy')", out
+
+
 def test_fallback_is_counted_with_reason(runner):
     out = check(runner, """
         import pyjit
