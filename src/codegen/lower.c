@@ -65,6 +65,10 @@ typedef struct Lower {
     LLVMBasicBlockRef exit_bb;
     LLVMValueRef exit_phi[4];
     int last_unit; /* prev_instr value already stored on this path, -2 none */
+    /* While lowering a result stored straight into a local (binop_store, iter_next): the
+     * local's slot, whose old object may carry the result when it dies there, and the
+     * operands (NULL: none) that may be that object. */
+    LLVMValueRef reuse_slot, reuse_a, reuse_b;
     PjAbort why;
 } Lower;
 
@@ -260,7 +264,7 @@ still_referenced(const PjInstr *v, const PjInstr *at)
         return 0;
     for (const PjInstr *p = at->prev; p != NULL && p != v; p = p->prev)
         if ((p->op == PJ_IR_store_local && p->imm[0] == v->imm[0]) ||
-            (p->op == PJ_IR_add_store && p->imm[1] == v->imm[0]))
+            (p->op == PJ_IR_binop_store && p->imm[1] == v->imm[0]))
             return 0;
     return 1;
 }
@@ -806,7 +810,75 @@ write_smallint(Lower *L, LLVMValueRef o, LLVMValueRef v)
     store(L, LLVMBuildTrunc(L->b, mag, L->i32, ""), o, offsetof(PyLongObject, ob_digit));
 }
 
-/* Boxes a float result, reusing a dying float operand when there is one. */
+/* The result goes to a local (L->reuse_slot) whose old object dies there: exact `type`,
+ * and no reference but the local's and the operands' own (a stack reference each).  Then
+ * that object carries the result -- nothing can see it change.  Falls through otherwise. */
+static void
+reuse_local_or_next(Lower *L, Merge *m, const char *type,
+                    LLVMValueRef (*extra_ok)(Lower *, LLVMValueRef),
+                    void (*write)(Lower *, LLVMValueRef, LLVMValueRef), LLVMValueRef r)
+{
+    if (L->reuse_slot == NULL)
+        return;
+    LLVMValueRef old = load(L, L->ptr, L->reuse_slot, 0);
+    LLVMBasicBlockRef bound = new_bb(L, ""), yes = new_bb(L, "reuse.local"), no = new_bb(L, "");
+    LLVMBuildCondBr(L->b, LLVMBuildIsNull(L->b, old, ""), no, bound);
+    at(L, bound);
+    LLVMValueRef refs = ci64(L, 1);
+    LLVMValueRef ops[2] = { L->reuse_a, L->reuse_b };
+    for (int i = 0; i < 2; i++)
+        if (ops[i] != NULL)
+            refs = LLVMBuildAdd(
+                L->b, refs,
+                LLVMBuildZExt(L->b, LLVMBuildICmp(L->b, LLVMIntEQ, old, ops[i], ""), L->i64, ""),
+                "");
+    LLVMValueRef ok =
+        and2(L, is_type(L, old, type),
+             LLVMBuildICmp(L->b, LLVMIntEQ, load(L, L->i64, old, offsetof(PyObject, ob_refcnt)),
+                           refs, ""));
+    if (extra_ok != NULL)
+        ok = and2(L, ok, extra_ok(L, old));
+    LLVMBuildCondBr(L->b, ok, yes, no);
+    at(L, yes);
+    write(L, old, r);
+    incref(L, old); /* the result's reference; the local's is dropped by the store */
+    merge_add(L, m, old);
+    at(L, no);
+}
+
+/* An int object with room for one digit (not zero, which is the cached object anyway). */
+static LLVMValueRef
+has_digits(Lower *L, LLVMValueRef o)
+{
+    return LLVMBuildICmp(L->b, LLVMIntNE, load(L, L->i64, o, offsetof(PyVarObject, ob_size)),
+                         ci64(L, 0), "");
+}
+
+/* Boxes an int for a local: box_long, but a one-digit value outside the small-int cache
+ * may reuse the local's dying old int (L->reuse_slot). */
+static LLVMValueRef
+box_long_for_local(Lower *L, LLVMValueRef v)
+{
+    if (L->reuse_slot == NULL)
+        return box_long(L, v);
+    Merge m = { .bb = new_bb(L, "boxl.done") };
+    LLVMValueRef in_small =
+        LLVMBuildICmp(L->b, LLVMIntULE, LLVMBuildAdd(L->b, v, ci64(L, 5), ""), ci64(L, 261), "");
+    LLVMValueRef one_digit =
+        LLVMBuildICmp(L->b, LLVMIntULT, LLVMBuildAdd(L->b, v, ci64(L, (1 << 30) - 1), ""),
+                      ci64(L, (2LL << 30) - 1), "");
+    LLVMBasicBlockRef try_reuse = new_bb(L, ""), alloc = new_bb(L, "");
+    LLVMBuildCondBr(L->b, and2(L, one_digit, LLVMBuildNot(L->b, in_small, "")), try_reuse, alloc);
+    at(L, try_reuse);
+    reuse_local_or_next(L, &m, "PyLong_Type", has_digits, write_smallint, v);
+    LLVMBuildBr(L->b, alloc);
+    at(L, alloc);
+    merge_add(L, &m, box_long(L, v));
+    return merge_finish(L, &m, L->ptr);
+}
+
+/* Boxes a float result, reusing a dying float operand, or the dying old object of the
+ * local it goes to, when there is one. */
 static void
 box_float_result(Lower *L, Merge *m, LLVMValueRef d, const PjInstr *x, LLVMValueRef a,
                  const PjInstr *y, LLVMValueRef b)
@@ -815,6 +887,7 @@ box_float_result(Lower *L, Merge *m, LLVMValueRef d, const PjInstr *x, LLVMValue
         reuse_or_next(L, m, is_float(L, x, a), a, write_float, d);
     if (may_be_temporary(y))
         reuse_or_next(L, m, is_float(L, y, b), b, write_float, d);
+    reuse_local_or_next(L, m, "PyFloat_Type", NULL, write_float, d);
     box_float_into(L, m, d);
 }
 
@@ -838,6 +911,7 @@ box_int_result(Lower *L, Merge *m, LLVMValueRef v, const PjInstr *x, LLVMValueRe
         reuse_or_next(L, m, t, a, write_smallint, v);
     if (may_be_temporary(y))
         reuse_or_next(L, m, t, b, write_smallint, v);
+    reuse_local_or_next(L, m, "PyLong_Type", has_digits, write_smallint, v);
     LLVMBuildBr(L->b, alloc);
     at(L, alloc);
     box_int_into(L, m, v);
@@ -939,16 +1013,18 @@ lower_binop(Lower *L, const PjInstr *in)
     return res;
 }
 
-/* add_store: lhs + rhs into local l, both operands consumed. */
+/* binop_store: lhs + rhs into local l, both operands consumed. */
 static void
-lower_add_store(Lower *L, const PjInstr *in)
+lower_binop_store(Lower *L, const PjInstr *in)
 {
     LLVMValueRef a = val(L, in->args[0]), b = val(L, in->args[1]);
     long long off = (long long) sizeof(PyObject *) * in->imm[1];
     LLVMValueRef slot = gep(L, L->localsplus, off);
-    LLVMBasicBlockRef done = new_bb(L, "add_store.done"), other = new_bb(L, "add_store.other");
-    if (!L->opts->compact && (in->hint == PJ_HINT_NONE || in->hint == PJ_HINT_STR)) {
-        LLVMBasicBlockRef str = new_bb(L, "add_store.str"), str2 = new_bb(L, "");
+    LLVMBasicBlockRef done = new_bb(L, "binop_store.done"), other = new_bb(L, "binop_store.other");
+    int k = (int) in->imm[0];
+    if (!L->opts->compact && (k == PJ_NB_ADD || k == PJ_NB_INPLACE_ADD) &&
+        (in->hint == PJ_HINT_NONE || in->hint == PJ_HINT_STR)) {
+        LLVMBasicBlockRef str = new_bb(L, "binop_store.str"), str2 = new_bb(L, "");
         LLVMBuildCondBr(L->b,
                         and2(L, is_type(L, a, "PyUnicode_Type"), is_type(L, b, "PyUnicode_Type")),
                         str2, other);
@@ -965,7 +1041,11 @@ lower_add_store(Lower *L, const PjInstr *in)
         LLVMBuildBr(L->b, other);
     }
     at(L, other);
+    L->reuse_slot = slot;
+    L->reuse_a = a;
+    L->reuse_b = b;
     LLVMValueRef r = lower_binop(L, in);
+    L->reuse_slot = L->reuse_a = L->reuse_b = NULL;
     decref_at(L, in->args[0], in);
     decref_at(L, in->args[1], in);
     LLVMValueRef old = load(L, L->ptr, slot, 0);
@@ -1214,7 +1294,10 @@ lower_iter_next(Lower *L, const PjInstr *in)
         LLVMValueRef v = LLVMBuildAdd(
             L->b, load(L, L->i64, it, offsetof(PjRangeIter, start)),
             LLVMBuildMul(L->b, idx, load(L, L->i64, it, offsetof(PjRangeIter, step)), ""), "");
-        LLVMValueRef boxed = box_long(L, v);
+        if (in->imm[0] >= 0)
+            L->reuse_slot = gep(L, L->localsplus, (long long) sizeof(PyObject *) * in->imm[0]);
+        LLVMValueRef boxed = box_long_for_local(L, v);
+        L->reuse_slot = NULL;
         check_null(L, boxed, in->fs);
         merge_add(L, &m, boxed);
         at(L, other);
@@ -1745,8 +1828,8 @@ lower_instr(Lower *L, const PjInstr *in)
     case PJ_IR_binop:
         r = lower_binop(L, in);
         break;
-    case PJ_IR_add_store:
-        lower_add_store(L, in);
+    case PJ_IR_binop_store:
+        lower_binop_store(L, in);
         break;
     case PJ_IR_unop:
         r = lower_unop(L, in);

@@ -588,18 +588,19 @@ build_BINARY_OP(Builder *b)
         return -1;
     }
     const PjBcInstr *next = b->i + 1 < b->bc->ninstrs ? cur_instr(b) + 1 : NULL;
-    if ((k != PJ_NB_ADD && k != PJ_NB_INPLACE_ADD) || next == NULL || next->block_start ||
-        next->op != STORE_FAST || !b->normal[b->i + 1])
+    if (next == NULL || next->block_start || next->op != STORE_FAST || !b->normal[b->i + 1])
         return binary(b, PJ_IR_binop, k);
 
-    /* `x = x + s` / `x += s` then STORE_FAST: one op, so that a str held only by the local
-     * can grow in place (linear string building, as the interpreter's specialisation).
-     * fs: the generic path's error, operands still on the stack; fs2: the str path's,
-     * operands consumed (the interpreter shrinks its stack first). */
+    /* `x = a <op> b` / `x <op>= b`: one op with the STORE_FAST, so that a number result
+     * can reuse x's old object when that dies here (no allocation in numeric loops), and
+     * a str held only by x can grow in place (linear string building, as the
+     * interpreter's specialisation).  fs: the error of the operation, operands still on
+     * the stack; fs2: the str path's, operands consumed (the interpreter shrinks its stack
+     * first). */
     PjInstr *rhs = peek(b, 1), *lhs = peek(b, 2);
-    PjInstr *r = emit2(b, PJ_IR_add_store, lhs, rhs);
+    PjInstr *r = emit2(b, PJ_IR_binop_store, lhs, rhs);
     if (r == NULL || (r->fs = fs_error(b, b->sp)) == NULL ||
-        (r->fs2 = fs_error(b, b->sp - 2)) == NULL)
+        ((k == PJ_NB_ADD || k == PJ_NB_INPLACE_ADD) && (r->fs2 = fs_error(b, b->sp - 2)) == NULL))
         return OOM(b);
     r->imm[0] = k;
     r->imm[1] = next->oparg;
@@ -938,6 +939,9 @@ build_FOR_ITER(Builder *b)
     PjInstr *done = next ? emit1(b, PJ_IR_is_null, next) : NULL;
     if (done == NULL || (next->fs = fs_error(b, b->sp)) == NULL)
         return OOM(b);
+    /* The item goes straight to a local (`for i in ...:`): its old value may carry it. */
+    const PjBcInstr *body = b->i + 1 < b->bc->ninstrs ? in + 1 : NULL;
+    next->imm[0] = body != NULL && body->op == STORE_FAST ? body->oparg : -1;
     push(b, next); /* into its slot; harmless (beyond the stack) when exhausted */
     PjInstr *cbr = emit1(b, PJ_IR_cbr, done);
     PjBlock *exit_blk = new_block(b);

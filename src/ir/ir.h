@@ -75,7 +75,7 @@ typedef enum PjHint {
     PJ_HINT_NONE = 0,   /* nothing known: emit every fast path */
     PJ_HINT_INT,        /* binop, compare: exact ints */
     PJ_HINT_FLOAT,      /* binop, compare: exact floats */
-    PJ_HINT_STR,        /* binop, add_store, compare: exact strs */
+    PJ_HINT_STR,        /* binop, binop_store, compare: exact strs */
     PJ_HINT_GENERIC,    /* ran, and no fast path applies (not specialisable, or it
                          * deoptimised): the generic path only */
     PJ_HINT_LIST,       /* subscr, store_subscr: exact lists */
@@ -126,7 +126,7 @@ struct PjInstr {
     PjHint hint;       /* see PjHint */
     PjEdge edge[2];    /* br: edge[0]; cbr: edge[0] if true, edge[1] if false */
     PjFrameState *fs;  /* error exit (RAISE) */
-    PjFrameState *fs2; /* second error exit (compare_bool's truth test, add_store's str path) */
+    PjFrameState *fs2; /* second error exit (compare_bool's truth test, binop_store's str path) */
     PjFrameState *fsd; /* deopt exit (DEOPT) */
     int bc;            /* bytecode instruction it implements (prev_instr), -1 none */
     PjBlock *block;

@@ -40,10 +40,11 @@
     X(load_global,  OBJ,  0, PJ_IRF_RAISE | PJ_IRF_DEOPT | PJ_IRF_CALL, "nc") /* name n, cache c */ \
     X(store_global, VOID, 1, PJ_IRF_RAISE | PJ_IRF_CALL, "n")                                \
     X(binop,        OBJ,  2, PJ_IRF_RAISE | PJ_IRF_CALL, "b")                                \
-    /* lhs + rhs (or +=) stored into local l: a str whose only other reference is that   \
+    /* lhs <op> rhs stored into local l (BINARY_OP then STORE_FAST): a number result may  \
+     * reuse the local's dying old object; for + a str whose only other reference is that  \
      * local grows in place, as BINARY_OP_INPLACE_ADD_UNICODE; fs2: that path's error,      \
      * operands consumed */                                                                  \
-    X(add_store,    VOID, 2, PJ_IRF_RAISE | PJ_IRF_CALL | PJ_IRF_STEALS, "bl")               \
+    X(binop_store,    VOID, 2, PJ_IRF_RAISE | PJ_IRF_CALL | PJ_IRF_STEALS, "bl")               \
     X(unop,         OBJ,  1, PJ_IRF_RAISE | PJ_IRF_CALL, "u")                                \
     X(compare,      OBJ,  2, PJ_IRF_RAISE | PJ_IRF_CALL, "o")                                \
     X(compare_bool, BOOL, 2, PJ_IRF_RAISE | PJ_IRF_CALL, "o") /* fs2: error of the truth test */ \
@@ -58,7 +59,8 @@
     X(subscr,       OBJ,  2, PJ_IRF_RAISE | PJ_IRF_CALL, "")   /* container[key] */          \
     X(store_subscr, VOID, 3, PJ_IRF_RAISE | PJ_IRF_CALL, "")   /* container[key] = value */  \
     X(get_iter,     OBJ,  1, PJ_IRF_RAISE | PJ_IRF_CALL, "")                                 \
-    X(iter_next,    OBJ,  1, PJ_IRF_RAISE | PJ_IRF_CALL, "") /* NULL when exhausted */      \
+    X(iter_next,    OBJ,  1, PJ_IRF_RAISE | PJ_IRF_CALL, "l") /* NULL when exhausted; l: the \
+     * local the item goes to next (-1: none), whose dying old int may carry it */          \
     X(load_method,  VOID, 1, PJ_IRF_RAISE | PJ_IRF_CALL | PJ_IRF_STEALS, "nsc") /* slots s, s+1; method cache c */ \
     X(call,         OBJ,  0, PJ_IRF_RAISE | PJ_IRF_CALL, "ask") /* a args from slot s, keyword names co_consts[k] (-1: none) */ \
     /* one instruction run by its stack helper on the frame's slots: pops its operands     \

@@ -1,5 +1,5 @@
 # pyjit-corpus: `s += t` / `s = s + t` stored back into the same local (BINARY_OP + STORE_FAST as one op): in-place growth of a str held only by the local, aliases that must keep the old value, a str on both sides, str subclasses with __add__/__radd__, ints/floats/lists through the same op, TypeError leaving the local intact, an exception handler seeing the local afterwards
-# pyjit-compiled: grow, grow_plus, aliases, both_sides, Tagged.__add__, Tagged.__radd__, subclasses, numbers_and_lists, type_errors, in_handler, <module>
+# pyjit-compiled: grow, grow_plus, aliases, both_sides, Tagged.__add__, Tagged.__radd__, subclasses, numbers_and_lists, type_errors, in_handler, other_ops_on_strs, <module>
 
 def grow(n):
     s = ""
@@ -120,3 +120,28 @@ for i in range(3):
     m += str(i)
     m = m + "."
 print(m)
+
+
+def other_ops_on_strs():
+    out = []
+    s = "abc"
+    for bad in ("-", "*", "/", "%"):
+        try:
+            if bad == "-":
+                s = s - "c"
+            elif bad == "*":
+                s = s * "c"
+            elif bad == "/":
+                s = s / "c"
+            else:
+                s = s % "c"
+        except TypeError as e:
+            out.append(str(e))
+    t = "ab"
+    t = t * 3
+    u = "%s-%s"
+    u = u % ("x", "y")
+    return out, s, t, u
+
+
+print(other_ops_on_strs())
