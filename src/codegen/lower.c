@@ -290,6 +290,19 @@ wants(const PjInstr *in, PjHint h)
     return in->hint == PJ_HINT_NONE || in->hint == h;
 }
 
+/* Inline fast paths or a helper call for `in`: large functions (opts->compact) and, in a
+ * function with a loop, the code outside every loop -- it runs once per call, so code
+ * size (LLVM's time) matters more there than a few nanoseconds. */
+static int
+compact_at(const Lower *L, const PjInstr *in)
+{
+    if (L->opts->compact)
+        return 1;
+    if (!L->bc->has_loop || in->bc < 0 || in->bc >= L->bc->ninstrs)
+        return 0;
+    return !L->bc->instrs[in->bc].in_loop;
+}
+
 static LLVMValueRef
 val(Lower *L, const PjInstr *v)
 {
@@ -937,7 +950,7 @@ lower_binop_compact(Lower *L, const PjInstr *in)
 static LLVMValueRef
 lower_binop(Lower *L, const PjInstr *in)
 {
-    if (L->opts->compact)
+    if (compact_at(L, in))
         return lower_binop_compact(L, in);
     int k = (int) in->imm[0];
     int base = k >= PJ_NB_INPLACE_ADD ? k - PJ_NB_INPLACE_ADD : k;
@@ -1022,7 +1035,7 @@ lower_binop_store(Lower *L, const PjInstr *in)
     LLVMValueRef slot = gep(L, L->localsplus, off);
     LLVMBasicBlockRef done = new_bb(L, "binop_store.done"), other = new_bb(L, "binop_store.other");
     int k = (int) in->imm[0];
-    if (!L->opts->compact && (k == PJ_NB_ADD || k == PJ_NB_INPLACE_ADD) &&
+    if (!compact_at(L, in) && (k == PJ_NB_ADD || k == PJ_NB_INPLACE_ADD) &&
         (in->hint == PJ_HINT_NONE || in->hint == PJ_HINT_STR)) {
         LLVMBasicBlockRef str = new_bb(L, "binop_store.str"), str2 = new_bb(L, "");
         LLVMBuildCondBr(L->b,
@@ -1079,7 +1092,7 @@ real_pred(int op)
 static void
 compare_fast_paths(Lower *L, const PjInstr *in, Merge *m)
 {
-    if (L->opts->compact) { /* the generic path only */
+    if (compact_at(L, in)) { /* the generic path only */
         LLVMBasicBlockRef generic = new_bb(L, "cmp.generic");
         LLVMBuildBr(L->b, generic);
         at(L, generic);
@@ -1302,7 +1315,7 @@ lower_iter_next(Lower *L, const PjInstr *in)
         merge_add(L, &m, boxed);
         at(L, other);
     }
-    if (L->opts->seqiter_fast_path && !L->opts->compact &&
+    if (L->opts->seqiter_fast_path && !compact_at(L, in) &&
         (in->hint == PJ_HINT_NONE || in->hint == PJ_HINT_LIST)) {
         /* list and tuple iterators with an item left: the item, as listiter_next; the end
          * (which drops the sequence) is left to tp_iternext. */
@@ -1419,7 +1432,7 @@ lower_load_attr(Lower *L, const PjInstr *in)
     LLVMValueRef cache = attr_cache(L, in->imm[1]);
     Merge m = { .bb = new_bb(L, "attr.done") };
     LLVMBasicBlockRef slow = new_bb(L, "attr.slow");
-    if (!L->opts->compact && in->hint != PJ_HINT_GENERIC) {
+    if (!compact_at(L, in) && in->hint != PJ_HINT_GENERIC) {
         LLVMValueRef slot = instance_value_slot(L, in, o, cache, slow);
         LLVMValueRef v = LLVMBuildLoad2(L->b, L->ptr, slot, "");
         LLVMBasicBlockRef hit = new_bb(L, "attr.hit");
@@ -1445,7 +1458,7 @@ lower_store_attr(Lower *L, const PjInstr *in)
     LLVMValueRef o = val(L, in->args[0]), v = val(L, in->args[1]);
     LLVMValueRef cache = attr_cache(L, in->imm[1]);
     LLVMBasicBlockRef done = new_bb(L, "setattr.done"), slow = new_bb(L, "setattr.slow");
-    if (!L->opts->compact && in->hint != PJ_HINT_GENERIC) {
+    if (!compact_at(L, in) && in->hint != PJ_HINT_GENERIC) {
         /* Replacing an existing inline value (a new one also needs its insertion order:
          * the helper's). */
         LLVMValueRef slot = instance_value_slot(L, in, o, cache, slow);
@@ -1499,7 +1512,7 @@ lower_subscr(Lower *L, const PjInstr *in)
     LLVMValueRef c = val(L, in->args[0]), k = val(L, in->args[1]);
     Merge m = { .bb = new_bb(L, "subscr.done") };
     LLVMBasicBlockRef generic = new_bb(L, "subscr.generic");
-    if (!L->opts->compact) {
+    if (!compact_at(L, in)) {
         for (int is_list = 1; is_list >= 0; is_list--) {
             if (!wants(in, is_list ? PJ_HINT_LIST : PJ_HINT_TUPLE))
                 continue;
@@ -1548,7 +1561,7 @@ lower_store_subscr(Lower *L, const PjInstr *in)
 {
     LLVMValueRef c = val(L, in->args[0]), k = val(L, in->args[1]), v = val(L, in->args[2]);
     LLVMBasicBlockRef done = new_bb(L, "setitem.done"), generic = new_bb(L, "setitem.generic");
-    if (!L->opts->compact && wants(in, PJ_HINT_LIST)) {
+    if (!compact_at(L, in) && wants(in, PJ_HINT_LIST)) {
         LLVMBasicBlockRef list = new_bb(L, "setitem.list"), next = new_bb(L, "");
         branch_if(L, is_type(L, c, "PyList_Type"), list, next);
         LLVMValueRef slot = sequence_slot(L, c, k, 1, generic);
@@ -1559,7 +1572,7 @@ lower_store_subscr(Lower *L, const PjInstr *in)
         LLVMBuildBr(L->b, done);
         at(L, next);
     }
-    if (!L->opts->compact && wants(in, PJ_HINT_DICT)) {
+    if (!compact_at(L, in) && wants(in, PJ_HINT_DICT)) {
         LLVMBasicBlockRef dict = new_bb(L, "setitem.dict");
         branch_if(L, is_type(L, c, "PyDict_Type"), dict, generic);
         LLVMValueRef dargs[3] = { c, k, v };
@@ -1595,7 +1608,7 @@ lower_load_method(Lower *L, const PjInstr *in)
     LLVMValueRef slots = stack_slot(L, (int) in->imm[1]);
     LLVMValueRef cache = method_cache(L, in->imm[2]);
     LLVMBasicBlockRef done = new_bb(L, "method.done"), slow = new_bb(L, "method.slow");
-    if (!L->opts->compact) {
+    if (!compact_at(L, in)) {
         LLVMValueRef tp = type_of(L, o);
         LLVMValueRef ver = load(L, L->i32, tp, offsetof(PyTypeObject, tp_version_tag));
         LLVMValueRef want = load(L, L->i32, cache, offsetof(PjMethodCache, type_version));
@@ -1650,7 +1663,7 @@ builtin_fast_paths(Lower *L, const PjInstr *in, LLVMValueRef base, Merge *m,
                    LLVMBasicBlockRef generic)
 {
     int nargs = (int) in->imm[0];
-    if (in->imm[2] >= 0 || (nargs != 1 && nargs != 2) || L->opts->compact ||
+    if (in->imm[2] >= 0 || (nargs != 1 && nargs != 2) || compact_at(L, in) ||
         in->hint != (nargs == 1 ? PJ_HINT_LEN : PJ_HINT_ISINSTANCE)) {
         LLVMBuildBr(L->b, generic);
         return;

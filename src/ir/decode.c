@@ -288,6 +288,14 @@ pj_decode_code(PyObject *code, PjArena *a, PjAbort *why)
         if ((dir != 0 || (pj_op_flags(in->op) & PJ_F_TERM)) && i + 1 < bc->ninstrs)
             bc->instrs[i + 1].block_start = 1;
     }
+    /* Loop bodies: what lies between a backward jump and its target (3.11's compiler lays
+     * loops out contiguously; exception handlers go after the body). */
+    for (int i = 0; i < bc->ninstrs; i++) {
+        const PjBcInstr *in = &bc->instrs[i];
+        if (pj_op_jump(in->op) < 0)
+            for (int k = in->target; k <= i; k++)
+                bc->instrs[k].in_loop = 1;
+    }
 
     /* Names for dumps and the builder. */
     bc->nlocalsplus = co->co_nlocalsplus;

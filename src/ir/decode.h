@@ -34,6 +34,7 @@ typedef struct PjBcInstr {
     int line;                  /* source line, -1 if none */
     unsigned char block_start; /* first instruction of a basic block */
     unsigned char is_handler;  /* target of an exception-table entry */
+    unsigned char in_loop;     /* between a backward jump's target and the jump */
 } PjBcInstr;
 
 typedef struct PjExcEntry {
