@@ -39,7 +39,8 @@ verify(PjFunc *fn, const char *after, PjAbort *why)
 /* Front end: decode, build and the IR passes, with the checks that decide compilability.
  * `passes` 0 stops after the builder (the "ir.build" dump). */
 static PjFunc *
-frontend(PyObject *code, const PjCompileOptions *opts, PjArena *a, PjAbort *why, int passes)
+frontend(PyObject *code, const PjCompileOptions *opts, PjArena *a, PjAbort *why, int passes,
+         int *unboxed)
 {
     PyCodeObject *co = (PyCodeObject *) code;
     if (co->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) {
@@ -61,6 +62,13 @@ frontend(PyObject *code, const PjCompileOptions *opts, PjArena *a, PjAbort *why,
     pj_pass_refcount(fn);
     if (verify(fn, "refcount", why) < 0)
         return NULL;
+    if (opts->unbox) {
+        int n = pj_pass_unbox(fn, opts->seed, opts->nseed, opts->range_fast_path);
+        if (unboxed != NULL)
+            *unboxed = n;
+        if (verify(fn, "unbox", why) < 0)
+            return NULL;
+    }
     return fn;
 }
 
@@ -128,7 +136,7 @@ pj_compile_front(PyObject *code, const PjCompileOptions *opts, PjCompiled *out, 
     PjArena arena;
     pj_arena_init(&arena);
     double t0 = now();
-    PjFunc *fn = p ? frontend(code, opts, &arena, why, 1) : NULL;
+    PjFunc *fn = p ? frontend(code, opts, &arena, why, 1, &out->unboxed_loops) : NULL;
     double t1 = now();
     out->t_frontend = t1 - t0;
     if (p == NULL && why->kind == PJ_ABORT_NONE)
@@ -214,7 +222,7 @@ pj_compile_dump(PjEngine *e, PyObject *code, const char *stage, const PjCompileO
     int build_only = strcmp(stage, "ir.build") == 0;
     if (strcmp(stage, "ir") != 0 && strcmp(stage, "llvm") != 0 && !build_only)
         goto done;
-    PjFunc *fn = frontend(code, opts, &arena, why, !build_only);
+    PjFunc *fn = frontend(code, opts, &arena, why, !build_only, NULL);
     if (fn == NULL)
         goto done;
     if (strcmp(stage, "ir") == 0 || build_only) {

@@ -24,6 +24,11 @@ typedef struct PjCompileOptions {
     int max_instrs;     /* larger functions abort with PJ_ABORT_TOO_LARGE */
     int compact_instrs; /* larger functions get the compact lowering (see lower.h) */
     int tier;           /* PJ_TIER_BASELINE or PJ_TIER_OPTIMIZED (codegen/engine.h) */
+    int unbox;          /* run the unboxing pass */
+    /* Types of the frame's locals when compilation started (PjUType per local, a guess
+     * for the unboxing pass), or NULL. */
+    const unsigned char *seed;
+    int nseed;
 } PjCompileOptions;
 
 typedef struct PjCompiled {
@@ -36,8 +41,9 @@ typedef struct PjCompiled {
     int tier;
     double t_frontend, t_lower, t_llvm_opt, t_codegen; /* seconds per stage */
     int bc_instrs;                                     /* bytecode instructions */
-    int llvm_instrs; /* instructions of the lowered (not yet optimised) LLVM IR */
-    int background;  /* set by the runtime: the compile thread did the back half */
+    int llvm_instrs;   /* instructions of the lowered (not yet optimised) LLVM IR */
+    int background;    /* set by the runtime: the compile thread did the back half */
+    int unboxed_loops; /* loops whose numbers run unboxed */
 } PjCompiled;
 
 /* Compiles `code` (a code object, borrowed).  0 and *out on success, -1 and *why. */

@@ -63,6 +63,14 @@
     X(pj_rt_str_append,     I, 3, (P, O, O))                                                 \
     /* a ** b and a **= b (CPython's NoMod variants are not exported). New ref or NULL. */  \
     X(pj_rt_power,          O, 2, (O, O))                                                    \
+    /* Unboxed loops (pass_unbox.c) writing their numbers back as objects: (slot, value)   \
+     * the local's slot gets the value (its old object released, or rewritten in place    \
+     * when only the slot holds it); (value) a new reference.  Never fail: memory for one  \
+     * small object missing is fatal. */                                                    \
+    X(pj_rt_unboxed_set_f64, V, 2, (P, D))                                                   \
+    X(pj_rt_unboxed_set_i64, V, 2, (P, L))                                                   \
+    X(pj_rt_unboxed_box_f64, O, 1, (D))                                                      \
+    X(pj_rt_unboxed_box_i64, O, 1, (L))                                                      \
     X(pj_rt_inplace_power,  O, 2, (O, O))
 
 /* Instructions run by a stack helper (runtime/stackops.c):
@@ -278,7 +286,9 @@ pj_rd_method_caches(PjRuntimeData *rd)
     X(TRACING, "tracing switched on")                                                              \
     X(EVAL_BREAKER, "eval breaker")                                                                \
     X(RAISE, "raise statement")                                                                    \
-    X(HELPER, "instruction left to the interpreter")
+    X(HELPER, "instruction left to the interpreter")                                               \
+    X(UNBOX_GUARD, "unboxed loop entered with other types")                                        \
+    X(UNBOX_RANGE, "unboxed arithmetic left the machine type")
 
 typedef enum PjDeoptReason {
 #define X(name, text) PJ_DEOPT_##name,

@@ -69,6 +69,13 @@ typedef struct Lower {
      * local's slot, whose old object may carry the result when it dies there, and the
      * operands (NULL: none) that may be that object. */
     LLVMValueRef reuse_slot, reuse_a, reuse_b;
+    /* Unboxed loops (pass_unbox.c): the loop of the block being lowered (NULL: none); per
+     * loop and unboxed local, the allocas of its value and of its dirty flag (written
+     * since the frame's slot was last made current); per value, the exhausted flag of an
+     * unboxed range step. */
+    const PjULoop *cur_u;
+    LLVMValueRef **uval, **udirty;
+    LLVMValueRef *aux;
     PjAbort why;
 } Lower;
 
@@ -339,6 +346,57 @@ set_prev_instr(Lower *L, int unit)
     L->last_unit = unit;
 }
 
+/* ---- Unboxed loops: locals in registers ---------------------------------------------------- */
+
+static int
+uindex(const PjULoop *u, int local)
+{
+    for (int i = 0; i < u->nlocals; i++)
+        if (u->local[i] == local)
+            return i;
+    return -1;
+}
+
+static LLVMTypeRef
+ut_type(Lower *L, int ut)
+{
+    return ut == PJ_UT_I64 ? L->i64 : ut == PJ_UT_F64 ? L->f64 : L->ptr;
+}
+
+static LLVMValueRef
+local_slot(Lower *L, long long local)
+{
+    return gep(L, L->localsplus, (long long) sizeof(PyObject *) * local);
+}
+
+/* The frame's slots made current for every unboxed local of `u` written since they last
+ * were: where the loop is left, and before code that might look at the frame runs. */
+static void
+materialize(Lower *L, const PjULoop *u)
+{
+    int ui = (int) (u - L->ir->uloops);
+    for (int i = 0; i < u->nlocals; i++) {
+        LLVMValueRef dirty = LLVMBuildLoad2(L->b, L->i1, L->udirty[ui][i], "");
+        LLVMBasicBlockRef yes = new_bb(L, "unboxed.store"), next = new_bb(L, "");
+        LLVMBuildCondBr(L->b, dirty, yes, next);
+        at(L, yes);
+        LLVMValueRef args[2] = { local_slot(L, u->local[i]),
+                                 LLVMBuildLoad2(L->b, ut_type(L, u->type[i]), L->uval[ui][i], "") };
+        call(L, u->type[i] == PJ_UT_F64 ? "pj_rt_unboxed_set_f64" : "pj_rt_unboxed_set_i64", args,
+             2);
+        LLVMBuildStore(L->b, LLVMConstInt(L->i1, 0, 0), L->udirty[ui][i]);
+        LLVMBuildBr(L->b, next);
+        at(L, next);
+    }
+}
+
+static LLVMValueRef
+box_unboxed(Lower *L, const PjInstr *v)
+{
+    LLVMValueRef x = L->vals[v->id];
+    return call(L, v->ut == PJ_UT_F64 ? "pj_rt_unboxed_box_f64" : "pj_rt_unboxed_box_i64", &x, 1);
+}
+
 /* An exit unit meaning "leave prev_instr as it is". */
 #define PJ_KEEP_UNIT (-100)
 
@@ -379,13 +437,26 @@ static LLVMBasicBlockRef
 exit_block(Lower *L, const PjFrameState *fs, int throwflag, PjDeoptReason reason)
 {
     LLVMBasicBlockRef bb = common_exit(L);
-    LLVMBasicBlockRef from = LLVMGetInsertBlock(L->b);
+    LLVMBasicBlockRef from = LLVMGetInsertBlock(L->b), first = bb;
+    if (L->cur_u != NULL) {
+        /* Leaving an unboxed loop: the frame gets its locals and stack entries as objects. */
+        first = new_bb(L, "exit.unboxed");
+        at(L, first);
+        materialize(L, L->cur_u);
+        for (int i = 0; i < fs->nstack; i++)
+            if (fs->stack[i]->ut != PJ_UT_OBJ)
+                LLVMBuildStore(L->b, box_unboxed(L, fs->stack[i]), stack_slot(L, i));
+        LLVMBuildBr(L->b, bb);
+    }
+    LLVMBasicBlockRef src = first == bb ? from : LLVMGetInsertBlock(L->b);
     long long unit = fs->notb ? PJ_KEEP_UNIT : fs->prev_unit;
     LLVMValueRef v[4] = { ci64(L, unit), ci32(L, L->bc->nlocalsplus + fs->nstack),
                           ci32(L, throwflag), ci32(L, reason) };
     for (int i = 0; i < 4; i++)
-        LLVMAddIncoming(L->exit_phi[i], &v[i], &from, 1);
-    return bb;
+        LLVMAddIncoming(L->exit_phi[i], &v[i], &src, 1);
+    if (first != bb)
+        at(L, from);
+    return first;
 }
 
 /* An exception raised with frame state `fs` lands at its handler in compiled code: the
@@ -1746,14 +1817,14 @@ lower_poll(Lower *L, const PjInstr *in)
     LLVMBasicBlockRef pending = new_bb(L, "poll.pending"), cont = new_bb(L, "");
     br_cold(L, LLVMBuildICmp(L->b, LLVMIntNE, flag, ci32(L, 0), ""), pending, cont);
     at(L, pending);
+    if (L->cur_u != NULL) /* signal handlers may look at the frame */
+        materialize(L, L->cur_u);
     LLVMValueRef r = call(L, "pj_rt_handle_pending", &L->ts, 1);
     check_error(L, LLVMBuildICmp(L->b, LLVMIntSLT, r, ci32(L, 0), ""), in->fs);
     br_cold(L, LLVMBuildICmp(L->b, LLVMIntSGT, r, ci32(L, 0), ""),
             exit_block(L, in->fsd, 0, PJ_DEOPT_EVAL_BREAKER), cont);
     at(L, cont);
 }
-
-/* ---- Instructions ---------------------------------------------------------------------- */
 
 static void
 add_edge(Lower *L, const PjEdge *e, LLVMBasicBlockRef from)
@@ -1765,11 +1836,316 @@ add_edge(Lower *L, const PjEdge *e, LLVMBasicBlockRef from)
     }
 }
 
+/* ---- Unboxed loops: operations ---------------------------------------------------------- */
+
+/* {result, overflowed} of an overflow-checked i64 operation (llvm.<name>.with.overflow). */
+static LLVMValueRef
+checked_op(Lower *L, const char *name, LLVMValueRef a, LLVMValueRef b, LLVMValueRef *overflow)
+{
+    unsigned id = LLVMLookupIntrinsicID(name, strlen(name));
+    LLVMTypeRef t = L->i64;
+    LLVMValueRef f = LLVMGetIntrinsicDeclaration(L->mod, id, &t, 1);
+    LLVMValueRef args[2] = { a, b };
+    LLVMValueRef r = LLVMBuildCall2(L->b, LLVMIntrinsicGetType(L->ctx, id, &t, 1), f, args, 2, "");
+    *overflow = LLVMBuildExtractValue(L->b, r, 1, "");
+    return LLVMBuildExtractValue(L->b, r, 0, "");
+}
+
+/* Continues where `ok` holds; otherwise deoptimises before `in` (its fsd). */
+static void
+unboxed_guard(Lower *L, const PjInstr *in, LLVMValueRef ok, PjDeoptReason reason)
+{
+    LLVMBasicBlockRef cont = new_bb(L, "");
+    br_cold(L, LLVMBuildNot(L->b, ok, ""), exit_block(L, in->fsd, 0, reason), cont);
+    at(L, cont);
+}
+
+static LLVMValueRef
+as_f64(Lower *L, const PjInstr *v)
+{
+    LLVMValueRef x = val(L, v);
+    return v->ut == PJ_UT_I64 ? LLVMBuildSIToFP(L->b, x, L->f64, "") : x;
+}
+
+/* `x op y` on unboxed operands, with Python's exact semantics; where the result would
+ * not be a machine value (overflow, a zero divisor: the interpreter raises or promotes),
+ * deoptimises before the instruction. */
+static LLVMValueRef
+unboxed_binop(Lower *L, const PjInstr *in, int k, const PjInstr *x, const PjInstr *y)
+{
+    LLVMBuilderRef B = L->b;
+    int base = k >= PJ_NB_INPLACE_ADD ? k - PJ_NB_INPLACE_ADD : k;
+    LLVMValueRef ok = NULL, r;
+    if (x->ut == PJ_UT_I64 && y->ut == PJ_UT_I64) {
+        LLVMValueRef a = val(L, x), b = val(L, y), ovf;
+        switch (base) {
+        case PJ_NB_TRUE_DIVIDE: /* exact conversions: one correctly rounded division */
+            ok = and2(L, and2(L, fits_double(L, a), fits_double(L, b)),
+                      LLVMBuildICmp(B, LLVMIntNE, b, ci64(L, 0), ""));
+            r = LLVMBuildFDiv(B, LLVMBuildSIToFP(B, a, L->f64, ""),
+                              LLVMBuildSIToFP(B, b, L->f64, ""), "");
+            break;
+        case PJ_NB_ADD:
+            r = checked_op(L, "llvm.sadd.with.overflow", a, b, &ovf);
+            ok = LLVMBuildNot(B, ovf, "");
+            break;
+        case PJ_NB_SUBTRACT:
+            r = checked_op(L, "llvm.ssub.with.overflow", a, b, &ovf);
+            ok = LLVMBuildNot(B, ovf, "");
+            break;
+        case PJ_NB_FLOOR_DIVIDE:
+        case PJ_NB_REMAINDER: {
+            /* b == 0 raises; INT64_MIN // -1 does not fit */
+            LLVMValueRef zero = ci64(L, 0);
+            ok = and2(L, LLVMBuildICmp(B, LLVMIntNE, b, zero, ""),
+                      LLVMBuildNot(B,
+                                   and2(L, LLVMBuildICmp(B, LLVMIntEQ, a, ci64(L, INT64_MIN), ""),
+                                        LLVMBuildICmp(B, LLVMIntEQ, b, ci64(L, -1), "")),
+                                   ""));
+            LLVMValueRef sb = LLVMBuildSelect(B, ok, b, ci64(L, 1), "");
+            LLVMValueRef q = LLVMBuildSDiv(B, a, sb, ""), rem = LLVMBuildSRem(B, a, sb, "");
+            LLVMValueRef adjust =
+                and2(L, LLVMBuildICmp(B, LLVMIntNE, rem, zero, ""),
+                     LLVMBuildICmp(B, LLVMIntSLT, LLVMBuildXor(B, rem, sb, ""), zero, ""));
+            r = base == PJ_NB_FLOOR_DIVIDE
+                    ? LLVMBuildSub(B, q, LLVMBuildZExt(B, adjust, L->i64, ""), "")
+                    : LLVMBuildAdd(B, rem, LLVMBuildSelect(B, adjust, sb, zero, ""), "");
+            break;
+        }
+        default: /* & | ^ << >> and the checked product */
+            r = int_binop(L, k, a, b, &ok);
+            PJ_CHECK(r != NULL, "unboxed int op %d", k);
+            break;
+        }
+    }
+    else {
+        r = float_binop(L, k, as_f64(L, x), as_f64(L, y), &ok);
+        PJ_CHECK(r != NULL, "unboxed float op %d", k);
+    }
+    if (ok != NULL)
+        unboxed_guard(L, in, ok, PJ_DEOPT_UNBOX_RANGE);
+    return r;
+}
+
+static LLVMValueRef
+unboxed_compare(Lower *L, const PjInstr *in)
+{
+    int op = (int) in->imm[0];
+    const PjInstr *x = in->args[0], *y = in->args[1];
+    if (x->ut == PJ_UT_I64)
+        return LLVMBuildICmp(L->b, int_pred(op), val(L, x), val(L, y), "");
+    return LLVMBuildFCmp(L->b, real_pred(op), val(L, x), val(L, y), "");
+}
+
+/* A range iterator's next item as an i64; aux[in]: the iterator was exhausted. */
+static LLVMValueRef
+unboxed_range_next(Lower *L, const PjInstr *in)
+{
+    LLVMValueRef it = val(L, in->args[0]);
+    unboxed_guard(L, in, is_type(L, it, "PyRangeIter_Type"), PJ_DEOPT_UNBOX_GUARD);
+    LLVMValueRef idx = load(L, L->i64, it, offsetof(PjRangeIter, index));
+    LLVMValueRef more =
+        LLVMBuildICmp(L->b, LLVMIntSLT, idx, load(L, L->i64, it, offsetof(PjRangeIter, len)), "");
+    store(L, LLVMBuildSelect(L->b, more, LLVMBuildAdd(L->b, idx, ci64(L, 1), ""), idx, ""), it,
+          offsetof(PjRangeIter, index));
+    L->aux[in->id] = LLVMBuildNot(L->b, more, "");
+    /* start + index * step in unsigned arithmetic, as rangeiter_next */
+    return LLVMBuildAdd(
+        L->b, load(L, L->i64, it, offsetof(PjRangeIter, start)),
+        LLVMBuildMul(L->b, idx, load(L, L->i64, it, offsetof(PjRangeIter, step)), ""), "");
+}
+
+static void
+set_unboxed_local(Lower *L, long long local, LLVMValueRef v)
+{
+    int ui = (int) (L->cur_u - L->ir->uloops), i = uindex(L->cur_u, (int) local);
+    PJ_CHECK(i >= 0, "local %lld is not unboxed", local);
+    LLVMBuildStore(L->b, v, L->uval[ui][i]);
+    LLVMBuildStore(L->b, LLVMConstInt(L->i1, 1, 0), L->udirty[ui][i]);
+}
+
+/* Lowers `in` if it works on unboxed values (inside an unboxed loop); 0 if it does not. */
+static int
+lower_unboxed(Lower *L, const PjInstr *in)
+{
+    const PjInstr *a = in->nargs > 0 ? in->args[0] : NULL;
+    int typed_arg = a != NULL && a->ut != PJ_UT_OBJ;
+    LLVMValueRef r = NULL;
+    switch (in->op) {
+    case PJ_IR_const_obj:
+        if (in->ut == PJ_UT_OBJ)
+            return 0;
+        r = in->ut == PJ_UT_I64 ? ci64(L, L->bc->const_i64[in->imm[0]])
+                                : LLVMConstReal(L->f64, L->bc->const_f64[in->imm[0]]);
+        break;
+    case PJ_IR_load_local: {
+        if (in->ut == PJ_UT_OBJ)
+            return 0;
+        int ui = (int) (L->cur_u - L->ir->uloops), i = uindex(L->cur_u, (int) in->imm[0]);
+        PJ_CHECK(i >= 0, "local %lld is not unboxed", (long long) in->imm[0]);
+        r = LLVMBuildLoad2(L->b, ut_type(L, in->ut), L->uval[ui][i], "");
+        break;
+    }
+    case PJ_IR_store_local:
+        if (!typed_arg)
+            return 0;
+        set_unboxed_local(L, in->imm[0], val(L, a));
+        return 1;
+    case PJ_IR_store_stack: /* written where the loop is left */
+    case PJ_IR_incref:
+    case PJ_IR_decref:
+    case PJ_IR_xdecref:
+    case PJ_IR_check_bound:
+        return typed_arg;
+    case PJ_IR_binop:
+        if (in->ut == PJ_UT_OBJ)
+            return 0;
+        r = unboxed_binop(L, in, (int) in->imm[0], in->args[0], in->args[1]);
+        break;
+    case PJ_IR_binop_store:
+        if (!typed_arg)
+            return 0;
+        set_unboxed_local(L, in->imm[1],
+                          unboxed_binop(L, in, (int) in->imm[0], in->args[0], in->args[1]));
+        return 1;
+    case PJ_IR_unop: {
+        if (in->ut == PJ_UT_OBJ)
+            return 0;
+        LLVMValueRef x = val(L, a);
+        int k = (int) in->imm[0];
+        if (k == PJ_UN_POSITIVE)
+            r = x;
+        else if (k == PJ_UN_INVERT)
+            r = LLVMBuildNot(L->b, x, "");
+        else if (in->ut == PJ_UT_F64)
+            r = LLVMBuildFNeg(L->b, x, "");
+        else {
+            unboxed_guard(L, in, LLVMBuildICmp(L->b, LLVMIntNE, x, ci64(L, INT64_MIN), ""),
+                          PJ_DEOPT_UNBOX_RANGE);
+            r = LLVMBuildNeg(L->b, x, "");
+        }
+        break;
+    }
+    case PJ_IR_compare_bool:
+        if (!typed_arg)
+            return 0;
+        r = unboxed_compare(L, in);
+        break;
+    case PJ_IR_compare:
+        if (!typed_arg)
+            return 0;
+        r = bool_obj(L, unboxed_compare(L, in));
+        incref(L, r);
+        break;
+    case PJ_IR_truth:
+        if (!typed_arg)
+            return 0;
+        r = a->ut == PJ_UT_I64
+                ? LLVMBuildICmp(L->b, LLVMIntNE, val(L, a), ci64(L, 0), "")
+                : LLVMBuildFCmp(L->b, LLVMRealUNE, val(L, a), LLVMConstReal(L->f64, 0.0), "");
+        break;
+    case PJ_IR_iter_next:
+        if (in->ut == PJ_UT_OBJ)
+            return 0;
+        r = unboxed_range_next(L, in);
+        break;
+    case PJ_IR_is_null:
+        if (!typed_arg)
+            return 0;
+        r = L->aux[a->id];
+        PJ_CHECK(r != NULL, "is_null of an unboxed value that is not a range step");
+        break;
+    default:
+        return 0;
+    }
+    L->vals[in->id] = r;
+    return 1;
+}
+
+/* Entering unboxed loop `u` along edge `e`: checks the frame's objects (see pass_unbox.c)
+ * and loads the unboxed locals; a check that fails deoptimises to the loop's head. */
+static void
+enter_unboxed(Lower *L, const PjULoop *u, const PjEdge *e)
+{
+    int ui = (int) (u - L->ir->uloops);
+    const PjBlock *h = u->header;
+    PjFrameState fs = { .bc = h->bc,
+                        .prev_unit = L->bc->instrs[h->bc].start - 1,
+                        .nstack = e->nargs,
+                        .stack = e->args };
+    LLVMBasicBlockRef saved = LLVMGetInsertBlock(L->b);
+    LLVMBasicBlockRef fail = new_bb(L, "unboxed.guard.fail");
+    at(L, fail);
+    LLVMBuildBr(L->b, exit_block(L, &fs, 0, PJ_DEOPT_UNBOX_GUARD));
+    at(L, saved);
+    for (int i = 0; i < u->nlocals; i++) {
+        LLVMValueRef o =
+            load(L, L->ptr, L->localsplus, (long long) sizeof(PyObject *) * u->local[i]);
+        LLVMValueRef v;
+        if (u->live_in[i]) {
+            LLVMBasicBlockRef nn = new_bb(L, ""), ty = new_bb(L, "");
+            LLVMBuildCondBr(L->b, LLVMBuildIsNull(L->b, o, ""), fail, nn);
+            at(L, nn);
+            LLVMBuildCondBr(L->b,
+                            is_type(L, o, u->type[i] == PJ_UT_F64 ? "PyFloat_Type" : "PyLong_Type"),
+                            ty, fail);
+            at(L, ty);
+            v = u->type[i] == PJ_UT_F64 ? float_value(L, o) : smallint_or(L, NULL, o, fail);
+        }
+        else { /* written before it is read: nothing, or a number that can die silently */
+            LLVMBasicBlockRef nn = new_bb(L, ""), ok = new_bb(L, "");
+            LLVMBuildCondBr(L->b, LLVMBuildIsNull(L->b, o, ""), ok, nn);
+            at(L, nn);
+            LLVMBuildCondBr(
+                L->b,
+                LLVMBuildOr(L->b, is_type(L, o, "PyFloat_Type"), is_type(L, o, "PyLong_Type"), ""),
+                ok, fail);
+            at(L, ok);
+            v = LLVMConstNull(ut_type(L, u->type[i]));
+        }
+        LLVMBuildStore(L->b, v, L->uval[ui][i]);
+        LLVMBuildStore(L->b, LLVMConstInt(L->i1, 0, 0), L->udirty[ui][i]);
+    }
+}
+
+/* The LLVM block an IR edge from the block being lowered goes to, with the phis of its
+ * target fed: straight there, or through a block that enters or leaves an unboxed loop. */
+static LLVMBasicBlockRef
+edge_dest(Lower *L, const PjEdge *e)
+{
+    const PjBlock *t = e->block;
+    const PjULoop *tu = t->uloop >= 0 ? &L->ir->uloops[t->uloop] : NULL, *cu = L->cur_u;
+    LLVMBasicBlockRef from = LLVMGetInsertBlock(L->b);
+    int entering = tu != NULL && tu != cu && tu->header == t;
+    int leaving = cu != NULL && tu != cu;
+    if (!entering && !leaving) {
+        add_edge(L, e, from);
+        return L->bbs[t->id];
+    }
+    LLVMBasicBlockRef via = new_bb(L, entering ? "unboxed.enter" : "unboxed.leave");
+    at(L, via);
+    if (leaving)
+        materialize(L, cu);
+    if (entering) {
+        L->cur_u = NULL;
+        enter_unboxed(L, tu, e);
+        L->cur_u = cu;
+    }
+    add_edge(L, e, LLVMGetInsertBlock(L->b));
+    LLVMBuildBr(L->b, L->bbs[t->id]);
+    at(L, from);
+    return via;
+}
+
+/* ---- Instructions ---------------------------------------------------------------------- */
+
 static void
 lower_instr(Lower *L, const PjInstr *in)
 {
     LLVMBuilderRef B = L->b;
     LLVMValueRef r = NULL;
+    if (L->cur_u != NULL && lower_unboxed(L, in))
+        return;
     int fl = pj_ir_op_flags(in->op);
     if ((fl & (PJ_IRF_RAISE | PJ_IRF_CALL)) && in->bc >= 0)
         set_prev_instr(L, L->bc->instrs[in->bc].idx);
@@ -1904,15 +2280,11 @@ lower_instr(Lower *L, const PjInstr *in)
         r = lower_call(L, in);
         break;
     case PJ_IR_br:
-        add_edge(L, &in->edge[0], LLVMGetInsertBlock(B));
-        LLVMBuildBr(B, L->bbs[in->edge[0].block->id]);
+        LLVMBuildBr(B, edge_dest(L, &in->edge[0]));
         break;
     case PJ_IR_cbr: {
-        LLVMBasicBlockRef from = LLVMGetInsertBlock(B);
-        add_edge(L, &in->edge[0], from);
-        add_edge(L, &in->edge[1], from);
-        LLVMBuildCondBr(B, val(L, in->args[0]), L->bbs[in->edge[0].block->id],
-                        L->bbs[in->edge[1].block->id]);
+        LLVMBasicBlockRef t = edge_dest(L, &in->edge[0]), f = edge_dest(L, &in->edge[1]);
+        LLVMBuildCondBr(B, val(L, in->args[0]), t, f);
         break;
     }
     case PJ_IR_ret: {
@@ -2001,6 +2373,21 @@ prologue(Lower *L, LLVMBasicBlockRef first)
     LLVMBuildBr(B, first);
 }
 
+static void
+free_lower(Lower *L)
+{
+    for (int k = 0; L->uval != NULL && k < L->ir->nuloops; k++)
+        free(L->uval[k]);
+    for (int k = 0; L->udirty != NULL && k < L->ir->nuloops; k++)
+        free(L->udirty[k]);
+    free(L->uval);
+    free(L->udirty);
+    free(L->aux);
+    free(L->bbs);
+    free(L->vals);
+    LLVMDisposeBuilder(L->b);
+}
+
 LLVMModuleRef
 pj_lower(const PjFunc *fn, LLVMContextRef ctx, const char *name, const PjLowerOptions *opts,
          PjAbort *why)
@@ -2040,7 +2427,11 @@ pj_lower(const PjFunc *fn, LLVMContextRef ctx, const char *name, const PjLowerOp
 
     L->bbs = calloc((size_t) fn->nblocks + 1, sizeof(LLVMBasicBlockRef));
     L->vals = calloc((size_t) fn->nvalues + 1, sizeof(LLVMValueRef));
-    if (L->bbs == NULL || L->vals == NULL) {
+    L->aux = calloc((size_t) fn->nvalues + 1, sizeof(LLVMValueRef));
+    L->uval = calloc((size_t) fn->nuloops + 1, sizeof(LLVMValueRef *));
+    L->udirty = calloc((size_t) fn->nuloops + 1, sizeof(LLVMValueRef *));
+    if (L->bbs == NULL || L->vals == NULL || L->aux == NULL || L->uval == NULL ||
+        L->udirty == NULL) {
         why->kind = PJ_ABORT_NO_MEMORY;
         goto fail;
     }
@@ -2051,19 +2442,31 @@ pj_lower(const PjFunc *fn, LLVMContextRef ctx, const char *name, const PjLowerOp
         L->bbs[b->id] = new_bb(L, bname);
         at(L, L->bbs[b->id]);
         for (int i = 0; i < b->nparams; i++)
-            L->vals[b->params[i]->id] = LLVMBuildPhi(L->b, L->ptr, "");
+            L->vals[b->params[i]->id] = LLVMBuildPhi(L->b, ut_type(L, b->params[i]->ut), "");
     }
     at(L, entry);
+    for (int k = 0; k < fn->nuloops; k++) {
+        const PjULoop *u = &fn->uloops[k];
+        L->uval[k] = calloc((size_t) u->nlocals + 1, sizeof(LLVMValueRef));
+        L->udirty[k] = calloc((size_t) u->nlocals + 1, sizeof(LLVMValueRef));
+        if (L->uval[k] == NULL || L->udirty[k] == NULL) {
+            why->kind = PJ_ABORT_NO_MEMORY;
+            goto fail;
+        }
+        for (int i = 0; i < u->nlocals; i++) {
+            L->uval[k][i] = LLVMBuildAlloca(L->b, ut_type(L, u->type[i]), "unboxed");
+            L->udirty[k][i] = LLVMBuildAlloca(L->b, L->i1, "unboxed.dirty");
+        }
+    }
     prologue(L, L->bbs[fn->entry->id]);
     for (const PjBlock *b = fn->entry; b != NULL; b = b->next) {
         at(L, L->bbs[b->id]);
+        L->cur_u = b->uloop >= 0 ? &fn->uloops[b->uloop] : NULL;
         L->last_unit = -2;
         for (const PjInstr *in = b->first; in != NULL; in = in->next)
             lower_instr(L, in);
     }
-    free(L->bbs);
-    free(L->vals);
-    LLVMDisposeBuilder(L->b);
+    free_lower(L);
 
     char *msg = NULL;
     if (LLVMVerifyModule(L->mod, LLVMReturnStatusAction, &msg)) {
@@ -2078,9 +2481,7 @@ pj_lower(const PjFunc *fn, LLVMContextRef ctx, const char *name, const PjLowerOp
     return L->mod;
 
 fail:
-    free(L->bbs);
-    free(L->vals);
-    LLVMDisposeBuilder(L->b);
+    free_lower(L);
     LLVMDisposeModule(L->mod);
     return NULL;
 }

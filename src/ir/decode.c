@@ -315,8 +315,12 @@ pj_decode_code(PyObject *code, PjArena *a, PjAbort *why)
     bc->nconsts = (int) PyTuple_GET_SIZE(co->co_consts);
     bc->consts = pj_arena_alloc(a, sizeof(char *) * (size_t) (bc->nconsts + 1));
     bc->const_kinds = pj_arena_alloc(a, (size_t) (bc->nconsts + 1));
+    bc->const_num = pj_arena_alloc(a, (size_t) (bc->nconsts + 1));
+    bc->const_i64 = pj_arena_alloc(a, sizeof(long long) * (size_t) (bc->nconsts + 1));
+    bc->const_f64 = pj_arena_alloc(a, sizeof(double) * (size_t) (bc->nconsts + 1));
     if (bc->localnames == NULL || bc->names == NULL || bc->consts == NULL ||
-        bc->const_kinds == NULL)
+        bc->const_kinds == NULL || bc->const_num == NULL || bc->const_i64 == NULL ||
+        bc->const_f64 == NULL)
         goto nomem;
     for (int i = 0; i < bc->nlocalsplus; i++)
         bc->localnames[i] = utf8_or(a, PyTuple_GET_ITEM(co->co_localsplusnames, i), "?");
@@ -333,6 +337,18 @@ pj_decode_code(PyObject *code, PjArena *a, PjAbort *why)
             bc->const_kinds[i] = PJ_CONST_BOOL;
         else if (k == Py_None)
             bc->const_kinds[i] = PJ_CONST_NONE;
+        if (PyLong_CheckExact(k)) {
+            int overflow = 0;
+            long long v = PyLong_AsLongLongAndOverflow(k, &overflow);
+            if (!overflow) { /* (an exact int: no error is possible) */
+                bc->const_num[i] = 1;
+                bc->const_i64[i] = v;
+            }
+        }
+        else if (PyFloat_CheckExact(k)) {
+            bc->const_num[i] = 2;
+            bc->const_f64[i] = PyFloat_AS_DOUBLE(k);
+        }
     }
 
     int r = parse_exception_table(co, bc, a);

@@ -65,6 +65,11 @@ typedef struct PjBytecode {
     int nnames;
     const char **consts;        /* short stable reprs of co_consts (no addresses) */
     unsigned char *const_kinds; /* per constant: PJ_CONST_* */
+    /* Numeric constants' values: const_num 1 for an exact int that fits 64 bits (value in
+     * const_i64), 2 for an exact float (const_f64), else 0 (PjUType's numbering). */
+    unsigned char *const_num;
+    long long *const_i64;
+    double *const_f64;
     int nconsts;
 } PjBytecode;
 

@@ -54,6 +54,7 @@ pj_ir_block_new(PjFunc *fn, int bc, int nparams)
         return NULL;
     b->id = fn->nblocks++;
     b->bc = bc;
+    b->uloop = -1;
     b->nparams = nparams;
     if (nparams > 0) {
         b->params = pj_arena_alloc(fn->arena, sizeof(PjInstr *) * (size_t) nparams);
@@ -280,6 +281,8 @@ print_instr(PjStr *s, const PjFunc *fn, const PjInstr *in)
         pj_str_printf(s, " :%s", kt_name[in->kt]);
     if (in->hint != PJ_HINT_NONE)
         pj_str_printf(s, " ?%s", hint_name[in->hint]);
+    if (in->ut != PJ_UT_OBJ)
+        pj_str_puts(s, in->ut == PJ_UT_I64 ? " !i64" : " !f64");
     if (in->fs)
         print_fs(s, fn, "err", in->fs);
     if (in->fs2)
@@ -308,7 +311,18 @@ pj_ir_print(const PjFunc *fn)
         pj_str_puts(&s, ":");
         if (b->bc >= 0 && fn->bc != NULL)
             pj_str_printf(&s, "  ; offset %d", 2 * fn->bc->instrs[b->bc].idx);
+        if (b->uloop >= 0)
+            pj_str_printf(&s, "  ; unboxed loop %d", b->uloop);
         pj_str_puts(&s, "\n");
+        const PjULoop *u = b->uloop >= 0 ? &fn->uloops[b->uloop] : NULL;
+        if (u != NULL && u->header == b) {
+            pj_str_puts(&s, "    ; unboxed locals:");
+            for (int i = 0; i < u->nlocals; i++)
+                pj_str_printf(&s, " %s%s:%s", u->live_in[i] ? "^" : "",
+                              fn->bc ? fn->bc->localnames[u->local[i]] : "?",
+                              u->type[i] == PJ_UT_I64 ? "i64" : "f64");
+            pj_str_puts(&s, "\n");
+        }
         for (const PjInstr *in = b->first; in != NULL; in = in->next)
             print_instr(&s, fn, in);
     }

@@ -88,6 +88,11 @@ typedef enum PjHint {
     PJ_HINT_ISINSTANCE, /* call: the builtin isinstance */
 } PjHint;
 
+/* How a value is represented (the unboxing pass, pass_unbox.c): an object, or -- inside a
+ * loop the pass unboxed -- a machine integer or double standing for an exact int or float
+ * that exists as an object only where it leaves the loop or the compiled code. */
+typedef enum PjUType { PJ_UT_OBJ = 0, PJ_UT_I64, PJ_UT_F64 } PjUType;
+
 /* Unary op kinds. */
 enum { PJ_UN_NEGATIVE = 0, PJ_UN_POSITIVE, PJ_UN_INVERT };
 
@@ -124,6 +129,7 @@ struct PjInstr {
     PjInstr **args;
     int64_t imm[3];
     PjHint hint;       /* see PjHint */
+    unsigned char ut;  /* PjUType of the value */
     PjEdge edge[2];    /* br: edge[0]; cbr: edge[0] if true, edge[1] if false */
     PjFrameState *fs;  /* error exit (RAISE) */
     PjFrameState *fs2; /* second error exit (compare_bool's truth test, binop_store's str path) */
@@ -140,7 +146,18 @@ struct PjBlock {
     PjInstr **params;
     PjInstr *first, *last;
     PjBlock *next;
+    int uloop; /* index into PjFunc.uloops of the unboxed loop it belongs to, or -1 */
 };
+
+/* A loop whose numeric locals live in machine registers (pass_unbox.c). */
+typedef struct PjULoop {
+    PjBlock *header;
+    int nlocals;
+    int *local;             /* local indexes */
+    unsigned char *type;    /* their PjUType */
+    unsigned char *live_in; /* read before written: entry unboxes the frame's object */
+    int nblocks;
+} PjULoop;
 
 typedef struct PjFunc {
     PjArena *arena;
@@ -152,6 +169,8 @@ typedef struct PjFunc {
     int nattr_caches;   /* LOAD_ATTR/STORE_ATTR sites */
     int nmethod_caches; /* LOAD_METHOD sites */
     const char *name;   /* qualname */
+    int nuloops;
+    PjULoop *uloops;
 } PjFunc;
 
 PjFunc *pj_ir_func_new(PjArena *a, const struct PjBytecode *bc);

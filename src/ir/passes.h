@@ -12,6 +12,11 @@ extern "C" {
 /* Cancels unobservable incref/decref pairs (pass_refcount.c); returns ops removed. */
 int pj_pass_refcount(PjFunc *fn);
 
+/* Marks the loops whose numbers can run unboxed (pass_unbox.c); returns how many.
+ * seed[l] (nseed entries, may be NULL): PjUType of local l when compilation started, a
+ * guess; range_ok: range iteration may be inlined (the iterator's layout was checked). */
+int pj_pass_unbox(PjFunc *fn, const unsigned char *seed, int nseed, int range_ok);
+
 #ifdef __cplusplus
 }
 #endif

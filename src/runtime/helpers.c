@@ -53,6 +53,8 @@ pj_rt_deopt(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag, int re
         pj_jit.error_exits++;
     else if (reason >= 0 && reason < PJ_DEOPT__COUNT)
         pj_jit.deopts[reason]++;
+    if (!throwflag && (reason == PJ_DEOPT_UNBOX_GUARD || reason == PJ_DEOPT_UNBOX_RANGE))
+        pj_state_unbox_deopt(frame->f_code);
     return _PyEval_EvalFrameDefault(ts, frame, throwflag);
 }
 
@@ -513,6 +515,56 @@ pj_rt_str_append(PyObject **slot, PyObject *left, PyObject *right)
     PyUnicode_Append(slot, right); /* on failure clears *slot, as the interpreter leaves it */
     Py_DECREF(right);
     return *slot == NULL ? -1 : 0;
+}
+
+/* ---- Unboxed loops writing back ------------------------------------------------------------- */
+
+PyObject *pj_rt_unboxed_box_f64(double v);
+PyObject *pj_rt_unboxed_box_i64(long long v);
+void pj_rt_unboxed_set_f64(PyObject **slot, double v);
+void pj_rt_unboxed_set_i64(PyObject **slot, long long v);
+
+/* Returns a new reference.  Called where compiled code leaves an unboxed loop, which has
+ * no way to report an error there: out of memory for one float or int is fatal. */
+PyObject *
+pj_rt_unboxed_box_f64(double v)
+{
+    PyObject *o = PyFloat_FromDouble(v);
+    if (o == NULL)
+        Py_FatalError("pyjit: out of memory boxing a float");
+    return o;
+}
+
+PyObject *
+pj_rt_unboxed_box_i64(long long v)
+{
+    PyObject *o = PyLong_FromLongLong(v);
+    if (o == NULL)
+        Py_FatalError("pyjit: out of memory boxing an int");
+    return o;
+}
+
+/* The slot owns its object: a float only the slot holds is rewritten in place (nobody
+ * else can see it); otherwise the slot gets a new object and its old one is released
+ * (an int or float, or NULL: the loop's entry checked, so no code runs). */
+void
+pj_rt_unboxed_set_f64(PyObject **slot, double v)
+{
+    PyObject *old = *slot;
+    if (old != NULL && Py_IS_TYPE(old, &PyFloat_Type) && Py_REFCNT(old) == 1) {
+        ((PyFloatObject *) old)->ob_fval = v;
+        return;
+    }
+    *slot = pj_rt_unboxed_box_f64(v);
+    Py_XDECREF(old);
+}
+
+void
+pj_rt_unboxed_set_i64(PyObject **slot, long long v)
+{
+    PyObject *old = *slot;
+    *slot = pj_rt_unboxed_box_i64(v);
+    Py_XDECREF(old);
 }
 
 /* ---- Symbol table ------------------------------------------------------------------------ */

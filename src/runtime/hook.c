@@ -59,7 +59,7 @@ hook_slow(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag, PjCodeSt
         int mode = pj_jit.threshold == 0           ? PJ_COMPILE_SYNC
                    : st->has_loop && !st->deferred ? PJ_COMPILE_FIRST_LOOP_CALL
                                                    : PJ_COMPILE_ASYNC;
-        if (!pj_state_compile_mode(co, st, mode) || st->entry == NULL)
+        if (!pj_state_compile_frame(co, st, mode, frame) || st->entry == NULL)
             return _PyEval_EvalFrameDefault(ts, frame, throwflag);
     }
     return st->entry(ts, frame, st->rd);

@@ -27,6 +27,7 @@ jit_init(void)
     pj_helpers_init_builtins();
     pj_jit.copts.max_instrs = 100000;
     pj_jit.copts.compact_instrs = 600;
+    pj_jit.copts.unbox = pj_jit.unbox != 0;
     pj_jit.copts.tier = pj_jit.opt_level == 0 ? PJ_TIER_BASELINE : PJ_TIER_OPTIMIZED;
     size_t nsyms;
     const PjSymbol *syms = pj_helpers_symbols(&nsyms);
@@ -266,12 +267,12 @@ py_compiled_functions(PyObject *self, PyObject *unused)
     for (size_t i = 0; i < pj_jit.ninfos; i++) {
         PjCompiledInfo *in = &pj_jit.infos[i];
         PyObject *d = Py_BuildValue(
-            "{s:s,s:s,s:i,s:i,s:i,s:O,s:n,s:{s:d,s:d,s:d,s:d}}", "qualname", in->qualname,
+            "{s:s,s:s,s:i,s:i,s:i,s:O,s:i,s:n,s:{s:d,s:d,s:d,s:d}}", "qualname", in->qualname,
             "filename", in->filename, "firstlineno", in->firstlineno, "bytecode_instrs",
             in->bc_instrs, "llvm_instrs", in->llvm_instrs, "background",
-            in->background ? Py_True : Py_False, "code_bytes", (Py_ssize_t) in->code_bytes,
-            "compile_time_s", "frontend", in->t_frontend, "lower", in->t_lower, "llvm_opt",
-            in->t_llvm_opt, "codegen", in->t_codegen);
+            in->background ? Py_True : Py_False, "unboxed_loops", in->unboxed_loops, "code_bytes",
+            (Py_ssize_t) in->code_bytes, "compile_time_s", "frontend", in->t_frontend, "lower",
+            in->t_lower, "llvm_opt", in->t_llvm_opt, "codegen", in->t_codegen);
         if (d == NULL || PyList_Append(list, d) < 0) {
             Py_XDECREF(d);
             Py_DECREF(list);

@@ -15,6 +15,8 @@
       "its first call because of a loop; larger ones run that call in the interpreter and "        \
       "compile on the compile thread at their next call")                                          \
     X("PYJIT_OPT", opt_level, 2, "LLVM optimisation level, 0-3")                                   \
+    X("PYJIT_UNBOX", unbox, 1,                                                                     \
+      "1: numeric loops keep ints and floats in machine registers; 0: always boxed objects")       \
     X("PYJIT_STATS", stats_at_exit, 0, "1: print statistics to stderr at exit")
 
 static long

@@ -24,13 +24,28 @@ typedef struct PjCodeState {
     PjAbort why;        /* why it failed */
     PyCodeObject *code; /* borrowed: the state lives exactly as long as its code object */
     void *job;          /* pending job on the compile thread (worker.c), or NULL */
+    /* Unboxed loops whose checks keep failing: after PJ_UNBOX_DEOPT_LIMIT such deopts the
+     * function is compiled again without unboxing at its next call.  The first code is
+     * retired, not freed (it may still be running below), until the code object dies. */
+    uint8_t no_unbox;
+    uint32_t unbox_deopts;
+    PjCodeHandle *retired;
+    PjRuntimeData *retired_rd;
+    size_t retired_bytes;
 } PjCodeState;
+
+#define PJ_UNBOX_DEOPT_LIMIT 16
+
+/* Counts a deopt of an unboxed loop's check in `co`; retires the code when they keep
+ * failing (see PjCodeState). */
+void pj_state_unbox_deopt(PyCodeObject *co);
 
 typedef struct PjCompiledInfo {
     char *qualname, *filename;
     int firstlineno;
     int bc_instrs, llvm_instrs; /* sizes: bytecode, lowered LLVM IR */
     int background;             /* compiled by the compile thread */
+    int unboxed_loops;
     size_t code_bytes;
     double t_frontend, t_lower, t_llvm_opt, t_codegen; /* seconds */
 } PjCompiledInfo;
@@ -47,6 +62,7 @@ typedef struct PjJit {
     long threshold;  /* calls in the interpreter before compiling */
     long sync_limit; /* largest loop function compiled at its first call (LLVM instrs) */
     int opt_level;
+    int unbox; /* PYJIT_UNBOX */
     int stats_at_exit;
     int log_fallbacks; /* PYJIT_LOG contains "fallback" */
 
@@ -58,6 +74,8 @@ typedef struct PjJit {
     long error_exits;
     long background_compiles;
     long deferred; /* loop functions too big to compile at their first call */
+    long unboxed_loops;
+    long recompiles; /* functions compiled again without unboxing */
     double compile_time, t_frontend, t_lower, t_llvm_opt, t_codegen;
     size_t code_bytes;       /* machine code of live compiled functions */
     size_t code_bytes_total; /* ever compiled */
@@ -104,6 +122,10 @@ enum {
 /* Compiles the code object per `mode`; 1 compiled or queued, 0 not (failed -- counted --
  * or deferred). */
 int pj_state_compile_mode(PyCodeObject *co, PjCodeState *st, int mode);
+/* The same, with the types of `frame`'s locals (a frame of `co`, or NULL) as the unboxing
+ * pass's guess: the arguments of a first call, the locals of a running frame. */
+int pj_state_compile_frame(PyCodeObject *co, PjCodeState *st, int mode,
+                           struct _PyInterpreterFrame *frame);
 /* Applies a finished compilation to its state (GIL held). */
 void pj_state_finish(PjCodeState *st, int rc, const PjCompiled *c, PjAbort why);
 

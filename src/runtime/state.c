@@ -3,6 +3,8 @@
  * exactly as long as the code object (CPython calls pj_state_free when it dies). */
 #include "runtime/runtime.h"
 
+#include "ir/ir.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,7 +24,13 @@ state_free(void *p)
         if (pj_jit.code_bytes >= st->code_bytes)
             pj_jit.code_bytes -= st->code_bytes;
     }
+    if (st->retired != NULL) {
+        pj_engine_remove(pj_jit.engine, st->retired);
+        if (pj_jit.code_bytes >= st->retired_bytes)
+            pj_jit.code_bytes -= st->retired_bytes;
+    }
     free(st->rd);
+    free(st->retired_rd);
     free(st);
 }
 
@@ -111,13 +119,64 @@ pj_state_finish(PjCodeState *st, int rc, const PjCompiled *c, PjAbort why)
     pj_stats_compiled(st->code, c);
 }
 
+void
+pj_state_unbox_deopt(PyCodeObject *co)
+{
+    PjCodeState *st = pj_state_get(co);
+    if (st == NULL || st->no_unbox || st->entry == NULL || st->retired != NULL ||
+        ++st->unbox_deopts < PJ_UNBOX_DEOPT_LIMIT)
+        return;
+    st->no_unbox = 1;
+    st->retired = st->handle;
+    st->retired_rd = st->rd;
+    st->retired_bytes = st->code_bytes;
+    st->handle = NULL;
+    st->rd = NULL;
+    st->code_bytes = 0;
+    st->entry = NULL; /* the next call compiles it again */
+    pj_jit.recompiles++;
+}
+
 /* How long a deferred loop function runs in the interpreter before its front half: long
  * enough for the interpreter to quicken and specialise it (8 calls or back edges, then
  * about 30 executions of each instruction), short enough not to matter. */
 #define PJ_FEEDBACK_DELAY 0.005
 
+/* PjUType of each plain local of `frame` (cells and free variables are not unboxed). */
+static unsigned char *
+frame_seed(PyCodeObject *co, _PyInterpreterFrame *frame, int *n)
+{
+    *n = 0;
+    if (frame == NULL || frame->f_code != co || co->co_nlocals <= 0)
+        return NULL;
+    unsigned char *seed = calloc((size_t) co->co_nlocals, 1);
+    if (seed == NULL)
+        return NULL;
+    for (int i = 0; i < co->co_nlocals; i++) {
+        PyObject *o = frame->localsplus[i];
+        if (o == NULL)
+            continue;
+        if (PyFloat_CheckExact(o))
+            seed[i] = PJ_UT_F64;
+        else if (PyLong_CheckExact(o)) {
+            int overflow = 0;
+            (void) PyLong_AsLongLongAndOverflow(o, &overflow);
+            if (!overflow)
+                seed[i] = PJ_UT_I64;
+        }
+    }
+    *n = co->co_nlocals;
+    return seed;
+}
+
 int
 pj_state_compile_mode(PyCodeObject *co, PjCodeState *st, int mode)
+{
+    return pj_state_compile_frame(co, st, mode, NULL);
+}
+
+int
+pj_state_compile_frame(PyCodeObject *co, PjCodeState *st, int mode, _PyInterpreterFrame *frame)
 {
     if (st->entry != NULL)
         return 1;
@@ -127,7 +186,13 @@ pj_state_compile_mode(PyCodeObject *co, PjCodeState *st, int mode)
     st->code = co;
     PjCompiled c;
     PjAbort why;
-    PjPending *p = pj_compile_front((PyObject *) co, &pj_jit.copts, &c, &why);
+    PjCompileOptions opts = pj_jit.copts;
+    if (st->no_unbox)
+        opts.unbox = 0;
+    unsigned char *seed = opts.unbox ? frame_seed(co, frame, &opts.nseed) : NULL;
+    opts.seed = seed;
+    PjPending *p = pj_compile_front((PyObject *) co, &opts, &c, &why);
+    free(seed);
     if (p == NULL) {
         pj_state_finish(st, -1, &c, why);
         return 0;

@@ -28,6 +28,7 @@ void
 pj_stats_compiled(PyCodeObject *co, const PjCompiled *c)
 {
     pj_jit.compiled++;
+    pj_jit.unboxed_loops += c->unboxed_loops;
     pj_jit.t_frontend += c->t_frontend;
     pj_jit.t_lower += c->t_lower;
     pj_jit.t_llvm_opt += c->t_llvm_opt;
@@ -50,6 +51,7 @@ pj_stats_compiled(PyCodeObject *co, const PjCompiled *c)
     info->bc_instrs = c->bc_instrs;
     info->llvm_instrs = c->llvm_instrs;
     info->background = c->background;
+    info->unboxed_loops = c->unboxed_loops;
     info->code_bytes = c->code_bytes;
     info->t_frontend = c->t_frontend;
     info->t_lower = c->t_lower;
@@ -149,6 +151,8 @@ pj_stats_dict(void)
         set_long(d, "error_exits", pj_jit.error_exits) < 0 ||
         set_long(d, "background_compiles", pj_jit.background_compiles) < 0 ||
         set_long(d, "deferred", pj_jit.deferred) < 0 ||
+        set_long(d, "unboxed_loops", pj_jit.unboxed_loops) < 0 ||
+        set_long(d, "recompiles", pj_jit.recompiles) < 0 ||
         set_float(d, "compile_time_s", pj_jit.compile_time) < 0 ||
         set_obj(d, "stage_time_s", stages) < 0 ||
         set_long(d, "code_bytes", (long long) pj_jit.code_bytes) < 0 ||

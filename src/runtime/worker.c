@@ -372,12 +372,14 @@ run_front(PjJob *job)
     free(job);
     /* A function still running its first call (its frame among the innermost few of this
      * thread) is where the time goes now: it goes first. */
-    int running = 0;
+    _PyInterpreterFrame *running = NULL;
     PyThreadState *ts = PyThreadState_Get();
     _PyInterpreterFrame *f = ts->cframe ? ts->cframe->current_frame : NULL;
-    for (int depth = 0; f != NULL && depth < 4 && !running; f = f->previous, depth++)
-        running = f->f_code == st->code;
-    pj_state_compile_mode(st->code, st, running ? PJ_COMPILE_ASYNC_URGENT : PJ_COMPILE_ASYNC);
+    for (int depth = 0; f != NULL && depth < 4 && running == NULL; f = f->previous, depth++)
+        if (f->f_code == st->code)
+            running = f;
+    pj_state_compile_frame(st->code, st, running ? PJ_COMPILE_ASYNC_URGENT : PJ_COMPILE_ASYNC,
+                           running);
 }
 
 /* Unlinks the deferred job with this id, or (id 0) the first one; NULL if none. mu held. */

@@ -1,0 +1,877 @@
+/* Unboxing pass: numeric loops run on machine integers and doubles.
+ *
+ * Requires: a verified PjFunc after pass_refcount.
+ * Finds: natural loops whose every op is "pure" once its numbers are unboxed -- integer
+ *   and float arithmetic and comparisons, range iteration, locals, constants, branches,
+ *   the eval-breaker poll: no op that may run Python code, so nothing can look at the
+ *   frame's locals while the loop runs.
+ * Annotates (nothing is added or removed): each value of such a loop that stands for an
+ *   exact int (fitting 64 bits) or an exact float gets `ut` PJ_UT_I64 / PJ_UT_F64; its
+ *   blocks get `uloop`; PjFunc.uloops lists each loop's unboxed locals; typed ops that may
+ *   leave the machine type (overflow, a zero divisor, a range iterator that is not one)
+ *   get an `fsd`: deoptimise before the instruction, which the interpreter then runs.
+ *
+ * The lowering keeps an unboxed local in a register (and a "dirty" flag) instead of the
+ * frame's slot and writes it back as an object wherever the loop is left: a loop exit,
+ * any exit to the interpreter, and before the eval breaker's handlers run.  Where the loop
+ * is entered it checks the frame's objects: a local read before it is written must hold
+ * the exact type (else deopt at the loop's head); one written first must hold nothing or
+ * an int or float (whose release, delayed to the write-back, nobody can observe).
+ *
+ * Which locals are ints or floats is a guess checked at run time: constants, arithmetic
+ * rules (int op int is an int, anything with a float a float), range items, and `seed` --
+ * the types of the frame's locals when compilation started (the arguments of the call
+ * that compiled it, or the locals of a running frame).
+ */
+#include "ir/passes.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <opcode.h>
+
+#include "ir/decode.h"
+
+/* The lattice: nothing known yet < int | float < not a number we unbox. */
+enum { T_UNSET = 0, T_I64 = PJ_UT_I64, T_F64 = PJ_UT_F64, T_OBJ = 3 };
+
+static int
+join(int a, int b)
+{
+    if (a == T_UNSET)
+        return b;
+    if (b == T_UNSET || a == b)
+        return a;
+    return T_OBJ;
+}
+
+static int
+base_op(int k)
+{
+    return k >= PJ_NB_INPLACE_ADD ? k - PJ_NB_INPLACE_ADD : k;
+}
+
+/* The type of `a op b`: ints stay ints (true division makes a float), a float makes a
+ * float for + - * /; T_OBJ for anything not unboxed.  An unknown operand is assumed to be
+ * like the other (the guess is checked where it enters). */
+static int
+binop_type(int k, int a, int b)
+{
+    if (a == T_OBJ || b == T_OBJ)
+        return T_OBJ;
+    if (a == T_UNSET)
+        a = b;
+    if (b == T_UNSET)
+        b = a;
+    if (a == T_UNSET)
+        return T_UNSET;
+    k = base_op(k);
+    if (a == T_I64 && b == T_I64) {
+        switch (k) {
+        case PJ_NB_ADD:
+        case PJ_NB_SUBTRACT:
+        case PJ_NB_MULTIPLY:
+        case PJ_NB_FLOOR_DIVIDE:
+        case PJ_NB_REMAINDER:
+        case PJ_NB_AND:
+        case PJ_NB_OR:
+        case PJ_NB_XOR:
+        case PJ_NB_LSHIFT:
+        case PJ_NB_RSHIFT:
+            return T_I64;
+        case PJ_NB_TRUE_DIVIDE:
+            return T_F64;
+        default:
+            return T_OBJ;
+        }
+    }
+    switch (k) {
+    case PJ_NB_ADD:
+    case PJ_NB_SUBTRACT:
+    case PJ_NB_MULTIPLY:
+    case PJ_NB_TRUE_DIVIDE:
+        return T_F64;
+    default:
+        return T_OBJ;
+    }
+}
+
+static int
+unop_type(int k, int a)
+{
+    if (a == T_UNSET || a == T_OBJ)
+        return a;
+    if (k == PJ_UN_INVERT)
+        return a == T_I64 ? T_I64 : T_OBJ;
+    return a;
+}
+
+typedef struct Pass {
+    PjFunc *fn;
+    int nb, nv, nl;
+    PjBlock **blk;       /* by id */
+    int **preds, *npred; /* control-flow predecessors (edges and exception handlers) */
+    int **succs, *nsucc;
+    PjInstr **def;    /* value id -> instr */
+    int *real_use;    /* uses other than decref/xdecref */
+    unsigned char *t; /* value id -> lattice */
+    unsigned char *g; /* local -> guess */
+    int range_ok;
+    int *pool;
+} Pass;
+
+static void
+add_edge(Pass *P, int from, int to)
+{
+    for (int i = 0; i < P->nsucc[from]; i++)
+        if (P->succs[from][i] == to)
+            return;
+    P->succs[from][P->nsucc[from]++] = to;
+    P->preds[to][P->npred[to]++] = from;
+}
+
+/* The blocks an op of `b` may branch to: terminator edges and exception handlers. */
+static int
+targets_of(const PjInstr *in, PjBlock **to)
+{
+    int n = 0;
+    if (in->op == PJ_IR_br || in->op == PJ_IR_cbr)
+        to[n++] = in->edge[0].block;
+    if (in->op == PJ_IR_cbr)
+        to[n++] = in->edge[1].block;
+    const PjFrameState *fss[3] = { in->fs, in->fs2, in->fsd };
+    for (int k = 0; k < 3; k++)
+        if (fss[k] != NULL && fss[k]->handler != NULL)
+            to[n++] = fss[k]->handler;
+    return n;
+}
+
+static int
+setup_cfg(Pass *P)
+{
+    int nb = P->nb;
+    int *pc = calloc((size_t) nb + 1, sizeof(int));
+    if (pc == NULL)
+        return -1;
+    size_t total = 0;
+    for (PjBlock *b = P->fn->entry; b != NULL; b = b->next) {
+        P->blk[b->id] = b;
+        for (PjInstr *in = b->first; in != NULL; in = in->next) {
+            PjBlock *to[5];
+            int n = targets_of(in, to);
+            for (int k = 0; k < n; k++)
+                pc[to[k]->id]++;
+            total += 2 * (size_t) n;
+        }
+    }
+    int *pool = calloc(total + 1, sizeof(int));
+    if (pool == NULL) {
+        free(pc);
+        return -1;
+    }
+    P->pool = pool;
+    int *pp = pool;
+    for (PjBlock *b = P->fn->entry; b != NULL; b = b->next) {
+        int n = 0;
+        for (PjInstr *in = b->first; in != NULL; in = in->next) {
+            PjBlock *to[5];
+            n += targets_of(in, to);
+        }
+        P->succs[b->id] = pp;
+        pp += n;
+    }
+    for (int i = 0; i < nb; i++) {
+        P->preds[i] = pp;
+        pp += pc[i];
+    }
+    free(pc);
+    for (PjBlock *b = P->fn->entry; b != NULL; b = b->next)
+        for (PjInstr *in = b->first; in != NULL; in = in->next) {
+            PjBlock *to[5];
+            int n = targets_of(in, to);
+            for (int k = 0; k < n; k++)
+                add_edge(P, b->id, to[k]->id);
+        }
+    return 0;
+}
+
+/* ---- Guesses for the whole function ----------------------------------------------------- */
+
+/* Whether the FOR_ITER at bytecode instruction `fi` iterates over `range(...)`: GET_ITER
+ * right before it, of a call whose callable is the global named range (a guess: the
+ * lowering checks the iterator's type on every step). */
+static int
+iterates_range(const PjBytecode *bc, int fi)
+{
+    if (fi < 1 || bc->instrs[fi - 1].op != GET_ITER)
+        return 0;
+    int d = bc->instrs[fi - 1].depth - 1; /* where the call's result sits */
+    for (int k = fi - 2; k >= 0; k--) {
+        const PjBcInstr *in = &bc->instrs[k];
+        if (in->depth < 0)
+            return 0;
+        if (in->depth < d)
+            return 0;
+        if (in->depth == d)
+            return in->op == LOAD_GLOBAL && (in->oparg >> 1) < bc->nnames &&
+                   strcmp(bc->names[in->oparg >> 1], "range") == 0;
+    }
+    return 0;
+}
+
+static int
+value_guess(Pass *P, const PjInstr *in)
+{
+    const PjBytecode *bc = P->fn->bc;
+    switch (in->op) {
+    case PJ_IR_const_obj:
+        return bc->const_num[in->imm[0]] ? bc->const_num[in->imm[0]] : T_OBJ;
+    case PJ_IR_load_local:
+        return P->g[in->imm[0]];
+    case PJ_IR_binop:
+        return binop_type((int) in->imm[0], P->t[in->args[0]->id], P->t[in->args[1]->id]);
+    case PJ_IR_unop:
+        return unop_type((int) in->imm[0], P->t[in->args[0]->id]);
+    case PJ_IR_iter_next:
+        return P->range_ok && (in->hint == PJ_HINT_NONE || in->hint == PJ_HINT_RANGE) &&
+                       in->bc >= 0 && iterates_range(bc, in->bc)
+                   ? T_I64
+                   : T_OBJ;
+    default:
+        return T_OBJ;
+    }
+}
+
+/* Flow-insensitive: each local's guess is the join of its seed and of every value stored
+ * into it anywhere; each value's the rules above; to a fixed point (the lattice is
+ * three levels high). */
+static void
+guess_function(Pass *P, const unsigned char *seed, int nseed)
+{
+    for (int l = 0; l < P->nl; l++)
+        P->g[l] = l < nseed && seed[l] ? seed[l] : T_UNSET;
+    for (int changed = 1, rounds = 0; changed && rounds < 8; rounds++) {
+        changed = 0;
+        for (PjBlock *b = P->fn->entry; b != NULL; b = b->next) {
+            for (PjInstr *in = b->first; in != NULL; in = in->next) {
+                if (in->id >= 0 && in->op != PJ_IR_param) {
+                    int j = join(P->t[in->id], value_guess(P, in));
+                    if (j != P->t[in->id]) {
+                        P->t[in->id] = (unsigned char) j;
+                        changed = 1;
+                    }
+                }
+                int l = -1, t = T_UNSET;
+                if (in->op == PJ_IR_store_local) {
+                    l = (int) in->imm[0];
+                    t = P->t[in->args[0]->id];
+                }
+                else if (in->op == PJ_IR_binop_store) {
+                    l = (int) in->imm[1];
+                    t = binop_type((int) in->imm[0], P->t[in->args[0]->id], P->t[in->args[1]->id]);
+                }
+                if (l >= 0 && l < P->nl) {
+                    int j = join(P->g[l], t);
+                    if (j != P->g[l]) {
+                        P->g[l] = (unsigned char) j;
+                        changed = 1;
+                    }
+                }
+                for (int e = 0; e < 2 && (in->op == PJ_IR_br || in->op == PJ_IR_cbr); e++) {
+                    const PjEdge *ed = &in->edge[e];
+                    if (e == 1 && in->op == PJ_IR_br)
+                        break;
+                    for (int i = 0; i < ed->nargs; i++) {
+                        PjInstr *p = ed->block->params[i];
+                        int j = join(P->t[p->id], P->t[ed->args[i]->id]);
+                        if (j != P->t[p->id]) {
+                            P->t[p->id] = (unsigned char) j;
+                            changed = 1;
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/* ---- One loop ------------------------------------------------------------------------------ */
+
+typedef struct Loop {
+    int header;
+    unsigned char *in; /* block id -> member */
+    int n;
+} Loop;
+
+/* Blocks reachable from the entry without passing `h`; the others (reachable at all) are
+ * dominated by h. */
+static void
+reach_avoiding(Pass *P, int h, unsigned char *seen, int *work)
+{
+    memset(seen, 0, (size_t) P->nb);
+    int top = 0;
+    int e = P->fn->entry->id;
+    if (e == h)
+        return;
+    seen[e] = 1;
+    work[top++] = e;
+    while (top > 0) {
+        int b = work[--top];
+        for (int i = 0; i < P->nsucc[b]; i++) {
+            int s = P->succs[b][i];
+            if (s != h && !seen[s]) {
+                seen[s] = 1;
+                work[top++] = s;
+            }
+        }
+    }
+}
+
+static int
+is_decref(const PjInstr *in)
+{
+    return in->op == PJ_IR_decref || in->op == PJ_IR_xdecref;
+}
+
+static int
+local_of(const PjInstr *in)
+{
+    if (in->op == PJ_IR_store_local || in->op == PJ_IR_load_local)
+        return (int) in->imm[0];
+    if (in->op == PJ_IR_binop_store)
+        return (int) in->imm[1];
+    return -1;
+}
+
+/* The loop's value types to a fixed point, then whether each op is allowed.  On success
+ * fills the per-local arrays (lt: local -> lattice) and returns 0. */
+static int
+type_loop(Pass *P, Loop *lp, unsigned char *lt, const unsigned char *live)
+{
+    PjFunc *fn = P->fn;
+    /* Start: values unknown, live-in locals their guess. */
+    for (int l = 0; l < P->nl; l++)
+        lt[l] = live[l] ? (P->g[l] == T_UNSET ? T_OBJ : P->g[l]) : T_UNSET;
+    /* Values outside the loop are objects here, whatever their guess. */
+    for (PjBlock *b = fn->entry; b != NULL; b = b->next) {
+        unsigned char t0 = lp->in[b->id] ? T_UNSET : T_OBJ;
+        for (int i = 0; i < b->nparams; i++)
+            P->t[b->params[i]->id] = t0;
+        for (PjInstr *in = b->first; in != NULL; in = in->next)
+            if (in->id >= 0)
+                P->t[in->id] = t0;
+    }
+    for (int changed = 1, rounds = 0; changed; rounds++) {
+        if (rounds > 16)
+            return -1;
+        changed = 0;
+        for (PjBlock *b = fn->entry; b != NULL; b = b->next) {
+            if (!lp->in[b->id])
+                continue;
+            for (PjInstr *in = b->first; in != NULL; in = in->next) {
+                int t = T_UNSET;
+                switch (in->op) {
+                case PJ_IR_const_obj:
+                    t = fn->bc->const_num[in->imm[0]] ? fn->bc->const_num[in->imm[0]] : T_OBJ;
+                    break;
+                case PJ_IR_load_local:
+                    t = lt[in->imm[0]];
+                    break;
+                case PJ_IR_binop:
+                    t = binop_type((int) in->imm[0], P->t[in->args[0]->id], P->t[in->args[1]->id]);
+                    break;
+                case PJ_IR_unop:
+                    t = unop_type((int) in->imm[0], P->t[in->args[0]->id]);
+                    break;
+                case PJ_IR_iter_next:
+                    t = value_guess(P, in);
+                    break;
+                case PJ_IR_param:
+                    continue;
+                default:
+                    t = in->id >= 0 ? T_OBJ : T_UNSET;
+                    break;
+                }
+                if (in->id >= 0) {
+                    int j = join(P->t[in->id], t);
+                    if (j != P->t[in->id]) {
+                        P->t[in->id] = (unsigned char) j;
+                        changed = 1;
+                    }
+                }
+                int l = -1, st = T_UNSET;
+                if (in->op == PJ_IR_store_local) {
+                    l = (int) in->imm[0];
+                    st = P->t[in->args[0]->id];
+                }
+                else if (in->op == PJ_IR_binop_store) {
+                    l = (int) in->imm[1];
+                    st = binop_type((int) in->imm[0], P->t[in->args[0]->id], P->t[in->args[1]->id]);
+                }
+                if (l >= 0 && st != T_UNSET) {
+                    int j = join(lt[l], st);
+                    if (j != lt[l]) {
+                        lt[l] = (unsigned char) j;
+                        changed = 1;
+                    }
+                }
+                if (in->op == PJ_IR_br || in->op == PJ_IR_cbr) {
+                    for (int e = 0; e < (in->op == PJ_IR_cbr ? 2 : 1); e++) {
+                        const PjEdge *ed = &in->edge[e];
+                        for (int i = 0; i < ed->nargs; i++) {
+                            PjInstr *p = ed->block->params[i];
+                            int a = lp->in[ed->block->id] ? P->t[ed->args[i]->id] : T_UNSET;
+                            int j = join(P->t[p->id], a);
+                            if (lp->in[ed->block->id] && j != P->t[p->id]) {
+                                P->t[p->id] = (unsigned char) j;
+                                changed = 1;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        /* Parameters of the header also receive the entry edges' (object) values. */
+        PjBlock *h = P->blk[lp->header];
+        for (int i = 0; i < h->nparams; i++)
+            if (P->t[h->params[i]->id] != T_OBJ) {
+                P->t[h->params[i]->id] = T_OBJ;
+                changed = 1;
+            }
+    }
+    return 0;
+}
+
+static int
+typed(const Pass *P, const PjInstr *v)
+{
+    int t = P->t[v->id];
+    return t == T_I64 || t == T_F64;
+}
+
+/* A value that decref cannot free (so its decref runs no Python code): constants, None,
+ * True/False. */
+static int
+immortal_here(const PjInstr *v)
+{
+    return v->op == PJ_IR_const_obj || v->op == PJ_IR_none || v->op == PJ_IR_box_bool ||
+           v->op == PJ_IR_compare;
+}
+
+static int
+fs_ok(const PjFrameState *fs)
+{
+    return fs == NULL || fs->handler == NULL;
+}
+
+/* Whether every op of the typed loop is allowed (see the file comment). */
+static int
+check_loop(Pass *P, Loop *lp, const unsigned char *lt)
+{
+    PjFunc *fn = P->fn;
+    PjBlock *h = P->blk[lp->header];
+    if (h->bc < 0)
+        return 0;
+    for (PjBlock *b = fn->entry; b != NULL; b = b->next) {
+        if (!lp->in[b->id])
+            continue;
+        /* one entry: the header */
+        if (b != h)
+            for (int k = 0; k < P->npred[b->id]; k++)
+                if (!lp->in[P->preds[b->id][k]])
+                    return 0;
+        for (int i = 0; i < b->nparams; i++)
+            if (P->t[b->params[i]->id] == T_UNSET)
+                return 0;
+        for (PjInstr *in = b->first; in != NULL; in = in->next) {
+            if (!fs_ok(in->fs) || !fs_ok(in->fs2) || !fs_ok(in->fsd))
+                return 0;
+            int n = in->nargs;
+            const PjInstr *a = n > 0 ? in->args[0] : NULL, *c = n > 1 ? in->args[1] : NULL;
+            switch (in->op) {
+            case PJ_IR_null:
+            case PJ_IR_none:
+            case PJ_IR_const_obj:
+            case PJ_IR_store_stack:
+            case PJ_IR_incref:
+            case PJ_IR_check_bound:
+            case PJ_IR_check_tracing:
+            case PJ_IR_poll:
+            case PJ_IR_bool_not:
+            case PJ_IR_box_bool:
+            case PJ_IR_deopt:
+            case PJ_IR_unreachable:
+                break;
+            case PJ_IR_load_local:
+                if (P->t[in->id] == T_UNSET)
+                    return 0;
+                break;
+            case PJ_IR_store_local: {
+                int l = (int) in->imm[0];
+                if ((lt[l] == T_I64 || lt[l] == T_F64) != typed(P, a))
+                    return 0;
+                break;
+            }
+            case PJ_IR_decref:
+            case PJ_IR_xdecref:
+                if (!typed(P, a) && !immortal_here(a))
+                    return 0;
+                break;
+            case PJ_IR_binop:
+            case PJ_IR_unop:
+                if (!typed(P, in))
+                    return 0;
+                for (int i = 0; i < n; i++)
+                    if (!typed(P, in->args[i]))
+                        return 0;
+                break;
+            case PJ_IR_binop_store: {
+                int l = (int) in->imm[1];
+                int t = binop_type((int) in->imm[0], P->t[a->id], P->t[c->id]);
+                if (!typed(P, a) || !typed(P, c) || (t != T_I64 && t != T_F64) || lt[l] != t)
+                    return 0;
+                break;
+            }
+            case PJ_IR_compare:
+            case PJ_IR_compare_bool:
+                if (!typed(P, a) || !typed(P, c) || P->t[a->id] != P->t[c->id])
+                    return 0;
+                break;
+            case PJ_IR_truth:
+                if (!typed(P, a) && !(a->op == PJ_IR_compare || a->op == PJ_IR_box_bool))
+                    return 0;
+                break;
+            case PJ_IR_iter_next:
+                if (!typed(P, in))
+                    return 0;
+                break;
+            case PJ_IR_is:
+                if (typed(P, a) || typed(P, c))
+                    return 0;
+                break;
+            case PJ_IR_is_null:
+                if (typed(P, a) && a->op != PJ_IR_iter_next)
+                    return 0;
+                break;
+            case PJ_IR_br:
+            case PJ_IR_cbr:
+                for (int e = 0; e < (in->op == PJ_IR_cbr ? 2 : 1); e++) {
+                    const PjEdge *ed = &in->edge[e];
+                    for (int i = 0; i < ed->nargs; i++) {
+                        int inside = lp->in[ed->block->id];
+                        if (!inside && typed(P, ed->args[i]))
+                            return 0; /* a number leaving as a stack value */
+                        if (inside && typed(P, ed->args[i]) != typed(P, ed->block->params[i]))
+                            return 0;
+                        if (inside && typed(P, ed->args[i]) &&
+                            P->t[ed->args[i]->id] != P->t[ed->block->params[i]->id])
+                            return 0;
+                    }
+                }
+                break;
+            case PJ_IR_param:
+            default:
+                return 0;
+            }
+        }
+    }
+    /* Typed values are used only inside the loop (outside they would be objects). */
+    for (PjBlock *b = fn->entry; b != NULL; b = b->next) {
+        if (lp->in[b->id])
+            continue;
+        for (PjInstr *in = b->first; in != NULL; in = in->next) {
+            for (int i = 0; i < in->nargs; i++)
+                if (typed(P, in->args[i]))
+                    return 0;
+            const PjFrameState *fss[3] = { in->fs, in->fs2, in->fsd };
+            for (int k = 0; k < 3; k++)
+                for (int i = 0; fss[k] != NULL && i < fss[k]->nstack; i++)
+                    if (typed(P, fss[k]->stack[i]))
+                        return 0;
+        }
+    }
+    return 1;
+}
+
+/* Locals read in the loop before any write on some path from its head (backward liveness
+ * over the loop's blocks); an old-value load only released (decref) is no read. */
+static int
+live_in_locals(Pass *P, Loop *lp, unsigned char *live)
+{
+    int nl = P->nl, nb = P->nb;
+    unsigned char *gen = calloc((size_t) nb * (size_t) nl, 1);
+    unsigned char *kill = calloc((size_t) nb * (size_t) nl, 1);
+    unsigned char *lin = calloc((size_t) nb * (size_t) nl, 1);
+    if (gen == NULL || kill == NULL || lin == NULL) {
+        free(gen);
+        free(kill);
+        free(lin);
+        return -1;
+    }
+    for (PjBlock *b = P->fn->entry; b != NULL; b = b->next) {
+        if (!lp->in[b->id])
+            continue;
+        unsigned char *gb = gen + (size_t) b->id * nl, *kb = kill + (size_t) b->id * nl;
+        for (PjInstr *in = b->first; in != NULL; in = in->next) {
+            int l = local_of(in);
+            if (l < 0 || l >= nl)
+                continue;
+            if (in->op == PJ_IR_load_local) {
+                if (P->real_use[in->id] > 0 && !kb[l])
+                    gb[l] = 1;
+            }
+            else {
+                kb[l] = 1;
+            }
+        }
+    }
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (int id = nb - 1; id >= 0; id--) {
+            if (!lp->in[id])
+                continue;
+            unsigned char *li = lin + (size_t) id * nl;
+            for (int l = 0; l < nl; l++) {
+                int out = 0;
+                for (int k = 0; k < P->nsucc[id] && !out; k++) {
+                    int s = P->succs[id][k];
+                    if (lp->in[s])
+                        out = lin[(size_t) s * nl + l];
+                }
+                int v = gen[(size_t) id * nl + l] || (out && !kill[(size_t) id * nl + l]);
+                if (v && !li[l]) {
+                    li[l] = 1;
+                    changed = 1;
+                }
+            }
+        }
+    }
+    memcpy(live, lin + (size_t) lp->header * nl, (size_t) nl);
+    free(gen);
+    free(kill);
+    free(lin);
+    return 0;
+}
+
+/* "Deoptimise before this instruction" from its error state (the same stack: the
+ * operands are still on it). */
+static PjFrameState *
+before(PjFunc *fn, const PjInstr *in)
+{
+    const PjFrameState *fs = in->fs;
+    if (fs == NULL || in->bc < 0)
+        return NULL;
+    return pj_ir_frame_state(fn, in->bc, fn->bc->instrs[in->bc].start - 1, fs->stack, fs->nstack);
+}
+
+static int
+commit_loop(Pass *P, Loop *lp, const unsigned char *lt, const unsigned char *live)
+{
+    PjFunc *fn = P->fn;
+    int idx = fn->nuloops;
+    PjULoop *u = &fn->uloops[idx];
+    memset(u, 0, sizeof *u);
+    u->header = P->blk[lp->header];
+    u->nblocks = lp->n;
+    int nt = 0;
+    unsigned char *used = calloc((size_t) P->nl, 1);
+    if (used == NULL)
+        return -1;
+    for (PjBlock *b = fn->entry; b != NULL; b = b->next)
+        if (lp->in[b->id])
+            for (PjInstr *in = b->first; in != NULL; in = in->next) {
+                int l = local_of(in);
+                if (l >= 0 && l < P->nl && (lt[l] == T_I64 || lt[l] == T_F64))
+                    used[l] = 1;
+            }
+    for (int l = 0; l < P->nl; l++)
+        nt += used[l];
+    u->local = pj_arena_alloc(fn->arena, sizeof(int) * (size_t) (nt + 1));
+    u->type = pj_arena_alloc(fn->arena, (size_t) (nt + 1));
+    u->live_in = pj_arena_alloc(fn->arena, (size_t) (nt + 1));
+    if (u->local == NULL || u->type == NULL || u->live_in == NULL) {
+        free(used);
+        return -1;
+    }
+    for (int l = 0; l < P->nl; l++)
+        if (used[l]) {
+            u->local[u->nlocals] = l;
+            u->type[u->nlocals] = lt[l];
+            u->live_in[u->nlocals++] = live[l];
+        }
+    free(used);
+    /* Deopt states first (allocation may fail: then nothing is marked). */
+    for (PjBlock *b = fn->entry; b != NULL; b = b->next) {
+        if (!lp->in[b->id])
+            continue;
+        for (PjInstr *in = b->first; in != NULL; in = in->next) {
+            int needs = 0;
+            switch (in->op) {
+            case PJ_IR_binop:
+            case PJ_IR_binop_store:
+            case PJ_IR_unop:
+            case PJ_IR_iter_next:
+                needs = 1;
+                break;
+            default:
+                break;
+            }
+            if (needs && in->fsd == NULL && (in->fsd = before(fn, in)) == NULL)
+                return -1;
+        }
+    }
+    for (PjBlock *b = fn->entry; b != NULL; b = b->next) {
+        if (!lp->in[b->id])
+            continue;
+        b->uloop = idx;
+        for (int i = 0; i < b->nparams; i++)
+            if (typed(P, b->params[i]))
+                b->params[i]->ut = P->t[b->params[i]->id];
+        for (PjInstr *in = b->first; in != NULL; in = in->next)
+            if (in->id >= 0 && typed(P, in))
+                in->ut = P->t[in->id];
+    }
+    fn->nuloops++;
+    return 0;
+}
+
+int
+pj_pass_unbox(PjFunc *fn, const unsigned char *seed, int nseed, int range_ok)
+{
+    if (fn->bc == NULL || !fn->bc->has_loop || fn->nblocks > 4000)
+        return 0;
+    Pass P = { .fn = fn, .nb = fn->nblocks, .nv = fn->nvalues, .nl = fn->bc->nlocalsplus };
+    P.range_ok = range_ok;
+    int nb = P.nb;
+    int found = 0;
+    P.blk = calloc((size_t) nb + 1, sizeof(PjBlock *));
+    P.preds = calloc((size_t) nb + 1, sizeof(int *));
+    P.succs = calloc((size_t) nb + 1, sizeof(int *));
+    P.npred = calloc((size_t) nb + 1, sizeof(int));
+    P.nsucc = calloc((size_t) nb + 1, sizeof(int));
+    P.def = calloc((size_t) P.nv + 1, sizeof(PjInstr *));
+    P.real_use = calloc((size_t) P.nv + 1, sizeof(int));
+    P.t = calloc((size_t) P.nv + 1, 1);
+    P.g = calloc((size_t) P.nl + 1, 1);
+    unsigned char *seen = calloc((size_t) nb + 1, 1);
+    unsigned char *claimed = calloc((size_t) nb + 1, 1);
+    unsigned char *lt = calloc((size_t) P.nl + 1, 1);
+    unsigned char *live = calloc((size_t) P.nl + 1, 1);
+    int *work = calloc((size_t) nb + 1, sizeof(int));
+    Loop *loops = calloc((size_t) nb + 1, sizeof(Loop));
+    int nloops = 0;
+    if (!P.blk || !P.preds || !P.succs || !P.npred || !P.nsucc || !P.def || !P.real_use || !P.t ||
+        !P.g || !seen || !claimed || !lt || !live || !work || !loops || setup_cfg(&P) < 0)
+        goto done;
+    fn->uloops = pj_arena_alloc(fn->arena, sizeof(PjULoop) * (size_t) (nb + 1));
+    if (fn->uloops == NULL)
+        goto done;
+
+    for (PjBlock *b = fn->entry; b != NULL; b = b->next) {
+        for (int i = 0; i < b->nparams; i++)
+            P.def[b->params[i]->id] = b->params[i];
+        for (PjInstr *in = b->first; in != NULL; in = in->next) {
+            if (in->id >= 0)
+                P.def[in->id] = in;
+            for (int i = 0; i < in->nargs; i++)
+                if (!is_decref(in))
+                    P.real_use[in->args[i]->id]++;
+            for (int e = 0; e < 2 && (in->op == PJ_IR_br || in->op == PJ_IR_cbr); e++)
+                for (int i = 0; i < in->edge[e].nargs; i++)
+                    P.real_use[in->edge[e].args[i]->id]++;
+            const PjFrameState *fss[3] = { in->fs, in->fs2, in->fsd };
+            for (int k = 0; k < 3; k++)
+                for (int i = 0; fss[k] != NULL && i < fss[k]->nstack; i++)
+                    P.real_use[fss[k]->stack[i]->id]++;
+        }
+    }
+    guess_function(&P, seed, nseed);
+
+    /* Natural loops: a back edge b -> h where h dominates b; one loop per head. */
+    for (int h = 0; h < nb; h++) {
+        PjBlock *hb = P.blk[h];
+        if (hb == NULL || hb->bc < 0 || !fn->bc->instrs[hb->bc].in_loop)
+            continue;
+        reach_avoiding(&P, h, seen, work);
+        Loop *lp = NULL;
+        for (int k = 0; k < P.npred[h]; k++) {
+            int src = P.preds[h][k];
+            if (seen[src])
+                continue; /* not dominated: an entry */
+            if (lp == NULL) {
+                lp = &loops[nloops];
+                lp->header = h;
+                lp->in = calloc((size_t) nb + 1, 1);
+                if (lp->in == NULL)
+                    goto done;
+                lp->in[h] = 1;
+                lp->n = 1;
+                nloops++;
+            }
+            /* the body: everything that reaches src without passing h */
+            int top = 0;
+            if (!lp->in[src]) {
+                lp->in[src] = 1;
+                lp->n++;
+                work[top++] = src;
+            }
+            while (top > 0) {
+                int x = work[--top];
+                for (int j = 0; j < P.npred[x]; j++) {
+                    int p = P.preds[x][j];
+                    if (!lp->in[p]) {
+                        lp->in[p] = 1;
+                        lp->n++;
+                        work[top++] = p;
+                    }
+                }
+            }
+        }
+    }
+    /* Biggest first: an outer loop that qualifies takes its inner loops along. */
+    for (;;) {
+        int best = -1;
+        for (int i = 0; i < nloops; i++)
+            if (loops[i].in != NULL && (best < 0 || loops[i].n > loops[best].n))
+                best = i;
+        if (best < 0)
+            break;
+        Loop *lp = &loops[best];
+        int overlap = 0;
+        for (int x = 0; x < nb && !overlap; x++)
+            overlap = lp->in[x] && claimed[x];
+        if (!overlap && live_in_locals(&P, lp, live) == 0 && type_loop(&P, lp, lt, live) == 0 &&
+            check_loop(&P, lp, lt)) {
+            int any = 0;
+            for (int l = 0; l < P.nl; l++)
+                any |= lt[l] == T_I64 || lt[l] == T_F64;
+            if (any && commit_loop(&P, lp, lt, live) == 0) {
+                for (int x = 0; x < nb; x++)
+                    claimed[x] |= lp->in[x];
+                found++;
+            }
+        }
+        free(lp->in);
+        lp->in = NULL;
+    }
+done:
+    for (int i = 0; loops != NULL && i < nloops; i++)
+        free(loops[i].in);
+    free(P.pool);
+    free(P.blk);
+    free(P.preds);
+    free(P.succs);
+    free(P.npred);
+    free(P.nsucc);
+    free(P.def);
+    free(P.real_use);
+    free(P.t);
+    free(P.g);
+    free(seen);
+    free(claimed);
+    free(lt);
+    free(live);
+    free(work);
+    free(loops);
+    return found;
+}
