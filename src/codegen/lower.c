@@ -703,6 +703,35 @@ merge_finish(Lower *L, Merge *m, LLVMTypeRef t)
 
 /* ---- Binary operations ------------------------------------------------------------------ */
 
+/* a / b and a % b truncated (b != 0, no INT64_MIN / -1): a 32-bit unsigned division
+ * when both are in [0, 2**31) -- the common case, and several times faster than the
+ * 64-bit one on x86 -- else the 64-bit signed one. */
+static void
+div_rem(Lower *L, LLVMValueRef a, LLVMValueRef b, LLVMValueRef *q, LLVMValueRef *r)
+{
+    LLVMBuilderRef B = L->b;
+    LLVMValueRef small = LLVMBuildICmp(B, LLVMIntULT, LLVMBuildOr(B, a, b, ""),
+                                       ci64(L, 1LL << 31), "");
+    LLVMBasicBlockRef narrow = new_bb(L, "div.narrow"), wide = new_bb(L, "div.wide"),
+                      join = new_bb(L, "");
+    LLVMBuildCondBr(B, small, narrow, wide);
+    at(L, narrow);
+    LLVMValueRef a32 = LLVMBuildTrunc(B, a, L->i32, ""), b32 = LLVMBuildTrunc(B, b, L->i32, "");
+    LLVMValueRef q1 = LLVMBuildZExt(B, LLVMBuildUDiv(B, a32, b32, ""), L->i64, "");
+    LLVMValueRef r1 = LLVMBuildZExt(B, LLVMBuildURem(B, a32, b32, ""), L->i64, "");
+    LLVMBuildBr(B, join);
+    at(L, wide);
+    LLVMValueRef q2 = LLVMBuildSDiv(B, a, b, ""), r2 = LLVMBuildSRem(B, a, b, "");
+    LLVMBuildBr(B, join);
+    at(L, join);
+    LLVMBasicBlockRef from[2] = { narrow, wide };
+    LLVMValueRef qs[2] = { q1, q2 }, rs[2] = { r1, r2 };
+    *q = LLVMBuildPhi(B, L->i64, "");
+    LLVMAddIncoming(*q, qs, from, 2);
+    *r = LLVMBuildPhi(B, L->i64, "");
+    LLVMAddIncoming(*r, rs, from, 2);
+}
+
 /* Inline i64 result of `a op b` for one-digit ints, or NULL when op has no int fast path.
  * `ok` receives an i1 that must hold for the result to be valid (divisor checks). */
 static LLVMValueRef
@@ -736,8 +765,8 @@ int_binop(Lower *L, int k, LLVMValueRef a, LLVMValueRef b, LLVMValueRef *ok)
          * generic path, which raises ZeroDivisionError. */
         *ok = LLVMBuildICmp(B, LLVMIntNE, b, zero, "");
         LLVMValueRef safe_b = LLVMBuildSelect(B, *ok, b, ci64(L, 1), "");
-        LLVMValueRef q = LLVMBuildSDiv(B, a, safe_b, "");
-        LLVMValueRef r = LLVMBuildSRem(B, a, safe_b, "");
+        LLVMValueRef q, r;
+        div_rem(L, a, safe_b, &q, &r);
         LLVMValueRef adjust =
             and2(L, LLVMBuildICmp(B, LLVMIntNE, r, zero, ""),
                  LLVMBuildICmp(B, LLVMIntSLT, LLVMBuildXor(B, r, safe_b, ""), zero, ""));
@@ -1903,7 +1932,8 @@ unboxed_binop(Lower *L, const PjInstr *in, int k, const PjInstr *x, const PjInst
                                         LLVMBuildICmp(B, LLVMIntEQ, b, ci64(L, -1), "")),
                                    ""));
             LLVMValueRef sb = LLVMBuildSelect(B, ok, b, ci64(L, 1), "");
-            LLVMValueRef q = LLVMBuildSDiv(B, a, sb, ""), rem = LLVMBuildSRem(B, a, sb, "");
+            LLVMValueRef q, rem;
+            div_rem(L, a, sb, &q, &rem);
             LLVMValueRef adjust =
                 and2(L, LLVMBuildICmp(B, LLVMIntNE, rem, zero, ""),
                      LLVMBuildICmp(B, LLVMIntSLT, LLVMBuildXor(B, rem, sb, ""), zero, ""));
