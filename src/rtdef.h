@@ -136,6 +136,7 @@
     X(PyDict_GetItemWithError, O, 2, (O, O)) /* borrowed result */                         \
     X(PyErr_Occurred,       O, 0, ())        /* borrowed result */                         \
     X(PyUnicode_Concat,     O, 2, (O, O))                                                    \
+    X(_PyUnicode_Equal,     I, 2, (O, O))                                                    \
     X(PyObject_SetItem,     I, 3, (O, O, O))                                                 \
     X(PyObject_Size,        L, 1, (O))                                                       \
     X(PyObject_IsInstance,  I, 2, (O, O))                                                    \

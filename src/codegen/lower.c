@@ -297,9 +297,17 @@ wants(const PjInstr *in, PjHint h)
     return in->hint == PJ_HINT_NONE || in->hint == h;
 }
 
-/* Inline fast paths or a helper call for `in`: large functions (opts->compact) and, in a
- * function with a loop, the code outside every loop -- it runs once per call, so code
- * size (LLVM's time) matters more there than a few nanoseconds. */
+/* Inline fast paths or a helper call for `in`: in large functions (opts->compact), the
+ * helper call for everything. */
+static int
+compact_all(const Lower *L)
+{
+    return L->opts->compact;
+}
+
+/* For arithmetic and comparisons, whose inline int and float paths are the biggest: also
+ * in a function with a loop, the code outside every loop -- it runs once per call, so
+ * code size (LLVM's time) matters more there than a few nanoseconds. */
 static int
 compact_at(const Lower *L, const PjInstr *in)
 {
@@ -710,8 +718,8 @@ static void
 div_rem(Lower *L, LLVMValueRef a, LLVMValueRef b, LLVMValueRef *q, LLVMValueRef *r)
 {
     LLVMBuilderRef B = L->b;
-    LLVMValueRef small = LLVMBuildICmp(B, LLVMIntULT, LLVMBuildOr(B, a, b, ""),
-                                       ci64(L, 1LL << 31), "");
+    LLVMValueRef small =
+        LLVMBuildICmp(B, LLVMIntULT, LLVMBuildOr(B, a, b, ""), ci64(L, 1LL << 31), "");
     LLVMBasicBlockRef narrow = new_bb(L, "div.narrow"), wide = new_bb(L, "div.wide"),
                       join = new_bb(L, "");
     LLVMBuildCondBr(B, small, narrow, wide);
@@ -1187,6 +1195,26 @@ real_pred(int op)
     return p[op];
 }
 
+/* == and != of two exact strs (as COMPARE_OP_STR_JUMP): identity, else _PyUnicode_Equal;
+ * adds an i1 to `m`, other operands and operators go to `generic`. */
+static void
+str_equality(Lower *L, int op, LLVMValueRef a, LLVMValueRef b, Merge *m, LLVMBasicBlockRef generic)
+{
+    if (op != Py_EQ && op != Py_NE) {
+        LLVMBuildBr(L->b, generic);
+        return;
+    }
+    LLVMBasicBlockRef strs = new_bb(L, "cmp.str");
+    branch_if(L, and2(L, is_type(L, a, "PyUnicode_Type"), is_type(L, b, "PyUnicode_Type")), strs,
+              generic);
+    LLVMValueRef args[2] = { a, b };
+    LLVMValueRef same = LLVMBuildICmp(L->b, LLVMIntEQ, a, b, "");
+    LLVMValueRef eq = LLVMBuildOr(
+        L->b, same,
+        LLVMBuildICmp(L->b, LLVMIntNE, call(L, "_PyUnicode_Equal", args, 2), ci32(L, 0), ""), "");
+    merge_add(L, m, op == Py_EQ ? eq : LLVMBuildNot(L->b, eq, ""));
+}
+
 /* Emits the int and float fast paths of a comparison; each adds an i1 to `m`.  Leaves the
  * builder in the block for the generic path. */
 static void
@@ -1202,6 +1230,11 @@ compare_fast_paths(Lower *L, const PjInstr *in, Merge *m)
     const PjInstr *x = in->args[0], *y = in->args[1];
     LLVMValueRef a = val(L, x), b = val(L, y);
     LLVMBasicBlockRef generic = new_bb(L, "cmp.generic");
+    if (in->hint == PJ_HINT_STR) {
+        str_equality(L, op, a, b, m, generic);
+        at(L, generic);
+        return;
+    }
     if (in->hint != PJ_HINT_NONE && in->hint != PJ_HINT_INT && in->hint != PJ_HINT_FLOAT) {
         LLVMBuildBr(L->b, generic);
         at(L, generic);
@@ -1220,9 +1253,14 @@ compare_fast_paths(Lower *L, const PjInstr *in, Merge *m)
         }
     }
     LLVMBasicBlockRef floats = new_bb(L, "cmp.float");
-    branch_if(L, and2(L, is_number(L, x, a), is_number(L, y, b)), floats, generic);
+    LLVMBasicBlockRef not_num = in->hint == PJ_HINT_NONE ? new_bb(L, "") : generic;
+    branch_if(L, and2(L, is_number(L, x, a), is_number(L, y, b)), floats, not_num);
     LLVMValueRef fa = as_double_or(L, x, a, generic), fb = as_double_or(L, y, b, generic);
     merge_add(L, m, LLVMBuildFCmp(L->b, real_pred(op), fa, fb, ""));
+    if (not_num != generic) {
+        at(L, not_num);
+        str_equality(L, op, a, b, m, generic);
+    }
     at(L, generic);
 }
 
@@ -1532,7 +1570,7 @@ lower_load_attr(Lower *L, const PjInstr *in)
     LLVMValueRef cache = attr_cache(L, in->imm[1]);
     Merge m = { .bb = new_bb(L, "attr.done") };
     LLVMBasicBlockRef slow = new_bb(L, "attr.slow");
-    if (!compact_at(L, in) && in->hint != PJ_HINT_GENERIC) {
+    if (!compact_all(L) && in->hint != PJ_HINT_GENERIC) {
         LLVMValueRef slot = instance_value_slot(L, in, o, cache, slow);
         LLVMValueRef v = LLVMBuildLoad2(L->b, L->ptr, slot, "");
         LLVMBasicBlockRef hit = new_bb(L, "attr.hit");
@@ -1558,7 +1596,7 @@ lower_store_attr(Lower *L, const PjInstr *in)
     LLVMValueRef o = val(L, in->args[0]), v = val(L, in->args[1]);
     LLVMValueRef cache = attr_cache(L, in->imm[1]);
     LLVMBasicBlockRef done = new_bb(L, "setattr.done"), slow = new_bb(L, "setattr.slow");
-    if (!compact_at(L, in) && in->hint != PJ_HINT_GENERIC) {
+    if (!compact_all(L) && in->hint != PJ_HINT_GENERIC) {
         /* Replacing an existing inline value (a new one also needs its insertion order:
          * the helper's). */
         LLVMValueRef slot = instance_value_slot(L, in, o, cache, slow);
@@ -1612,7 +1650,7 @@ lower_subscr(Lower *L, const PjInstr *in)
     LLVMValueRef c = val(L, in->args[0]), k = val(L, in->args[1]);
     Merge m = { .bb = new_bb(L, "subscr.done") };
     LLVMBasicBlockRef generic = new_bb(L, "subscr.generic");
-    if (!compact_at(L, in)) {
+    if (!compact_all(L)) {
         for (int is_list = 1; is_list >= 0; is_list--) {
             if (!wants(in, is_list ? PJ_HINT_LIST : PJ_HINT_TUPLE))
                 continue;
@@ -1661,7 +1699,7 @@ lower_store_subscr(Lower *L, const PjInstr *in)
 {
     LLVMValueRef c = val(L, in->args[0]), k = val(L, in->args[1]), v = val(L, in->args[2]);
     LLVMBasicBlockRef done = new_bb(L, "setitem.done"), generic = new_bb(L, "setitem.generic");
-    if (!compact_at(L, in) && wants(in, PJ_HINT_LIST)) {
+    if (!compact_all(L) && wants(in, PJ_HINT_LIST)) {
         LLVMBasicBlockRef list = new_bb(L, "setitem.list"), next = new_bb(L, "");
         branch_if(L, is_type(L, c, "PyList_Type"), list, next);
         LLVMValueRef slot = sequence_slot(L, c, k, 1, generic);
@@ -1672,7 +1710,7 @@ lower_store_subscr(Lower *L, const PjInstr *in)
         LLVMBuildBr(L->b, done);
         at(L, next);
     }
-    if (!compact_at(L, in) && wants(in, PJ_HINT_DICT)) {
+    if (!compact_all(L) && wants(in, PJ_HINT_DICT)) {
         LLVMBasicBlockRef dict = new_bb(L, "setitem.dict");
         branch_if(L, is_type(L, c, "PyDict_Type"), dict, generic);
         LLVMValueRef dargs[3] = { c, k, v };
@@ -1708,7 +1746,7 @@ lower_load_method(Lower *L, const PjInstr *in)
     LLVMValueRef slots = stack_slot(L, (int) in->imm[1]);
     LLVMValueRef cache = method_cache(L, in->imm[2]);
     LLVMBasicBlockRef done = new_bb(L, "method.done"), slow = new_bb(L, "method.slow");
-    if (!compact_at(L, in)) {
+    if (!compact_all(L)) {
         LLVMValueRef tp = type_of(L, o);
         LLVMValueRef ver = load(L, L->i32, tp, offsetof(PyTypeObject, tp_version_tag));
         LLVMValueRef want = load(L, L->i32, cache, offsetof(PjMethodCache, type_version));
@@ -1763,7 +1801,7 @@ builtin_fast_paths(Lower *L, const PjInstr *in, LLVMValueRef base, Merge *m,
                    LLVMBasicBlockRef generic)
 {
     int nargs = (int) in->imm[0];
-    if (in->imm[2] >= 0 || (nargs != 1 && nargs != 2) || compact_at(L, in) ||
+    if (in->imm[2] >= 0 || (nargs != 1 && nargs != 2) || compact_all(L) ||
         in->hint != (nargs == 1 ? PJ_HINT_LEN : PJ_HINT_ISINSTANCE)) {
         LLVMBuildBr(L->b, generic);
         return;

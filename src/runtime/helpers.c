@@ -365,6 +365,8 @@ int pj_rt_compare_bool(PyObject *a, PyObject *b, int op);
 int
 pj_rt_compare_bool(PyObject *a, PyObject *b, int op)
 {
+    if ((op == Py_EQ || op == Py_NE) && PyUnicode_CheckExact(a) && PyUnicode_CheckExact(b))
+        return (a == b || _PyUnicode_Equal(a, b)) == (op == Py_EQ); /* as COMPARE_OP_STR_JUMP */
     PyObject *r = PyObject_RichCompare(a, b, op);
     if (r == NULL)
         return -1;

@@ -11,9 +11,10 @@
       "calls a function runs in the interpreter before it is compiled (0: at the first "           \
       "call); functions containing a loop compile at their first call")                            \
     X("PYJIT_SYNC_LIMIT", sync_limit, 2000,                                                        \
-      "largest function (lowered LLVM instructions, about 22 us of LLVM time each) compiled at "   \
-      "its first call because of a loop; larger ones run that call in the interpreter and "        \
-      "compile on the compile thread at their next call")                                          \
+      "size (lowered LLVM instructions, about 22 us of LLVM time each) for compiling a function "  \
+      "with a loop at its first call: up to 3x this with unboxed loops, a quarter of it "          \
+      "otherwise; larger ones run that call in the interpreter and compile on the compile "        \
+      "thread")                                                                                    \
     X("PYJIT_OPT", opt_level, 2, "LLVM optimisation level, 0-3")                                   \
     X("PYJIT_UNBOX", unbox, 1,                                                                     \
       "1: numeric loops keep ints and floats in machine registers; 0: always boxed objects")       \

@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "codegen/engine.h"
 #include "ir/opcodes.h"
@@ -82,6 +83,34 @@ pj_state_get_or_create(PyCodeObject *co)
     return st;
 }
 
+/* PYJIT_PERF_MAP=1: one line per compiled function in /tmp/perf-<pid>.map, the format
+ * `perf report` reads for JIT code ("start size name", hex). */
+static void
+perf_map_add(PyCodeObject *co, const PjCompiled *c)
+{
+    static FILE *map;
+    static int tried;
+    if (!tried) {
+        tried = 1;
+        const char *v = getenv("PYJIT_PERF_MAP");
+        if (v != NULL && strcmp(v, "1") == 0) {
+            char path[64];
+            snprintf(path, sizeof path, "/tmp/perf-%ld.map", (long) getpid());
+            map = fopen(path, "a");
+        }
+    }
+    if (map == NULL || c->entry == NULL)
+        return;
+    const char *q = PyUnicode_AsUTF8(co->co_qualname), *f = PyUnicode_AsUTF8(co->co_filename);
+    if (q == NULL || f == NULL) {
+        PyErr_Clear();
+        return;
+    }
+    fprintf(map, "%lx %zx py::%s:%s:%d\n", (unsigned long) (uintptr_t) c->entry,
+            c->code_bytes ? c->code_bytes : 1, q, f, co->co_firstlineno);
+    fflush(map);
+}
+
 void
 pj_state_finish(PjCodeState *st, int rc, const PjCompiled *c, PjAbort why)
 {
@@ -117,6 +146,7 @@ pj_state_finish(PjCodeState *st, int rc, const PjCompiled *c, PjAbort why)
     st->code_bytes = c->code_bytes;
     st->entry = (PjEntry) c->entry;
     pj_stats_compiled(st->code, c);
+    perf_map_add(st->code, c);
 }
 
 void
@@ -197,9 +227,12 @@ pj_state_compile_frame(PyCodeObject *co, PjCodeState *st, int mode, _PyInterpret
         pj_state_finish(st, -1, &c, why);
         return 0;
     }
-    if (mode == PJ_COMPILE_FIRST_LOOP_CALL && c.llvm_instrs > pj_jit.sync_limit) {
-        /* LLVM would take longer than this call may run: interpret it, and compile in the
-         * background at the next call, with the interpreter's type feedback by then. */
+    /* A loop that runs unboxed is several times faster than the interpreter: compiling it
+     * for this call pays even when it is big.  Other loops gain a few tens of percent,
+     * which pays for LLVM's time only in a long call: those run this call in the
+     * interpreter and compile in the background, with the interpreter's type feedback. */
+    long limit = c.unboxed_loops > 0 ? 3 * pj_jit.sync_limit : pj_jit.sync_limit / 4;
+    if (mode == PJ_COMPILE_FIRST_LOOP_CALL && c.llvm_instrs > limit) {
         pj_compile_discard(p);
         st->compiling = 0;
         st->deferred = 1;

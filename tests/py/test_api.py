@@ -3,8 +3,8 @@ bad-input rules (enable twice, disable while compiled frames run, unsupported co
 import json
 
 
-def check(runner, source):
-    r = runner.run_code(source)
+def check(runner, source, env=None):
+    r = runner.run_code(source, env=env)
     assert r.returncode == 0, r.stdout + r.stderr
     return r.stdout
 
@@ -375,3 +375,25 @@ def test_code_freed_with_its_function(runner):
         print(s["compiled"], s["code_bytes"] == before, s["code_bytes_total"] > 0)
     """)
     assert out == "50 True True\n"
+
+
+def test_perf_map_names_compiled_functions(runner):
+    # PYJIT_PERF_MAP=1: /tmp/perf-<pid>.map gets "start size py::qualname:file:line" per
+    # compiled function (what `perf report` reads for JIT code).
+    out = check(runner, '''
+        import os, pyjit
+        def hot(n):
+            s = 0
+            for i in range(n):
+                s += i
+            return s
+        pyjit.enable()
+        hot(10)
+        path = "/tmp/perf-%d.map" % os.getpid()
+        lines = [l.split() for l in open(path)]
+        os.unlink(path)
+        mine = [l for l in lines if l[2].startswith("py::hot:")]
+        start, size = int(mine[0][0], 16), int(mine[0][1], 16)
+        print(len(mine), start > 0, 0 < size < 1 << 20, mine[0][2].endswith(":3"))
+    ''', env={"PYJIT_PERF_MAP": "1"})
+    assert out == "1 True True True\n", out
