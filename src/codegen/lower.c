@@ -620,17 +620,24 @@ fits_double(Lower *L, LLVMValueRef v)
                          ci64(L, 1LL << 54), "");
 }
 
-/* {result, overflowed} of an overflow-checked i64 multiplication. */
+/* {result, overflowed} of an overflow-checked i64 operation (llvm.<name>.with.overflow). */
 static LLVMValueRef
-checked_mul(Lower *L, LLVMValueRef a, LLVMValueRef b, LLVMValueRef *overflow)
+checked_op(Lower *L, const char *name, LLVMValueRef a, LLVMValueRef b, LLVMValueRef *overflow)
 {
-    unsigned id = LLVMLookupIntrinsicID("llvm.smul.with.overflow", 23);
+    unsigned id = LLVMLookupIntrinsicID(name, strlen(name));
     LLVMTypeRef t = L->i64;
     LLVMValueRef f = LLVMGetIntrinsicDeclaration(L->mod, id, &t, 1);
     LLVMValueRef args[2] = { a, b };
     LLVMValueRef r = LLVMBuildCall2(L->b, LLVMIntrinsicGetType(L->ctx, id, &t, 1), f, args, 2, "");
     *overflow = LLVMBuildExtractValue(L->b, r, 1, "");
     return LLVMBuildExtractValue(L->b, r, 0, "");
+}
+
+/* {result, overflowed} of an overflow-checked i64 multiplication. */
+static LLVMValueRef
+checked_mul(Lower *L, LLVMValueRef a, LLVMValueRef b, LLVMValueRef *overflow)
+{
+    return checked_op(L, "llvm.smul.with.overflow", a, b, overflow);
 }
 
 static LLVMValueRef
@@ -1904,19 +1911,6 @@ add_edge(Lower *L, const PjEdge *e, LLVMBasicBlockRef from)
 }
 
 /* ---- Unboxed loops: operations ---------------------------------------------------------- */
-
-/* {result, overflowed} of an overflow-checked i64 operation (llvm.<name>.with.overflow). */
-static LLVMValueRef
-checked_op(Lower *L, const char *name, LLVMValueRef a, LLVMValueRef b, LLVMValueRef *overflow)
-{
-    unsigned id = LLVMLookupIntrinsicID(name, strlen(name));
-    LLVMTypeRef t = L->i64;
-    LLVMValueRef f = LLVMGetIntrinsicDeclaration(L->mod, id, &t, 1);
-    LLVMValueRef args[2] = { a, b };
-    LLVMValueRef r = LLVMBuildCall2(L->b, LLVMIntrinsicGetType(L->ctx, id, &t, 1), f, args, 2, "");
-    *overflow = LLVMBuildExtractValue(L->b, r, 1, "");
-    return LLVMBuildExtractValue(L->b, r, 0, "");
-}
 
 /* Continues where `ok` holds; otherwise deoptimises before `in` (its fsd). */
 static void

@@ -195,6 +195,33 @@ setup_cfg(Pass *P)
     return 0;
 }
 
+/* The local `in` stores to (-1: none) and the type of what it stores. */
+static int
+stored(const Pass *P, const PjInstr *in, int *type)
+{
+    *type = T_UNSET;
+    if (in->op == PJ_IR_store_local) {
+        *type = P->t[in->args[0]->id];
+        return (int) in->imm[0];
+    }
+    if (in->op == PJ_IR_binop_store) {
+        *type = binop_type((int) in->imm[0], P->t[in->args[0]->id], P->t[in->args[1]->id]);
+        return (int) in->imm[1];
+    }
+    return -1;
+}
+
+/* *slot joined with t; 1 when that changed it. */
+static int
+raise_to(unsigned char *slot, int t)
+{
+    int j = join(*slot, t);
+    if (j == *slot)
+        return 0;
+    *slot = (unsigned char) j;
+    return 1;
+}
+
 /* ---- Guesses for the whole function ----------------------------------------------------- */
 
 /* Whether the FOR_ITER at bytecode instruction `fi` iterates over `range(...)`: GET_ITER
@@ -254,40 +281,18 @@ guess_function(Pass *P, const unsigned char *seed, int nseed)
         changed = 0;
         for (PjBlock *b = P->fn->entry; b != NULL; b = b->next) {
             for (PjInstr *in = b->first; in != NULL; in = in->next) {
-                if (in->id >= 0 && in->op != PJ_IR_param) {
-                    int j = join(P->t[in->id], value_guess(P, in));
-                    if (j != P->t[in->id]) {
-                        P->t[in->id] = (unsigned char) j;
-                        changed = 1;
-                    }
-                }
-                int l = -1, t = T_UNSET;
-                if (in->op == PJ_IR_store_local) {
-                    l = (int) in->imm[0];
-                    t = P->t[in->args[0]->id];
-                }
-                else if (in->op == PJ_IR_binop_store) {
-                    l = (int) in->imm[1];
-                    t = binop_type((int) in->imm[0], P->t[in->args[0]->id], P->t[in->args[1]->id]);
-                }
-                if (l >= 0 && l < P->nl) {
-                    int j = join(P->g[l], t);
-                    if (j != P->g[l]) {
-                        P->g[l] = (unsigned char) j;
-                        changed = 1;
-                    }
-                }
+                if (in->id >= 0 && in->op != PJ_IR_param)
+                    changed |= raise_to(&P->t[in->id], value_guess(P, in));
+                int t, l = stored(P, in, &t);
+                if (l >= 0 && l < P->nl)
+                    changed |= raise_to(&P->g[l], t);
                 for (int e = 0; e < 2 && (in->op == PJ_IR_br || in->op == PJ_IR_cbr); e++) {
                     const PjEdge *ed = &in->edge[e];
                     if (e == 1 && in->op == PJ_IR_br)
                         break;
                     for (int i = 0; i < ed->nargs; i++) {
                         PjInstr *p = ed->block->params[i];
-                        int j = join(P->t[p->id], P->t[ed->args[i]->id]);
-                        if (j != P->t[p->id]) {
-                            P->t[p->id] = (unsigned char) j;
-                            changed = 1;
-                        }
+                        changed |= raise_to(&P->t[p->id], P->t[ed->args[i]->id]);
                     }
                 }
             }
@@ -392,40 +397,18 @@ type_loop(Pass *P, Loop *lp, unsigned char *lt, const unsigned char *live)
                     t = in->id >= 0 ? T_OBJ : T_UNSET;
                     break;
                 }
-                if (in->id >= 0) {
-                    int j = join(P->t[in->id], t);
-                    if (j != P->t[in->id]) {
-                        P->t[in->id] = (unsigned char) j;
-                        changed = 1;
-                    }
-                }
-                int l = -1, st = T_UNSET;
-                if (in->op == PJ_IR_store_local) {
-                    l = (int) in->imm[0];
-                    st = P->t[in->args[0]->id];
-                }
-                else if (in->op == PJ_IR_binop_store) {
-                    l = (int) in->imm[1];
-                    st = binop_type((int) in->imm[0], P->t[in->args[0]->id], P->t[in->args[1]->id]);
-                }
-                if (l >= 0 && st != T_UNSET) {
-                    int j = join(lt[l], st);
-                    if (j != lt[l]) {
-                        lt[l] = (unsigned char) j;
-                        changed = 1;
-                    }
-                }
+                if (in->id >= 0)
+                    changed |= raise_to(&P->t[in->id], t);
+                int st, l = stored(P, in, &st);
+                if (l >= 0)
+                    changed |= raise_to(&lt[l], st);
                 if (in->op == PJ_IR_br || in->op == PJ_IR_cbr) {
                     for (int e = 0; e < (in->op == PJ_IR_cbr ? 2 : 1); e++) {
                         const PjEdge *ed = &in->edge[e];
                         for (int i = 0; i < ed->nargs; i++) {
                             PjInstr *p = ed->block->params[i];
-                            int a = lp->in[ed->block->id] ? P->t[ed->args[i]->id] : T_UNSET;
-                            int j = join(P->t[p->id], a);
-                            if (lp->in[ed->block->id] && j != P->t[p->id]) {
-                                P->t[p->id] = (unsigned char) j;
-                                changed = 1;
-                            }
+                            if (lp->in[ed->block->id])
+                                changed |= raise_to(&P->t[p->id], P->t[ed->args[i]->id]);
                         }
                     }
                 }

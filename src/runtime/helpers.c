@@ -279,6 +279,96 @@ pj_rt_load_method(_PyInterpreterFrame *frame, PyObject *obj, int name_index, PyO
 
 PyObject *pj_rt_call(PyThreadState *ts, PyObject **base, int oparg, PyObject *kwnames);
 
+/* A frame whose frame object outlives it: the object takes a copy of the frame's data
+ * (as the interpreter does when it clears such a frame), linked to its caller's frame
+ * object.  The caller's frame is the thread's current one again at this point. */
+static void
+frame_object_takes_frame(PyFrameObject *f, _PyInterpreterFrame *frame)
+{
+    size_t size = (size_t) ((char *) &frame->localsplus[frame->stacktop] - (char *) frame);
+    memcpy(f->_f_frame_data, frame, size);
+    _PyInterpreterFrame *copy = (_PyInterpreterFrame *) f->_f_frame_data;
+    f->f_frame = copy;
+    copy->owner = FRAME_OWNED_BY_FRAME_OBJECT;
+    _PyInterpreterFrame *prev = copy->previous;
+    while (prev != NULL && _PyFrame_IsIncomplete(prev))
+        prev = prev->previous;
+    if (prev != NULL) {
+        PyFrameObject *back = NULL;
+        if (prev == PyThreadState_Get()->cframe->current_frame) {
+            PyObject *exc, *val, *tb;
+            PyErr_Fetch(&exc, &val, &tb);
+            back = PyEval_GetFrame(); /* borrowed; made for the current frame if needed */
+            PyErr_Clear();
+            PyErr_Restore(exc, val, tb);
+        }
+        else if (prev->frame_obj != NULL) {
+            back = prev->frame_obj;
+        }
+        if (back != NULL && f->f_back == NULL)
+            f->f_back = (PyFrameObject *) Py_NewRef(back);
+        copy->previous = NULL;
+    }
+    if (!PyObject_GC_IsTracked((PyObject *) f))
+        PyObject_GC_Track((PyObject *) f);
+}
+
+/* Calls `func` (a Python function compiled to `st`, taking exactly `n` positional
+ * arguments) with a frame set up here on the thread's data stack, straight into its
+ * native entry: what _PyFunction_Vectorcall, the frame-evaluation hook and the frame's
+ * clearing would do, without the generic steps.  Owns (steals) func and args[0..n).
+ * NULL when the frame does not fit in the current data-stack chunk (nothing consumed). */
+static int
+direct_call(PyThreadState *ts, PyFunctionObject *func, PyObject **args, int n, PjCodeState *st,
+            PyObject **res)
+{
+    PyCodeObject *co = (PyCodeObject *) func->func_code;
+    size_t size = (size_t) co->co_nlocalsplus + (size_t) co->co_stacksize + FRAME_SPECIALS_SIZE;
+    PyObject **top = ts->datastack_top;
+    if (top == NULL || size >= (size_t) (ts->datastack_limit - top))
+        return 0;
+    _PyInterpreterFrame *frame = (_PyInterpreterFrame *) top;
+    ts->datastack_top = top + size;
+    frame->f_func = func; /* the reference we were given */
+    frame->f_code = (PyCodeObject *) Py_NewRef(co);
+    frame->f_builtins = func->func_builtins;
+    frame->f_globals = func->func_globals;
+    frame->f_locals = NULL;
+    frame->stacktop = co->co_nlocalsplus;
+    frame->frame_obj = NULL;
+    frame->prev_instr = _PyCode_CODE(co) - 1;
+    frame->is_entry = false;
+    frame->owner = FRAME_OWNED_BY_THREAD;
+    for (int i = 0; i < n; i++)
+        frame->localsplus[i] = args[i];
+    for (int i = n; i < co->co_nlocalsplus; i++)
+        frame->localsplus[i] = NULL;
+    pj_jit.ndirect_calls++;
+    *res = st->entry(ts, frame, st->rd);
+    /* Clear and pop, as the interpreter's frame clearing. */
+    ts->recursion_remaining--;
+    if (frame->frame_obj != NULL) {
+        PyFrameObject *f = frame->frame_obj;
+        frame->frame_obj = NULL;
+        if (Py_REFCNT(f) > 1) {
+            frame_object_takes_frame(f, frame);
+            Py_DECREF(f);
+            ts->recursion_remaining++;
+            ts->datastack_top = (PyObject **) frame;
+            return 1;
+        }
+        Py_DECREF(f);
+    }
+    for (int i = 0; i < frame->stacktop; i++)
+        Py_XDECREF(frame->localsplus[i]);
+    Py_XDECREF(frame->f_locals);
+    Py_DECREF(frame->f_func);
+    Py_DECREF(frame->f_code);
+    ts->recursion_remaining++;
+    ts->datastack_top = (PyObject **) frame;
+    return 1;
+}
+
 PyObject *
 pj_rt_call(PyThreadState *ts, PyObject **base, int oparg, PyObject *kwnames)
 {
@@ -299,6 +389,16 @@ pj_rt_call(PyThreadState *ts, PyObject **base, int oparg, PyObject *kwnames)
     size_t nargsf = (size_t) (total - nkw) | PY_VECTORCALL_ARGUMENTS_OFFSET;
     /* Python functions directly (their results need no consistency check); anything else
      * through PyObject_Vectorcall, as the interpreter's CALL. */
+    if (PyFunction_Check(function) && kwnames == NULL && pj_jit.direct_calls &&
+        !ts->cframe->use_tracing && ts->interp->eval_frame == pj_hook) {
+        PyCodeObject *co = (PyCodeObject *) ((PyFunctionObject *) function)->func_code;
+        PjCodeState *st = pj_state_get(co);
+        PyObject *res;
+        if (st != NULL && st->entry != NULL && co->co_argcount == total &&
+            co->co_kwonlyargcount == 0 && !(co->co_flags & (CO_VARARGS | CO_VARKEYWORDS)) &&
+            direct_call(ts, (PyFunctionObject *) function, args, total, st, &res))
+            return res;
+    }
     PyObject *res = PyFunction_Check(function)
                         ? _PyFunction_Vectorcall(function, args, nargsf, kwnames)
                         : PyObject_Vectorcall(function, args, nargsf, kwnames);

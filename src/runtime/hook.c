@@ -11,7 +11,7 @@
 static PyObject *hook_slow(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag,
                            PjCodeState *st);
 
-static PyObject *
+PyObject *
 pj_hook(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag)
 {
     PyCodeObject *co = frame->f_code;

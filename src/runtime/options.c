@@ -16,6 +16,8 @@
       "otherwise; larger ones run that call in the interpreter and compile on the compile "        \
       "thread")                                                                                    \
     X("PYJIT_OPT", opt_level, 2, "LLVM optimisation level, 0-3")                                   \
+    X("PYJIT_DIRECT_CALLS", direct_calls, 1,                                                       \
+      "1: compiled code calls compiled Python functions without the interpreter's call path")      \
     X("PYJIT_UNBOX", unbox, 1,                                                                     \
       "1: numeric loops keep ints and floats in machine registers; 0: always boxed objects")       \
     X("PYJIT_STATS", stats_at_exit, 0, "1: print statistics to stderr at exit")

@@ -62,7 +62,8 @@ typedef struct PjJit {
     long threshold;  /* calls in the interpreter before compiling */
     long sync_limit; /* largest loop function compiled at its first call (LLVM instrs) */
     int opt_level;
-    int unbox; /* PYJIT_UNBOX */
+    int unbox;        /* PYJIT_UNBOX */
+    int direct_calls; /* PYJIT_DIRECT_CALLS */
     int stats_at_exit;
     int log_fallbacks; /* PYJIT_LOG contains "fallback" */
 
@@ -75,7 +76,8 @@ typedef struct PjJit {
     long background_compiles;
     long deferred; /* loop functions too big to compile at their first call */
     long unboxed_loops;
-    long recompiles; /* functions compiled again without unboxing */
+    long recompiles;    /* functions compiled again without unboxing */
+    long ndirect_calls; /* calls from compiled code straight into compiled code */
     double compile_time, t_frontend, t_lower, t_llvm_opt, t_codegen;
     size_t code_bytes;       /* machine code of live compiled functions */
     size_t code_bytes_total; /* ever compiled */
@@ -141,6 +143,7 @@ void pj_worker_front_now(PjCodeState *st);
 void pj_worker_shutdown(void);
 
 /* hook.c */
+PyObject *pj_hook(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag);
 int pj_hook_install(void); /* 0, or -1 with an exception */
 void pj_hook_uninstall(void);
 int pj_hook_is_installed(void);

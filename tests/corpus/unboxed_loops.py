@@ -1,5 +1,5 @@
 # pyjit-corpus: numeric loops run unboxed: ints past 64 bits (overflow deopt), zero divisors, floor division and modulo signs, shifts, NaN and -0.0, mixed int/float, loops entered with other types than guessed, write-first locals holding objects with __del__, break/else, the loop variable after the loop, a signal handler reading the loop's locals, nested and while loops, true division exactness
-# pyjit-compiled: overflow_add, overflow_mul, zero_div, zero_mod, zero_fdiv, signs, shifts, shift_errors, nans, mixed, wrong_types, write_first_del, write_first_del.<locals>.D.__del__, loop_var_after, break_else, handler_sees_locals, handler_sees_locals.<locals>.handler, nested, while_float, true_div, int_min, int_min_pure, del_pure, del_pure.<locals>.D.__del__, timer_sees_locals, timer_sees_locals.<locals>.handler, timer_sees_locals.<locals>.spin, neg_overflow, compare_chain, unbound_after, big_entry, float_entry_int_guess, aug_assign, bool_local
+# pyjit-compiled: overflow_add, overflow_mul, zero_div, zero_mod, zero_fdiv, signs, shifts, shift_errors, nans, mixed, wrong_types, write_first_del, write_first_del.<locals>.D.__del__, loop_var_after, break_else, handler_sees_locals, handler_sees_locals.<locals>.handler, nested, while_float, true_div, int_min, int_min_pure, del_pure, del_pure.<locals>.D.__del__, timer_sees_locals, timer_sees_locals.<locals>.handler, timer_sees_locals.<locals>.spin, threaded_sums, threaded_sums.<locals>.work, neg_overflow, compare_chain, unbound_after, big_entry, float_entry_int_guess, aug_assign, bool_local
 import signal
 import sys
 
@@ -269,6 +269,26 @@ def timer_sees_locals(n):
     return acc, f, seen
 
 
+def threaded_sums():
+    import threading
+    results = {}
+
+    def work(tag, n):
+        acc = 0
+        f = 0.0
+        for i in range(n):
+            acc = acc + (i ^ tag) % 1000
+            f = f + 0.25
+        results[tag] = (acc, f)
+
+    ts = [threading.Thread(target=work, args=(t, 1_000_000)) for t in (3, 5)]
+    for t in ts:
+        t.start()
+    for t in ts:
+        t.join()
+    return sorted(results.items())
+
+
 def neg_overflow(n):
     x = -(2**63) + 2
     for i in range(n):
@@ -359,6 +379,7 @@ print(int_min())
 print(int_min_pure())
 print(del_pure(3))
 print(timer_sees_locals(3_000_000))
+print(threaded_sums())
 print(neg_overflow(5))
 print(compare_chain(12))
 print(unbound_after(3), unbound_after(0))

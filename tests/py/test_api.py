@@ -397,3 +397,27 @@ def test_perf_map_names_compiled_functions(runner):
         print(len(mine), start > 0, 0 < size < 1 << 20, mine[0][2].endswith(":3"))
     ''', env={"PYJIT_PERF_MAP": "1"})
     assert out == "1 True True True\n", out
+
+
+def test_direct_calls_between_compiled_functions(runner):
+    # A compiled caller calls a compiled callee without the interpreter's call path;
+    # PYJIT_DIRECT_CALLS=0 turns that off.  Results and a kept frame are the same.
+    src = '''
+        import sys, pyjit
+        kept = []
+        def leaf(a, b):
+            kept.append(sys._getframe())
+            return a * b
+        def caller(n):
+            t = 0
+            for i in range(n):
+                t += leaf(i, 2)
+            return t
+        pyjit.enable()
+        pyjit.compile(leaf); pyjit.compile(caller)
+        print(caller(10), kept[-1].f_locals, kept[-1].f_back.f_code.co_name,
+              pyjit.stats()["direct_calls"] > 0)
+    '''
+    assert check(runner, src) == "90 {'a': 9, 'b': 2} caller True\n"
+    assert check(runner, src, env={"PYJIT_DIRECT_CALLS": "0"}) == \
+        "90 {'a': 9, 'b': 2} caller False\n"
