@@ -718,13 +718,16 @@ merge_finish(Lower *L, Merge *m, LLVMTypeRef t)
 
 /* ---- Binary operations ------------------------------------------------------------------ */
 
-/* a / b and a % b truncated (b != 0, no INT64_MIN / -1): a 32-bit unsigned division
- * when both are in [0, 2**31) -- the common case, and several times faster than the
- * 64-bit one on x86 -- else the 64-bit signed one. */
+/* Python's a // b and a % b (floored; b != 0 and not INT64_MIN // -1): a 32-bit unsigned
+ * division when both are in [0, 2**31) -- the common case: faster than the 64-bit one on
+ * x86, and non-negative operands need no sign adjustment, which keeps loop-carried
+ * chains such as Euclid's `a, b = b, a % b` short -- else the 64-bit signed division,
+ * adjusted where C's truncation and Python's flooring differ. */
 static void
-div_rem(Lower *L, LLVMValueRef a, LLVMValueRef b, LLVMValueRef *q, LLVMValueRef *r)
+floor_div_rem(Lower *L, LLVMValueRef a, LLVMValueRef b, LLVMValueRef *q, LLVMValueRef *r)
 {
     LLVMBuilderRef B = L->b;
+    LLVMValueRef zero = ci64(L, 0);
     LLVMValueRef small =
         LLVMBuildICmp(B, LLVMIntULT, LLVMBuildOr(B, a, b, ""), ci64(L, 1LL << 31), "");
     LLVMBasicBlockRef narrow = new_bb(L, "div.narrow"), wide = new_bb(L, "div.wide"),
@@ -736,10 +739,15 @@ div_rem(Lower *L, LLVMValueRef a, LLVMValueRef b, LLVMValueRef *q, LLVMValueRef 
     LLVMValueRef r1 = LLVMBuildZExt(B, LLVMBuildURem(B, a32, b32, ""), L->i64, "");
     LLVMBuildBr(B, join);
     at(L, wide);
-    LLVMValueRef q2 = LLVMBuildSDiv(B, a, b, ""), r2 = LLVMBuildSRem(B, a, b, "");
+    LLVMValueRef tq = LLVMBuildSDiv(B, a, b, ""), tr = LLVMBuildSRem(B, a, b, "");
+    LLVMValueRef adjust = and2(L, LLVMBuildICmp(B, LLVMIntNE, tr, zero, ""),
+                               LLVMBuildICmp(B, LLVMIntSLT, LLVMBuildXor(B, tr, b, ""), zero, ""));
+    LLVMValueRef q2 = LLVMBuildSub(B, tq, LLVMBuildZExt(B, adjust, L->i64, ""), "");
+    LLVMValueRef r2 = LLVMBuildAdd(B, tr, LLVMBuildSelect(B, adjust, b, zero, ""), "");
+    LLVMBasicBlockRef wide_end = LLVMGetInsertBlock(B);
     LLVMBuildBr(B, join);
     at(L, join);
-    LLVMBasicBlockRef from[2] = { narrow, wide };
+    LLVMBasicBlockRef from[2] = { narrow, wide_end };
     LLVMValueRef qs[2] = { q1, q2 }, rs[2] = { r1, r2 };
     *q = LLVMBuildPhi(B, L->i64, "");
     LLVMAddIncoming(*q, qs, from, 2);
@@ -781,13 +789,8 @@ int_binop(Lower *L, int k, LLVMValueRef a, LLVMValueRef b, LLVMValueRef *ok)
         *ok = LLVMBuildICmp(B, LLVMIntNE, b, zero, "");
         LLVMValueRef safe_b = LLVMBuildSelect(B, *ok, b, ci64(L, 1), "");
         LLVMValueRef q, r;
-        div_rem(L, a, safe_b, &q, &r);
-        LLVMValueRef adjust =
-            and2(L, LLVMBuildICmp(B, LLVMIntNE, r, zero, ""),
-                 LLVMBuildICmp(B, LLVMIntSLT, LLVMBuildXor(B, r, safe_b, ""), zero, ""));
-        if (k == PJ_NB_FLOOR_DIVIDE)
-            return LLVMBuildSub(B, q, LLVMBuildZExt(B, adjust, L->i64, ""), "");
-        return LLVMBuildAdd(B, r, LLVMBuildSelect(B, adjust, safe_b, zero, ""), "");
+        floor_div_rem(L, a, safe_b, &q, &r);
+        return k == PJ_NB_FLOOR_DIVIDE ? q : r;
     }
     case PJ_NB_LSHIFT: { /* 0 <= b < 64 and no bit lost: shifting back gives a again */
         LLVMValueRef in_range = LLVMBuildICmp(B, LLVMIntULT, b, ci64(L, 64), "");
@@ -1965,13 +1968,8 @@ unboxed_binop(Lower *L, const PjInstr *in, int k, const PjInstr *x, const PjInst
                                    ""));
             LLVMValueRef sb = LLVMBuildSelect(B, ok, b, ci64(L, 1), "");
             LLVMValueRef q, rem;
-            div_rem(L, a, sb, &q, &rem);
-            LLVMValueRef adjust =
-                and2(L, LLVMBuildICmp(B, LLVMIntNE, rem, zero, ""),
-                     LLVMBuildICmp(B, LLVMIntSLT, LLVMBuildXor(B, rem, sb, ""), zero, ""));
-            r = base == PJ_NB_FLOOR_DIVIDE
-                    ? LLVMBuildSub(B, q, LLVMBuildZExt(B, adjust, L->i64, ""), "")
-                    : LLVMBuildAdd(B, rem, LLVMBuildSelect(B, adjust, sb, zero, ""), "");
+            floor_div_rem(L, a, sb, &q, &rem);
+            r = base == PJ_NB_FLOOR_DIVIDE ? q : rem;
             break;
         }
         default: /* & | ^ << >> and the checked product */
