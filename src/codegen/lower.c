@@ -524,6 +524,13 @@ check_error(Lower *L, LLVMValueRef failed, const PjFrameState *fs)
     at(L, cont);
 }
 
+/* For a C call returning int 0 on success, nonzero (-1) with an exception set. */
+static void
+check_status(Lower *L, LLVMValueRef rc, const PjFrameState *fs)
+{
+    check_error(L, LLVMBuildICmp(L->b, LLVMIntNE, rc, ci32(L, 0), ""), fs);
+}
+
 static void
 check_null(Lower *L, LLVMValueRef v, const PjFrameState *fs)
 {
@@ -548,6 +555,13 @@ static LLVMValueRef
 and2(Lower *L, LLVMValueRef a, LLVMValueRef b)
 {
     return LLVMBuildAnd(L->b, a, b, "");
+}
+
+/* i1: both objects are exactly of the type `type_sym`. */
+static LLVMValueRef
+both_type(Lower *L, LLVMValueRef a, LLVMValueRef b, const char *type_sym)
+{
+    return and2(L, is_type(L, a, type_sym), is_type(L, b, type_sym));
 }
 
 /* Operand classification.  Only the type pointer (offset 8) may be read before the type
@@ -755,6 +769,17 @@ floor_div_rem(Lower *L, LLVMValueRef a, LLVMValueRef b, LLVMValueRef *q, LLVMVal
     LLVMAddIncoming(*r, rs, from, 2);
 }
 
+/* a / b of two ints as a double: both convert exactly (|v| < 2**53), so one IEEE division
+ * is correctly rounded, as long_true_divide's own fast path; `ok` also excludes b == 0. */
+static LLVMValueRef
+int_true_divide(Lower *L, LLVMValueRef a, LLVMValueRef b, LLVMValueRef *ok)
+{
+    *ok = and2(L, and2(L, fits_double(L, a), fits_double(L, b)),
+               LLVMBuildICmp(L->b, LLVMIntNE, b, ci64(L, 0), ""));
+    return LLVMBuildFDiv(L->b, LLVMBuildSIToFP(L->b, a, L->f64, ""),
+                         LLVMBuildSIToFP(L->b, b, L->f64, ""), "");
+}
+
 /* Inline i64 result of `a op b` for one-digit ints, or NULL when op has no int fast path.
  * `ok` receives an i1 that must hold for the result to be valid (divisor checks). */
 static LLVMValueRef
@@ -767,9 +792,14 @@ int_binop(Lower *L, int k, LLVMValueRef a, LLVMValueRef b, LLVMValueRef *ok)
         k -= PJ_NB_INPLACE_ADD; /* in-place forms of immutable ints behave the same */
     switch (k) {
     case PJ_NB_ADD:
-        return LLVMBuildAdd(B, a, b, "");
-    case PJ_NB_SUBTRACT:
-        return LLVMBuildSub(B, a, b, "");
+    case PJ_NB_SUBTRACT: { /* (operands below 2**60 cannot overflow; unboxed ones can) */
+        LLVMValueRef overflow;
+        LLVMValueRef r =
+            checked_op(L, k == PJ_NB_ADD ? "llvm.sadd.with.overflow" : "llvm.ssub.with.overflow", a,
+                       b, &overflow);
+        *ok = LLVMBuildNot(B, overflow, "");
+        return r;
+    }
     case PJ_NB_MULTIPLY: {
         LLVMValueRef overflow;
         LLVMValueRef r = checked_mul(L, a, b, &overflow);
@@ -784,9 +814,13 @@ int_binop(Lower *L, int k, LLVMValueRef a, LLVMValueRef b, LLVMValueRef *ok)
         return LLVMBuildXor(B, a, b, "");
     case PJ_NB_FLOOR_DIVIDE:
     case PJ_NB_REMAINDER: {
-        /* Python floors: adjust C's truncation when the signs differ.  b == 0 takes the
-         * generic path, which raises ZeroDivisionError. */
-        *ok = LLVMBuildICmp(B, LLVMIntNE, b, zero, "");
+        /* b == 0 takes the generic path, which raises ZeroDivisionError; INT64_MIN // -1
+         * (only unboxed operands reach it) does not fit. */
+        *ok = and2(L, LLVMBuildICmp(B, LLVMIntNE, b, zero, ""),
+                   LLVMBuildNot(B,
+                                and2(L, LLVMBuildICmp(B, LLVMIntEQ, a, ci64(L, INT64_MIN), ""),
+                                     LLVMBuildICmp(B, LLVMIntEQ, b, ci64(L, -1), "")),
+                                ""));
         LLVMValueRef safe_b = LLVMBuildSelect(B, *ok, b, ci64(L, 1), "");
         LLVMValueRef q, r;
         floor_div_rem(L, a, safe_b, &q, &r);
@@ -1083,17 +1117,11 @@ lower_binop(Lower *L, const PjInstr *in)
         LLVMValueRef ia = smallint_or(L, x, a, generic), ib = smallint_or(L, y, b, generic);
         LLVMValueRef ok = NULL;
         if (base == PJ_NB_TRUE_DIVIDE) {
-            /* Both fit in a double exactly, so one IEEE division is correctly rounded,
-             * as long_true_divide's own fast path. */
             LLVMBasicBlockRef go = new_bb(L, "");
-            LLVMValueRef exact = and2(L, fits_double(L, ia), fits_double(L, ib));
-            LLVMBuildCondBr(L->b,
-                            and2(L, exact, LLVMBuildICmp(L->b, LLVMIntNE, ib, ci64(L, 0), "")), go,
-                            generic);
+            LLVMValueRef q = int_true_divide(L, ia, ib, &ok);
+            LLVMBuildCondBr(L->b, ok, go, generic);
             at(L, go);
-            box_float_into(L, &m,
-                           LLVMBuildFDiv(L->b, LLVMBuildSIToFP(L->b, ia, L->f64, ""),
-                                         LLVMBuildSIToFP(L->b, ib, L->f64, ""), ""));
+            box_float_into(L, &m, q);
         }
         else {
             LLVMValueRef r = int_binop(L, k, ia, ib, &ok);
@@ -1109,7 +1137,7 @@ lower_binop(Lower *L, const PjInstr *in)
     /* Not numbers: exact str + exact str concatenates without the number protocol's
      * slot search (which ends in the same PyUnicode_Concat). */
     LLVMBasicBlockRef not_num = generic;
-    if (base == PJ_NB_ADD && (in->hint == PJ_HINT_NONE || in->hint == PJ_HINT_STR))
+    if (base == PJ_NB_ADD && wants(in, PJ_HINT_STR))
         not_num = new_bb(L, "binop.notnum");
     if (has_float_path(k) && (in->hint == PJ_HINT_NONE || in->hint == PJ_HINT_FLOAT)) {
         /* float op float, float op int, int op float (one-digit ints convert exactly). */
@@ -1131,8 +1159,7 @@ lower_binop(Lower *L, const PjInstr *in)
     if (not_num != generic) {
         at(L, not_num);
         LLVMBasicBlockRef strs = new_bb(L, "binop.str");
-        branch_if(L, and2(L, is_type(L, a, "PyUnicode_Type"), is_type(L, b, "PyUnicode_Type")),
-                  strs, generic);
+        branch_if(L, both_type(L, a, b, "PyUnicode_Type"), strs, generic);
         LLVMValueRef sargs[2] = { a, b };
         merge_add(L, &m, call(L, "PyUnicode_Concat", sargs, 2));
     }
@@ -1154,18 +1181,16 @@ lower_binop_store(Lower *L, const PjInstr *in)
     LLVMBasicBlockRef done = new_bb(L, "binop_store.done"), other = new_bb(L, "binop_store.other");
     int k = (int) in->imm[0];
     if (!compact_at(L, in) && (k == PJ_NB_ADD || k == PJ_NB_INPLACE_ADD) &&
-        (in->hint == PJ_HINT_NONE || in->hint == PJ_HINT_STR)) {
+        wants(in, PJ_HINT_STR)) {
         LLVMBasicBlockRef str = new_bb(L, "binop_store.str"), str2 = new_bb(L, "");
-        LLVMBuildCondBr(L->b,
-                        and2(L, is_type(L, a, "PyUnicode_Type"), is_type(L, b, "PyUnicode_Type")),
-                        str2, other);
+        LLVMBuildCondBr(L->b, both_type(L, a, b, "PyUnicode_Type"), str2, other);
         at(L, str2);
         LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntEQ, load(L, L->ptr, slot, 0), a, ""), str,
                         other);
         at(L, str);
         LLVMValueRef args[3] = { slot, a, b };
         LLVMValueRef rc = call(L, "pj_rt_str_append", args, 3);
-        check_error(L, LLVMBuildICmp(L->b, LLVMIntNE, rc, ci32(L, 0), ""), in->fs2);
+        check_status(L, rc, in->fs2);
         LLVMBuildBr(L->b, done);
     }
     else {
@@ -1215,8 +1240,7 @@ str_equality(Lower *L, int op, LLVMValueRef a, LLVMValueRef b, Merge *m, LLVMBas
         return;
     }
     LLVMBasicBlockRef strs = new_bb(L, "cmp.str");
-    branch_if(L, and2(L, is_type(L, a, "PyUnicode_Type"), is_type(L, b, "PyUnicode_Type")), strs,
-              generic);
+    branch_if(L, both_type(L, a, b, "PyUnicode_Type"), strs, generic);
     LLVMValueRef args[2] = { a, b };
     LLVMValueRef same = LLVMBuildICmp(L->b, LLVMIntEQ, a, b, "");
     LLVMValueRef eq = LLVMBuildOr(
@@ -1433,6 +1457,22 @@ lower_load_global(Lower *L, const PjInstr *in)
     return merge_finish(L, &m, L->ptr);
 }
 
+/* One step of a range iterator known to be one, as rangeiter_next: *more is whether an
+ * item was left (the index advances only then); returns start + index * step (in
+ * unsigned arithmetic), meaningful when *more. */
+static LLVMValueRef
+range_step(Lower *L, LLVMValueRef it, LLVMValueRef *more)
+{
+    LLVMValueRef idx = load(L, L->i64, it, offsetof(PjRangeIter, index));
+    *more =
+        LLVMBuildICmp(L->b, LLVMIntSLT, idx, load(L, L->i64, it, offsetof(PjRangeIter, len)), "");
+    store(L, LLVMBuildSelect(L->b, *more, LLVMBuildAdd(L->b, idx, ci64(L, 1), ""), idx, ""), it,
+          offsetof(PjRangeIter, index));
+    return LLVMBuildAdd(
+        L->b, load(L, L->i64, it, offsetof(PjRangeIter, start)),
+        LLVMBuildMul(L->b, idx, load(L, L->i64, it, offsetof(PjRangeIter, step)), ""), "");
+}
+
 static LLVMValueRef
 lower_iter_next(Lower *L, const PjInstr *in)
 {
@@ -1442,19 +1482,14 @@ lower_iter_next(Lower *L, const PjInstr *in)
     if (L->opts->range_fast_path && wants(in, PJ_HINT_RANGE)) {
         LLVMBasicBlockRef rng = new_bb(L, "next.range"), other = new_bb(L, "");
         branch_if(L, is_type(L, it, "PyRangeIter_Type"), rng, other);
-        LLVMValueRef idx = load(L, L->i64, it, offsetof(PjRangeIter, index));
-        LLVMValueRef len = load(L, L->i64, it, offsetof(PjRangeIter, len));
+        LLVMValueRef has_more;
+        LLVMValueRef v = range_step(L, it, &has_more);
         LLVMBasicBlockRef more = new_bb(L, "next.range.more");
         LLVMBasicBlockRef end = new_bb(L, "next.range.end");
-        LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntSLT, idx, len, ""), more, end);
+        LLVMBuildCondBr(L->b, has_more, more, end);
         at(L, end);
         merge_add(L, &m, null);
         at(L, more);
-        store(L, LLVMBuildAdd(L->b, idx, ci64(L, 1), ""), it, offsetof(PjRangeIter, index));
-        /* start + index * step in unsigned arithmetic, as rangeiter_next */
-        LLVMValueRef v = LLVMBuildAdd(
-            L->b, load(L, L->i64, it, offsetof(PjRangeIter, start)),
-            LLVMBuildMul(L->b, idx, load(L, L->i64, it, offsetof(PjRangeIter, step)), ""), "");
         if (in->imm[0] >= 0)
             L->reuse_slot = gep(L, L->localsplus, (long long) sizeof(PyObject *) * in->imm[0]);
         LLVMValueRef boxed = box_long_for_local(L, v);
@@ -1463,8 +1498,7 @@ lower_iter_next(Lower *L, const PjInstr *in)
         merge_add(L, &m, boxed);
         at(L, other);
     }
-    if (L->opts->seqiter_fast_path && !compact_at(L, in) &&
-        (in->hint == PJ_HINT_NONE || in->hint == PJ_HINT_LIST)) {
+    if (L->opts->seqiter_fast_path && !compact_at(L, in) && wants(in, PJ_HINT_LIST)) {
         /* list and tuple iterators with an item left: the item, as listiter_next; the end
          * (which drops the sequence) is left to tp_iternext. */
         LLVMBasicBlockRef generic = new_bb(L, "next.generic");
@@ -1625,7 +1659,7 @@ lower_store_attr(Lower *L, const PjInstr *in)
     at(L, slow);
     LLVMValueRef args[5] = { L->frame, o, ci32(L, in->imm[0]), v, cache };
     LLVMValueRef rc = call(L, "pj_rt_store_attr", args, 5);
-    check_error(L, LLVMBuildICmp(L->b, LLVMIntNE, rc, ci32(L, 0), ""), in->fs);
+    check_status(L, rc, in->fs);
     LLVMBuildBr(L->b, done);
     at(L, done);
 }
@@ -1725,7 +1759,7 @@ lower_store_subscr(Lower *L, const PjInstr *in)
         branch_if(L, is_type(L, c, "PyDict_Type"), dict, generic);
         LLVMValueRef dargs[3] = { c, k, v };
         LLVMValueRef drc = call(L, "PyDict_SetItem", dargs, 3);
-        check_error(L, LLVMBuildICmp(L->b, LLVMIntNE, drc, ci32(L, 0), ""), in->fs);
+        check_status(L, drc, in->fs);
         LLVMBuildBr(L->b, done);
     }
     else {
@@ -1734,7 +1768,7 @@ lower_store_subscr(Lower *L, const PjInstr *in)
     at(L, generic);
     LLVMValueRef args[3] = { c, k, v };
     LLVMValueRef rc = call(L, "PyObject_SetItem", args, 3);
-    check_error(L, LLVMBuildICmp(L->b, LLVMIntNE, rc, ci32(L, 0), ""), in->fs);
+    check_status(L, rc, in->fs);
     LLVMBuildBr(L->b, done);
     at(L, done);
 }
@@ -1937,46 +1971,12 @@ as_f64(Lower *L, const PjInstr *v)
 static LLVMValueRef
 unboxed_binop(Lower *L, const PjInstr *in, int k, const PjInstr *x, const PjInstr *y)
 {
-    LLVMBuilderRef B = L->b;
     int base = k >= PJ_NB_INPLACE_ADD ? k - PJ_NB_INPLACE_ADD : k;
     LLVMValueRef ok = NULL, r;
     if (x->ut == PJ_UT_I64 && y->ut == PJ_UT_I64) {
-        LLVMValueRef a = val(L, x), b = val(L, y), ovf;
-        switch (base) {
-        case PJ_NB_TRUE_DIVIDE: /* exact conversions: one correctly rounded division */
-            ok = and2(L, and2(L, fits_double(L, a), fits_double(L, b)),
-                      LLVMBuildICmp(B, LLVMIntNE, b, ci64(L, 0), ""));
-            r = LLVMBuildFDiv(B, LLVMBuildSIToFP(B, a, L->f64, ""),
-                              LLVMBuildSIToFP(B, b, L->f64, ""), "");
-            break;
-        case PJ_NB_ADD:
-            r = checked_op(L, "llvm.sadd.with.overflow", a, b, &ovf);
-            ok = LLVMBuildNot(B, ovf, "");
-            break;
-        case PJ_NB_SUBTRACT:
-            r = checked_op(L, "llvm.ssub.with.overflow", a, b, &ovf);
-            ok = LLVMBuildNot(B, ovf, "");
-            break;
-        case PJ_NB_FLOOR_DIVIDE:
-        case PJ_NB_REMAINDER: {
-            /* b == 0 raises; INT64_MIN // -1 does not fit */
-            LLVMValueRef zero = ci64(L, 0);
-            ok = and2(L, LLVMBuildICmp(B, LLVMIntNE, b, zero, ""),
-                      LLVMBuildNot(B,
-                                   and2(L, LLVMBuildICmp(B, LLVMIntEQ, a, ci64(L, INT64_MIN), ""),
-                                        LLVMBuildICmp(B, LLVMIntEQ, b, ci64(L, -1), "")),
-                                   ""));
-            LLVMValueRef sb = LLVMBuildSelect(B, ok, b, ci64(L, 1), "");
-            LLVMValueRef q, rem;
-            floor_div_rem(L, a, sb, &q, &rem);
-            r = base == PJ_NB_FLOOR_DIVIDE ? q : rem;
-            break;
-        }
-        default: /* & | ^ << >> and the checked product */
-            r = int_binop(L, k, a, b, &ok);
-            PJ_CHECK(r != NULL, "unboxed int op %d", k);
-            break;
-        }
+        r = base == PJ_NB_TRUE_DIVIDE ? int_true_divide(L, val(L, x), val(L, y), &ok)
+                                      : int_binop(L, k, val(L, x), val(L, y), &ok);
+        PJ_CHECK(r != NULL, "unboxed int op %d", k);
     }
     else {
         r = float_binop(L, k, as_f64(L, x), as_f64(L, y), &ok);
@@ -2003,25 +2003,29 @@ unboxed_range_next(Lower *L, const PjInstr *in)
 {
     LLVMValueRef it = val(L, in->args[0]);
     unboxed_guard(L, in, is_type(L, it, "PyRangeIter_Type"), PJ_DEOPT_UNBOX_GUARD);
-    LLVMValueRef idx = load(L, L->i64, it, offsetof(PjRangeIter, index));
-    LLVMValueRef more =
-        LLVMBuildICmp(L->b, LLVMIntSLT, idx, load(L, L->i64, it, offsetof(PjRangeIter, len)), "");
-    store(L, LLVMBuildSelect(L->b, more, LLVMBuildAdd(L->b, idx, ci64(L, 1), ""), idx, ""), it,
-          offsetof(PjRangeIter, index));
+    LLVMValueRef more;
+    LLVMValueRef v = range_step(L, it, &more);
     L->aux[in->id] = LLVMBuildNot(L->b, more, "");
-    /* start + index * step in unsigned arithmetic, as rangeiter_next */
-    return LLVMBuildAdd(
-        L->b, load(L, L->i64, it, offsetof(PjRangeIter, start)),
-        LLVMBuildMul(L->b, idx, load(L, L->i64, it, offsetof(PjRangeIter, step)), ""), "");
+    return v;
+}
+
+/* The alloca holding unboxed `local` of the current loop (and its dirty flag's). */
+static LLVMValueRef
+unboxed_local(Lower *L, long long local, LLVMValueRef *dirty)
+{
+    int ui = (int) (L->cur_u - L->ir->uloops), i = uindex(L->cur_u, (int) local);
+    PJ_CHECK(i >= 0, "local %lld is not unboxed", local);
+    if (dirty != NULL)
+        *dirty = L->udirty[ui][i];
+    return L->uval[ui][i];
 }
 
 static void
 set_unboxed_local(Lower *L, long long local, LLVMValueRef v)
 {
-    int ui = (int) (L->cur_u - L->ir->uloops), i = uindex(L->cur_u, (int) local);
-    PJ_CHECK(i >= 0, "local %lld is not unboxed", local);
-    LLVMBuildStore(L->b, v, L->uval[ui][i]);
-    LLVMBuildStore(L->b, LLVMConstInt(L->i1, 1, 0), L->udirty[ui][i]);
+    LLVMValueRef dirty;
+    LLVMBuildStore(L->b, v, unboxed_local(L, local, &dirty));
+    LLVMBuildStore(L->b, LLVMConstInt(L->i1, 1, 0), dirty);
 }
 
 /* Lowers `in` if it works on unboxed values (inside an unboxed loop); 0 if it does not. */
@@ -2038,14 +2042,11 @@ lower_unboxed(Lower *L, const PjInstr *in)
         r = in->ut == PJ_UT_I64 ? ci64(L, L->bc->const_i64[in->imm[0]])
                                 : LLVMConstReal(L->f64, L->bc->const_f64[in->imm[0]]);
         break;
-    case PJ_IR_load_local: {
+    case PJ_IR_load_local:
         if (in->ut == PJ_UT_OBJ)
             return 0;
-        int ui = (int) (L->cur_u - L->ir->uloops), i = uindex(L->cur_u, (int) in->imm[0]);
-        PJ_CHECK(i >= 0, "local %lld is not unboxed", (long long) in->imm[0]);
-        r = LLVMBuildLoad2(L->b, ut_type(L, in->ut), L->uval[ui][i], "");
+        r = LLVMBuildLoad2(L->b, ut_type(L, in->ut), unboxed_local(L, in->imm[0], NULL), "");
         break;
-    }
     case PJ_IR_store_local:
         if (!typed_arg)
             return 0;
@@ -2271,7 +2272,7 @@ lower_instr(Lower *L, const PjInstr *in)
             co_item(L, offsetof(PyCodeObject, co_names), in->imm[0]), val(L, in->args[0])
         };
         LLVMValueRef e = call(L, "PyDict_SetItem", args, 3);
-        check_error(L, LLVMBuildICmp(B, LLVMIntNE, e, ci32(L, 0), ""), in->fs);
+        check_status(L, e, in->fs);
         break;
     }
     case PJ_IR_binop:
@@ -2382,7 +2383,7 @@ lower_instr(Lower *L, const PjInstr *in)
             at(L, cont);
         }
         else {
-            check_error(L, LLVMBuildICmp(B, LLVMIntNE, rc, ci32(L, 0), ""), in->fs);
+            check_status(L, rc, in->fs);
         }
         break;
     }

@@ -156,7 +156,6 @@ typedef struct PjULoop {
     int *local;             /* local indexes */
     unsigned char *type;    /* their PjUType */
     unsigned char *live_in; /* read before written: entry unboxes the frame's object */
-    int nblocks;
 } PjULoop;
 
 typedef struct PjFunc {

@@ -112,7 +112,6 @@ typedef struct Pass {
     PjBlock **blk;       /* by id */
     int **preds, *npred; /* control-flow predecessors (edges and exception handlers) */
     int **succs, *nsucc;
-    PjInstr **def;    /* value id -> instr */
     int *real_use;    /* uses other than decref/xdecref */
     unsigned char *t; /* value id -> lattice */
     unsigned char *g; /* local -> guess */
@@ -128,6 +127,13 @@ add_edge(Pass *P, int from, int to)
             return;
     P->succs[from][P->nsucc[from]++] = to;
     P->preds[to][P->npred[to]++] = from;
+}
+
+/* How many edges `in` has (br: 1, cbr: 2, others 0). */
+static int
+nedges(const PjInstr *in)
+{
+    return in->op == PJ_IR_cbr ? 2 : in->op == PJ_IR_br ? 1 : 0;
 }
 
 /* The blocks an op of `b` may branch to: terminator edges and exception handlers. */
@@ -246,15 +252,17 @@ iterates_range(const PjBytecode *bc, int fi)
     return 0;
 }
 
+/* The type of the value `in` defines, from its operands' (P->t) and, for a local's load,
+ * `locals` (the function's guesses, or one loop's types). */
 static int
-value_guess(Pass *P, const PjInstr *in)
+value_type(Pass *P, const PjInstr *in, const unsigned char *locals)
 {
     const PjBytecode *bc = P->fn->bc;
     switch (in->op) {
     case PJ_IR_const_obj:
         return bc->const_num[in->imm[0]] ? bc->const_num[in->imm[0]] : T_OBJ;
     case PJ_IR_load_local:
-        return P->g[in->imm[0]];
+        return locals[in->imm[0]];
     case PJ_IR_binop:
         return binop_type((int) in->imm[0], P->t[in->args[0]->id], P->t[in->args[1]->id]);
     case PJ_IR_unop:
@@ -282,14 +290,12 @@ guess_function(Pass *P, const unsigned char *seed, int nseed)
         for (PjBlock *b = P->fn->entry; b != NULL; b = b->next) {
             for (PjInstr *in = b->first; in != NULL; in = in->next) {
                 if (in->id >= 0 && in->op != PJ_IR_param)
-                    changed |= raise_to(&P->t[in->id], value_guess(P, in));
+                    changed |= raise_to(&P->t[in->id], value_type(P, in, P->g));
                 int t, l = stored(P, in, &t);
                 if (l >= 0 && l < P->nl)
                     changed |= raise_to(&P->g[l], t);
-                for (int e = 0; e < 2 && (in->op == PJ_IR_br || in->op == PJ_IR_cbr); e++) {
+                for (int e = 0; e < nedges(in); e++) {
                     const PjEdge *ed = &in->edge[e];
-                    if (e == 1 && in->op == PJ_IR_br)
-                        break;
                     for (int i = 0; i < ed->nargs; i++) {
                         PjInstr *p = ed->block->params[i];
                         changed |= raise_to(&P->t[p->id], P->t[ed->args[i]->id]);
@@ -374,43 +380,18 @@ type_loop(Pass *P, Loop *lp, unsigned char *lt, const unsigned char *live)
             if (!lp->in[b->id])
                 continue;
             for (PjInstr *in = b->first; in != NULL; in = in->next) {
-                int t = T_UNSET;
-                switch (in->op) {
-                case PJ_IR_const_obj:
-                    t = fn->bc->const_num[in->imm[0]] ? fn->bc->const_num[in->imm[0]] : T_OBJ;
-                    break;
-                case PJ_IR_load_local:
-                    t = lt[in->imm[0]];
-                    break;
-                case PJ_IR_binop:
-                    t = binop_type((int) in->imm[0], P->t[in->args[0]->id], P->t[in->args[1]->id]);
-                    break;
-                case PJ_IR_unop:
-                    t = unop_type((int) in->imm[0], P->t[in->args[0]->id]);
-                    break;
-                case PJ_IR_iter_next:
-                    t = value_guess(P, in);
-                    break;
-                case PJ_IR_param:
+                if (in->op == PJ_IR_param)
                     continue;
-                default:
-                    t = in->id >= 0 ? T_OBJ : T_UNSET;
-                    break;
-                }
+                int t = in->id >= 0 ? value_type(P, in, lt) : T_UNSET;
                 if (in->id >= 0)
                     changed |= raise_to(&P->t[in->id], t);
                 int st, l = stored(P, in, &st);
                 if (l >= 0)
                     changed |= raise_to(&lt[l], st);
-                if (in->op == PJ_IR_br || in->op == PJ_IR_cbr) {
-                    for (int e = 0; e < (in->op == PJ_IR_cbr ? 2 : 1); e++) {
-                        const PjEdge *ed = &in->edge[e];
-                        for (int i = 0; i < ed->nargs; i++) {
-                            PjInstr *p = ed->block->params[i];
-                            if (lp->in[ed->block->id])
-                                changed |= raise_to(&P->t[p->id], P->t[ed->args[i]->id]);
-                        }
-                    }
+                for (int e = 0; e < nedges(in); e++) {
+                    const PjEdge *ed = &in->edge[e];
+                    for (int i = 0; i < ed->nargs && lp->in[ed->block->id]; i++)
+                        changed |= raise_to(&P->t[ed->block->params[i]->id], P->t[ed->args[i]->id]);
                 }
             }
         }
@@ -538,7 +519,7 @@ check_loop(Pass *P, Loop *lp, const unsigned char *lt)
                 break;
             case PJ_IR_br:
             case PJ_IR_cbr:
-                for (int e = 0; e < (in->op == PJ_IR_cbr ? 2 : 1); e++) {
+                for (int e = 0; e < nedges(in); e++) {
                     const PjEdge *ed = &in->edge[e];
                     for (int i = 0; i < ed->nargs; i++) {
                         int inside = lp->in[ed->block->id];
@@ -655,7 +636,6 @@ commit_loop(Pass *P, Loop *lp, const unsigned char *lt, const unsigned char *liv
     PjULoop *u = &fn->uloops[idx];
     memset(u, 0, sizeof *u);
     u->header = P->blk[lp->header];
-    u->nblocks = lp->n;
     int nt = 0;
     unsigned char *used = calloc((size_t) P->nl, 1);
     if (used == NULL)
@@ -732,7 +712,6 @@ pj_pass_unbox(PjFunc *fn, const unsigned char *seed, int nseed, int range_ok)
     P.succs = calloc((size_t) nb + 1, sizeof(int *));
     P.npred = calloc((size_t) nb + 1, sizeof(int));
     P.nsucc = calloc((size_t) nb + 1, sizeof(int));
-    P.def = calloc((size_t) P.nv + 1, sizeof(PjInstr *));
     P.real_use = calloc((size_t) P.nv + 1, sizeof(int));
     P.t = calloc((size_t) P.nv + 1, 1);
     P.g = calloc((size_t) P.nl + 1, 1);
@@ -743,23 +722,19 @@ pj_pass_unbox(PjFunc *fn, const unsigned char *seed, int nseed, int range_ok)
     int *work = calloc((size_t) nb + 1, sizeof(int));
     Loop *loops = calloc((size_t) nb + 1, sizeof(Loop));
     int nloops = 0;
-    if (!P.blk || !P.preds || !P.succs || !P.npred || !P.nsucc || !P.def || !P.real_use || !P.t ||
-        !P.g || !seen || !claimed || !lt || !live || !work || !loops || setup_cfg(&P) < 0)
+    if (!P.blk || !P.preds || !P.succs || !P.npred || !P.nsucc || !P.real_use || !P.t || !P.g ||
+        !seen || !claimed || !lt || !live || !work || !loops || setup_cfg(&P) < 0)
         goto done;
     fn->uloops = pj_arena_alloc(fn->arena, sizeof(PjULoop) * (size_t) (nb + 1));
     if (fn->uloops == NULL)
         goto done;
 
     for (PjBlock *b = fn->entry; b != NULL; b = b->next) {
-        for (int i = 0; i < b->nparams; i++)
-            P.def[b->params[i]->id] = b->params[i];
         for (PjInstr *in = b->first; in != NULL; in = in->next) {
-            if (in->id >= 0)
-                P.def[in->id] = in;
             for (int i = 0; i < in->nargs; i++)
                 if (!is_decref(in))
                     P.real_use[in->args[i]->id]++;
-            for (int e = 0; e < 2 && (in->op == PJ_IR_br || in->op == PJ_IR_cbr); e++)
+            for (int e = 0; e < nedges(in); e++)
                 for (int i = 0; i < in->edge[e].nargs; i++)
                     P.real_use[in->edge[e].args[i]->id]++;
             const PjFrameState *fss[3] = { in->fs, in->fs2, in->fsd };
@@ -846,7 +821,6 @@ done:
     free(P.succs);
     free(P.npred);
     free(P.nsucc);
-    free(P.def);
     free(P.real_use);
     free(P.t);
     free(P.g);

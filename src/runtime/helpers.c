@@ -316,8 +316,10 @@ frame_object_takes_frame(PyFrameObject *f, _PyInterpreterFrame *frame)
 /* Calls `func` (a Python function compiled to `st`, taking exactly `n` positional
  * arguments) with a frame set up here on the thread's data stack, straight into its
  * native entry: what _PyFunction_Vectorcall, the frame-evaluation hook and the frame's
- * clearing would do, without the generic steps.  Owns (steals) func and args[0..n).
- * NULL when the frame does not fit in the current data-stack chunk (nothing consumed). */
+ * clearing would do, without the generic steps.  Steals func and args[0..n) (the frame
+ * owns them, and clearing it releases them); *res: the callee's result (new reference) or
+ * NULL with its exception.  Returns 0, consuming nothing, when the frame does not fit in
+ * the current data-stack chunk (the caller takes the normal path), else 1. */
 static int
 direct_call(PyThreadState *ts, PyFunctionObject *func, PyObject **args, int n, PjCodeState *st,
             PyObject **res)

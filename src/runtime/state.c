@@ -219,7 +219,8 @@ pj_state_compile_frame(PyCodeObject *co, PjCodeState *st, int mode, _PyInterpret
     PjCompileOptions opts = pj_jit.copts;
     if (st->no_unbox)
         opts.unbox = 0;
-    unsigned char *seed = opts.unbox ? frame_seed(co, frame, &opts.nseed) : NULL;
+    /* (Only loops are unboxed: a function without one needs no seed.) */
+    unsigned char *seed = opts.unbox && st->has_loop ? frame_seed(co, frame, &opts.nseed) : NULL;
     opts.seed = seed;
     PjPending *p = pj_compile_front((PyObject *) co, &opts, &c, &why);
     free(seed);
