@@ -7,7 +7,7 @@ BUILD_TYPE ?= RelWithDebInfo
 JOBS       ?= $(shell nproc)
 CMAKE_ARGS ?=
 
-.PHONY: all deps configure build demo test bench asan clean
+.PHONY: all deps configure build demo test bench asan compat compat-full clean
 
 all: build
 
@@ -25,6 +25,17 @@ demo: build
 
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# CPython's own regression suite (Debian's libpython3.11-testsuite) under stock python3.11
+# and with every function compiled at its first call, test case by test case
+# (scripts/compat.py): `compat` the core-language subset (CI runs it), `compat-full` the
+# whole suite.  Fails when anything passes on stock and fails under pyjit.
+COMPAT_ARGS ?=
+compat: build
+	@$(PYTHON) scripts/compat.py --build $(BUILD) -j $(JOBS) $(COMPAT_ARGS)
+
+compat-full: build
+	@$(PYTHON) scripts/compat.py --full --build $(BUILD) -j $(JOBS) $(COMPAT_ARGS)
 
 bench: build
 	@$(PYTHON) benchmarks/run.py --build $(BUILD)

@@ -3,7 +3,7 @@
 # sudo available.  Idempotent and quiet when everything is present.
 set -eu
 PKGS="cmake make gcc g++ pkg-config python3.11 python3.11-dev llvm-19-dev libunwind-dev \
-libgtest-dev python3-pytest gdb clang-format"
+libgtest-dev python3-pytest gdb clang-format libpython3.11-testsuite"
 missing=""
 for p in $PKGS; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

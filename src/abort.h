@@ -20,7 +20,7 @@ typedef struct PjAbort {
     int detail; /* the base opcode for PJ_ABORT_UNSUPPORTED_OPCODE, else 0 */
 } PjAbort;
 
-/* "unsupported opcode LOAD_ATTR", "generator or coroutine", ... into buf (NUL-terminated). */
+/* "unsupported opcode LOAD_ATTR", "code too large", ... into buf (NUL-terminated). */
 void pj_abort_format(PjAbort why, char *buf, unsigned size);
 
 #ifdef __cplusplus

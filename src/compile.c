@@ -43,10 +43,6 @@ frontend(PyObject *code, const PjCompileOptions *opts, PjArena *a, PjAbort *why,
          int *unboxed)
 {
     PyCodeObject *co = (PyCodeObject *) code;
-    if (co->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) {
-        why->kind = PJ_ABORT_GENERATOR;
-        return NULL;
-    }
     if (opts->max_instrs > 0 && Py_SIZE(co) > opts->max_instrs) {
         why->kind = PJ_ABORT_TOO_LARGE;
         return NULL;

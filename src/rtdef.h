@@ -71,7 +71,10 @@
     X(pj_rt_unboxed_set_i64, V, 2, (P, L))                                                   \
     X(pj_rt_unboxed_box_f64, O, 1, (D))                                                      \
     X(pj_rt_unboxed_box_i64, O, 1, (L))                                                      \
-    X(pj_rt_inplace_power,  O, 2, (O, O))
+    X(pj_rt_inplace_power,  O, 2, (O, O))                                                    \
+    /* (tstate, sp): SEND on the frame's slots (see runtime/stackops.c) -> 0 yielded,      \
+     * 1 returned, -1 error. */                                                             \
+    X(pj_rt_send,           I, 2, (P, P))
 
 /* Instructions run by a stack helper (runtime/stackops.c):
  *   int pj_rt_op_<OPCODE>(PyThreadState *, _PyInterpreterFrame *, PyObject **sp, int oparg)
@@ -121,7 +124,21 @@
     X(CHECK_EXC_MATCH, 0)                                                                          \
     X(WITH_EXCEPT_START, 0)                                                                        \
     X(RERAISE, 0)                                                                                  \
-    X(RAISE_VARARGS, 0)
+    X(RAISE_VARARGS, 0)                                                                      \
+    X(GET_AWAITABLE, 0)                                                                      \
+    X(GET_YIELD_FROM_ITER, 0)                                                                \
+    X(GET_AITER, 0)                                                                          \
+    X(GET_ANEXT, 0)                                                                          \
+    X(BEFORE_ASYNC_WITH, 0)                                                                  \
+    X(END_ASYNC_FOR, 0) /* -2: re-raised */                                                  \
+    X(ASYNC_GEN_WRAP, 1)                                                                     \
+    X(MATCH_MAPPING, 0)                                                                      \
+    X(MATCH_SEQUENCE, 0)                                                                     \
+    X(MATCH_KEYS, 0)                                                                         \
+    X(MATCH_CLASS, 0)                                                                        \
+    X(GET_LEN, 0)                                                                            \
+    X(IMPORT_STAR, 0)                                                                        \
+    X(PRINT_EXPR, 0)
 
 /* CPython API functions called directly by compiled code (borrowed arguments). */
 #define PJ_CAPI_FUNCS(X)                                                                     \
@@ -142,6 +159,7 @@
     X(PyObject_IsInstance,  I, 2, (O, O))                                                    \
     X(_Py_Dealloc,          V, 1, (O))                                                       \
     X(_Py_CheckRecursiveCall, I, 2, (P, P))                                                  \
+    X(_PyEval_EvalFrameDefault, O, 3, (P, P, I))                                             \
     X(PyNumber_Negative,    O, 1, (O))                                                       \
     X(PyNumber_Positive,    O, 1, (O))                                                       \
     X(PyNumber_Invert,      O, 1, (O))                                                       \

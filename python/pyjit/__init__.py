@@ -100,8 +100,11 @@ def _write_stats_file(path):
     data = dict(stats())
     data["functions"] = compiled_functions()
     try:
+        # (json.dumps without indent is json's C encoder: json.dump and indent run its
+        # Python encoder, whose generators would be compiled at exit at threshold 0)
+        text = json.dumps(data, sort_keys=True)
         with open(path, "w", encoding="utf-8") as f:
-            json.dump(data, f, indent=1, sort_keys=True)
+            f.write(text + "\n")
     except OSError as e:
         _sys.stderr.write("pyjit: cannot write PYJIT_STATS_FILE %s: %s\n" % (path, e))
 
@@ -113,6 +116,9 @@ def _register_exit_reports():
         atexit.register(_pyjit.print_stats)
     path = _os.environ.get("PYJIT_STATS_FILE")
     if path:
+        # "%p" becomes the process id, so every process of a program (test workers,
+        # multiprocessing) writes its own file.
+        path = path.replace("%p", str(_os.getpid()))
         atexit.register(_write_stats_file, path)
 
 

@@ -440,9 +440,21 @@ common_exit(Lower *L)
     return L->exit_bb;
 }
 
+static LLVMBasicBlockRef exit_to(Lower *L, const PjFrameState *fs, long long unit, int nstack,
+                                 int throwflag, PjDeoptReason reason);
+
 /* The exit for frame state `fs`, to be branched to from the current block. */
 static LLVMBasicBlockRef
 exit_block(Lower *L, const PjFrameState *fs, int throwflag, PjDeoptReason reason)
+{
+    return exit_to(L, fs, fs->notb ? PJ_KEEP_UNIT : fs->prev_unit, fs->nstack, throwflag, reason);
+}
+
+/* An exit that sets prev_instr to `unit` and the stack depth to `nstack` (fs: the values
+ * on the stack, boxed when they are machine numbers). */
+static LLVMBasicBlockRef
+exit_to(Lower *L, const PjFrameState *fs, long long unit, int nstack, int throwflag,
+        PjDeoptReason reason)
 {
     LLVMBasicBlockRef bb = common_exit(L);
     LLVMBasicBlockRef from = LLVMGetInsertBlock(L->b), first = bb;
@@ -451,15 +463,14 @@ exit_block(Lower *L, const PjFrameState *fs, int throwflag, PjDeoptReason reason
         first = new_bb(L, "exit.unboxed");
         at(L, first);
         materialize(L, L->cur_u);
-        for (int i = 0; i < fs->nstack; i++)
+        for (int i = 0; i < fs->nstack && i < nstack; i++)
             if (fs->stack[i]->ut != PJ_UT_OBJ)
                 LLVMBuildStore(L->b, box_unboxed(L, fs->stack[i]), stack_slot(L, i));
         LLVMBuildBr(L->b, bb);
     }
     LLVMBasicBlockRef src = first == bb ? from : LLVMGetInsertBlock(L->b);
-    long long unit = fs->notb ? PJ_KEEP_UNIT : fs->prev_unit;
-    LLVMValueRef v[4] = { ci64(L, unit), ci32(L, L->bc->nlocalsplus + fs->nstack),
-                          ci32(L, throwflag), ci32(L, reason) };
+    LLVMValueRef v[4] = { ci64(L, unit), ci32(L, L->bc->nlocalsplus + nstack), ci32(L, throwflag),
+                          ci32(L, reason) };
     for (int i = 0; i < 4; i++)
         LLVMAddIncoming(L->exit_phi[i], &v[i], &src, 1);
     if (first != bb)
@@ -505,11 +516,36 @@ landing(Lower *L, const PjFrameState *fs)
     return bb;
 }
 
+/* A re-raise whose handler runs in the interpreter: the interpreter would add a traceback
+ * entry if handed the exception (throwflag), so the unwinding happens here, as in
+ * landing(), and the interpreter starts at the handler's first instruction. */
+static LLVMBasicBlockRef
+interp_landing(Lower *L, const PjFrameState *fs)
+{
+    LLVMBasicBlockRef saved = LLVMGetInsertBlock(L->b);
+    LLVMBasicBlockRef bb = new_bb(L, "landing.interp"), go = new_bb(L, "");
+    at(L, bb);
+    LLVMValueRef args[6] = {
+        L->ts, L->frame, ci32(L, 0), ci32(L, fs->nstack), ci32(L, fs->hdepth), ci32(L, fs->hlasti)
+    };
+    LLVMValueRef rc = call(L, "pj_rt_exc_landing", args, 6);
+    /* (nonzero only when no memory was left for lasti: the interpreter unwinds instead) */
+    br_cold(L, LLVMBuildICmp(L->b, LLVMIntNE, rc, ci32(L, 0), ""),
+            exit_to(L, fs, fs->prev_unit, fs->nstack, 1, PJ_DEOPT_ERROR), go);
+    at(L, go);
+    LLVMBuildBr(L->b, exit_to(L, fs, L->bc->instrs[fs->htarget].start - 1,
+                              fs->hdepth + fs->hlasti + 1, 0, PJ_DEOPT_ERROR));
+    at(L, saved);
+    return bb;
+}
+
 static LLVMBasicBlockRef
 error_exit(Lower *L, const PjFrameState *fs)
 {
     if (fs->handler != NULL)
         return landing(L, fs);
+    if (fs->notb && fs->interp_handler && fs->nstack >= fs->hdepth)
+        return interp_landing(L, fs);
     if (fs->notb)
         return exit_block(L, fs, PJ_EXIT_PROPAGATE, PJ_DEOPT_ERROR);
     return exit_block(L, fs, fs->interp_handler ? 1 : PJ_EXIT_RAISE, PJ_DEOPT_ERROR);
@@ -2364,13 +2400,48 @@ lower_instr(Lower *L, const PjInstr *in)
     case PJ_IR_deopt:
         LLVMBuildBr(B, exit_block(L, in->fsd, 0, (PjDeoptReason) in->imm[0]));
         break;
+    case PJ_IR_yield: {
+        /* As the interpreter's YIELD_VALUE: the frame keeps its stack and where it stopped,
+         * the generator is marked suspended, the frame is unlinked and the value returned. */
+        store(L, gep(L, L->first_instr, 2LL * in->imm[0]), L->frame,
+              offsetof(_PyInterpreterFrame, prev_instr));
+        store(L, ci32(L, L->bc->nlocalsplus + in->imm[1]), L->frame,
+              offsetof(_PyInterpreterFrame, stacktop));
+        LLVMValueRef gen = gep(L, L->frame, -(long long) offsetof(PyGenObject, gi_iframe));
+        store(L, LLVMConstInt(L->i8, (unsigned long long) FRAME_SUSPENDED, 1), gen,
+              offsetof(PyGenObject, gi_frame_state));
+        LLVMValueRef cf = load(L, L->ptr, L->ts, offsetof(PyThreadState, cframe));
+        store(L, load(L, L->ptr, L->frame, offsetof(_PyInterpreterFrame, previous)), cf,
+              offsetof(_PyCFrame, current_frame));
+        LLVMValueRef rem = load(L, L->i32, L->ts, offsetof(PyThreadState, recursion_remaining));
+        store(L, LLVMBuildAdd(B, rem, ci32(L, 1), ""), L->ts,
+              offsetof(PyThreadState, recursion_remaining));
+        LLVMBuildRet(B, val(L, in->args[0]));
+        break;
+    }
+    case PJ_IR_resumed_at: {
+        LLVMValueRef cur = load(L, L->ptr, L->frame, offsetof(_PyInterpreterFrame, prev_instr));
+        r = LLVMBuildICmp(B, LLVMIntEQ, cur, gep(L, L->first_instr, 2LL * in->imm[0]), "");
+        break;
+    }
+    case PJ_IR_send: {
+        LLVMValueRef args[2] = { L->ts, stack_slot(L, (int) in->imm[0]) };
+        LLVMValueRef rc = call(L, "pj_rt_send", args, 2);
+        check_error(L, LLVMBuildICmp(B, LLVMIntSLT, rc, ci32(L, 0), ""), in->fs);
+        r = LLVMBuildICmp(B, LLVMIntSGT, rc, ci32(L, 0), "");
+        break;
+    }
     case PJ_IR_sop: {
         char name[64];
         snprintf(name, sizeof name, "pj_rt_op_%s", pj_op_name((int) in->imm[0]));
         LLVMValueRef args[4] = { L->ts, L->frame, stack_slot(L, (int) in->imm[2]),
                                  ci32(L, in->imm[1]) };
         LLVMValueRef rc = call(L, name, args, 4);
-        if (in->fs2 != NULL) { /* RAISE_VARARGS, RERAISE: -1 raised, -2 re-raised */
+        if (in->fs2 != NULL && in->imm[0] == END_ASYNC_FOR) { /* -2: re-raised */
+            check_error(L, LLVMBuildICmp(B, LLVMIntEQ, rc, ci32(L, -1), ""), in->fs);
+            check_error(L, LLVMBuildICmp(B, LLVMIntEQ, rc, ci32(L, -2), ""), in->fs2);
+        }
+        else if (in->fs2 != NULL) { /* RAISE_VARARGS, RERAISE: -1 raised, -2 re-raised */
             check_error(L, LLVMBuildICmp(B, LLVMIntEQ, rc, ci32(L, -1), ""), in->fs);
             LLVMBuildBr(B, error_exit(L, in->fs2));
             at(L, new_bb(L, "dead"));
@@ -2408,6 +2479,24 @@ prologue(Lower *L, LLVMBasicBlockRef first)
     L->localsplus = gep(L, L->frame, offsetof(_PyInterpreterFrame, localsplus));
     L->out_slot = LLVMBuildAlloca(B, L->ptr, "out");
 
+    if (L->ir->nresumes > 0) {
+        /* A generator frame: fresh (the creation call, whose RETURN_GENERATOR makes the
+         * generator) or suspended where compiled code cannot resume it (a yield in code
+         * left to the interpreter) goes to the interpreter, before anything is linked. */
+        LLVMValueRef prev = load(L, L->ptr, L->frame, offsetof(_PyInterpreterFrame, prev_instr));
+        LLVMValueRef unit =
+            LLVMBuildPtrDiff2(B, LLVMInt16TypeInContext(L->ctx), prev, L->first_instr, "unit");
+        LLVMBasicBlockRef interp = new_bb(L, "resume.interp"), go = new_bb(L, "resume");
+        LLVMValueRef sw = LLVMBuildSwitch(B, unit, interp, (unsigned) L->ir->nresumes);
+        for (int k = 0; k < L->ir->nresumes; k++)
+            LLVMAddCase(sw, ci64(L, L->ir->resume_units[k]), go);
+        at(L, interp);
+        LLVMValueRef args[3] = { L->ts, L->frame, ci32(L, 0) };
+        LLVMValueRef r = call(L, "_PyEval_EvalFrameDefault", args, 3);
+        LLVMSetTailCall(r, 1);
+        LLVMBuildRet(B, r);
+        at(L, go);
+    }
     /* _Py_EnterRecursiveCallTstate: on failure the check restores the count itself and
      * the frame is left unlinked, with no traceback entry, as the interpreter does. */
     LLVMValueRef rem = load(L, L->i32, L->ts, offsetof(PyThreadState, recursion_remaining));
@@ -2428,9 +2517,17 @@ prologue(Lower *L, LLVMBasicBlockRef first)
     store(L, load(L, L->ptr, cf, offsetof(_PyCFrame, current_frame)), L->frame,
           offsetof(_PyInterpreterFrame, previous));
     store(L, L->frame, cf, offsetof(_PyCFrame, current_frame));
-    /* The frame is complete (visible to sys._getframe and tracebacks) from here on. */
     L->last_unit = -2;
-    set_prev_instr(L, L->bc->first_traceable);
+    if (L->ir->nresumes > 0) {
+        /* A generator's frame keeps prev_instr where it stopped (the entry dispatches on
+         * it).  While it runs, the garbage collector, which traverses a generator's frame
+         * up to stacktop, sees its locals but none of the stack it is changing. */
+        store(L, ci32(L, L->bc->nlocalsplus), L->frame, offsetof(_PyInterpreterFrame, stacktop));
+    }
+    else {
+        /* The frame is complete (visible to sys._getframe and tracebacks) from here on. */
+        set_prev_instr(L, L->bc->first_traceable);
+    }
     LLVMBuildBr(B, first);
 }
 

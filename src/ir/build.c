@@ -134,6 +134,9 @@ attach_handler(Builder *b, PjFrameState *fs)
     }
     else {
         fs->interp_handler = 1;
+        fs->htarget = x->target;
+        fs->hdepth = x->depth;
+        fs->hlasti = x->lasti;
     }
     return fs;
 }
@@ -1100,6 +1103,18 @@ stack_op_pops(int op, int oparg)
     case STORE_NAME:
     case STORE_DEREF:
     case BEFORE_WITH:
+    case GET_AWAITABLE:
+    case GET_YIELD_FROM_ITER:
+    case GET_AITER:
+    case BEFORE_ASYNC_WITH:
+    case ASYNC_GEN_WRAP:
+        return 1;
+    case END_ASYNC_FOR:
+        return 2;
+    case MATCH_CLASS:
+        return 3;
+    case IMPORT_STAR:
+    case PRINT_EXPR:
         return 1;
     default:
         return 0;
@@ -1128,6 +1143,15 @@ stack_op(Builder *b, int can_deopt)
     if ((op->fs = fs_error(b, b->sp - pops)) == NULL ||
         (can_deopt && (op->fsd = fs_before(b)) == NULL))
         return OOM(b);
+    if (in->op == END_ASYNC_FOR) {
+        /* Anything but StopAsyncIteration is re-raised (-2) with the iterator still on
+         * the stack and no new traceback entry. */
+        PjFrameState *rr = pj_ir_frame_state(b->fn, b->i, in->idx, b->stack, b->sp - 1);
+        if (rr == NULL)
+            return OOM(b);
+        rr->notb = 1;
+        op->fs2 = attach_handler(b, rr);
+    }
     b->sp -= pops;
     if (in->op == RAISE_VARARGS || in->op == RERAISE) {
         /* Always raises: -1 with a new traceback entry (fs), -2 a re-raise (fs2). */
@@ -1234,6 +1258,132 @@ build_RETURN_VALUE(Builder *b)
     return 0;
 }
 
+/* ---- Generators and coroutines -------------------------------------------------------------- */
+
+/* The frame is suspended: the yielded value is returned, the entries below it stay in the
+ * frame's slots (owned by it) until the resume, whose block reads them back. */
+static int
+build_YIELD_VALUE(Builder *b)
+{
+    PjInstr *v = pop(b);
+    PjInstr *y = emit1(b, PJ_IR_yield, v);
+    if (y == NULL)
+        return OOM(b);
+    y->imm[0] = cur_instr(b)->idx;
+    y->imm[1] = b->sp;
+    b->cur = NULL;
+    return 0;
+}
+
+/* `yield from` / `await`: send the value on top to the receiver below it.  A receiver that
+ * yielded leaves [receiver, value] and the next instruction yields the value on; one that
+ * returned leaves its result in the receiver's place and jumps to the target. */
+static int
+build_SEND(Builder *b)
+{
+    const PjBcInstr *in = cur_instr(b);
+    PjInstr *v = pop(b);
+    PjInstr *receiver = peek(b, 1);
+    PjInstr *send = emit1(b, PJ_IR_send, v);
+    if (send == NULL || (send->fs = fs_error(b, b->sp)) == NULL)
+        return OOM(b);
+    send->imm[0] = b->sp + 1;
+    PjInstr *cbr = emit1(b, PJ_IR_cbr, send);
+    PjBlock *returned = new_block(b), *yielded = new_block(b);
+    if (cbr == NULL || returned == NULL || yielded == NULL ||
+        set_edge(b, &cbr->edge[0], returned, NULL, 0) < 0 ||
+        set_edge(b, &cbr->edge[1], yielded, NULL, 0) < 0)
+        return OOM(b);
+    int sp = b->sp;
+    b->cur = returned;
+    b->sp = sp - 1;
+    PjInstr *result = emit(b, PJ_IR_load_stack, 0);
+    if (result == NULL)
+        return OOM(b);
+    result->imm[0] = b->sp;
+    push_raw(b, result);
+    if (br_to(b, in->target) < 0)
+        return -1;
+    b->cur = yielded;
+    b->sp = sp;
+    b->stack[sp - 1] = receiver;
+    PjInstr *value = emit(b, PJ_IR_load_stack, 0);
+    if (value == NULL)
+        return OOM(b);
+    value->imm[0] = b->sp;
+    push_raw(b, value);
+    return 0;
+}
+
+static int
+is_generator(const PjBytecode *bc)
+{
+    return bc->is_generator;
+}
+
+/* Whether instruction i is where a generator frame resumes (in the bytecode). */
+static int
+is_resume_point(const PjBytecode *bc, int i)
+{
+    return i > 0 &&
+           (bc->instrs[i - 1].op == YIELD_VALUE || bc->instrs[i - 1].op == RETURN_GENERATOR);
+}
+
+/* A generator's entry: dispatch on where the frame was suspended (prev_instr) to the
+ * compiled resume points, reading the entries left on the stack back from their slots.
+ * The lowering sends any other resume point to the interpreter before this runs. */
+static int
+build_resume_dispatch(Builder *b, PjBlock *entry)
+{
+    const PjBytecode *bc = b->bc;
+    int n = 0;
+    for (int i = 0; i < bc->ninstrs; i++)
+        if (is_resume_point(bc, i) && b->normal[i])
+            n++;
+    b->fn->resume_units = pj_arena_alloc(b->fn->arena, sizeof(int) * (size_t) (n + 1));
+    if (b->fn->resume_units == NULL)
+        return OOM(b);
+    b->cur = entry;
+    int k = 0;
+    for (int i = 0; i < bc->ninstrs; i++) {
+        if (!is_resume_point(bc, i) || !b->normal[i])
+            continue;
+        int unit = bc->instrs[i - 1].idx;
+        b->fn->resume_units[k++] = unit;
+        b->i = i;
+        PjBlock *load = new_block(b), *next = NULL;
+        if (load == NULL)
+            return OOM(b);
+        if (k < n) { /* the last one needs no test */
+            PjInstr *at = emit(b, PJ_IR_resumed_at, 0);
+            PjInstr *cbr = at ? emit1(b, PJ_IR_cbr, at) : NULL;
+            next = new_block(b);
+            if (cbr == NULL || next == NULL || set_edge(b, &cbr->edge[0], load, NULL, 0) < 0 ||
+                set_edge(b, &cbr->edge[1], next, NULL, 0) < 0)
+                return OOM(b);
+            at->imm[0] = unit;
+        }
+        else if (emit(b, PJ_IR_br, 0) == NULL ||
+                 set_edge(b, &b->cur->last->edge[0], load, NULL, 0) < 0)
+            return OOM(b);
+        b->cur = load;
+        b->sp = 0;
+        for (int s = 0; s < bc->instrs[i].depth; s++) {
+            PjInstr *v = emit(b, PJ_IR_load_stack, 0);
+            if (v == NULL)
+                return OOM(b);
+            v->imm[0] = s;
+            push_raw(b, v);
+        }
+        if (br_to(b, i) < 0)
+            return -1;
+        b->cur = next;
+    }
+    b->fn->nresumes = n;
+    b->sp = 0;
+    return 0;
+}
+
 /* ---- Driver ------------------------------------------------------------------------------ */
 
 /* Marks (in `seen`) what ordinary control flow reaches from instruction `from`; with
@@ -1283,8 +1433,16 @@ compiled_paths(Builder *b, PjArena *a)
     b->native_handler = pj_arena_alloc(a, (size_t) bc->nexc + 1);
     if (seen == NULL || trial == NULL || work == NULL || b->native_handler == NULL)
         return NULL;
-    if (bc->ninstrs > 0)
+    if (is_generator(bc)) {
+        /* What runs before RETURN_GENERATOR runs once, in the interpreter, when the
+         * generator is created; compiled code starts where the frame resumes. */
+        for (int i = 0; i < bc->ninstrs; i++)
+            if (i > 0 && bc->instrs[i - 1].op == RETURN_GENERATOR)
+                reach_from(bc, i, seen, work, 0);
+    }
+    else if (bc->ninstrs > 0) {
         reach_from(bc, 0, seen, work, 0);
+    }
     /* Handlers nest (a cleanup handler covers a handler's body): iterate to a fixed point. */
     for (int changed = 1; changed;) {
         changed = 0;
@@ -1348,7 +1506,8 @@ pj_build_ir(const PjBytecode *bc, PjArena *a, PjAbort *why)
         return NULL;
     }
     b->normal = compiled_paths(b, a);
-    if (b->normal == NULL) {
+    PjBlock *dispatch_blk = is_generator(bc) ? new_block(b) : NULL; /* the entry */
+    if (b->normal == NULL || (is_generator(bc) && dispatch_blk == NULL)) {
         why->kind = PJ_ABORT_NO_MEMORY;
         return NULL;
     }
@@ -1362,7 +1521,15 @@ pj_build_ir(const PjBytecode *bc, PjArena *a, PjAbort *why)
             }
         }
     }
-    if (bc->ninstrs == 0 || b->block_of[0] == NULL || b->block_of[0]->nparams != 0) {
+    if (dispatch_blk != NULL) {
+        if (build_resume_dispatch(b, dispatch_blk) < 0)
+            goto fail;
+        if (b->fn->nresumes == 0) {
+            why->kind = PJ_ABORT_BAD_BYTECODE;
+            return NULL;
+        }
+    }
+    else if (bc->ninstrs == 0 || b->block_of[0] == NULL || b->block_of[0]->nparams != 0) {
         why->kind = PJ_ABORT_BAD_BYTECODE;
         return NULL;
     }

@@ -285,7 +285,10 @@ pj_decode_code(PyObject *code, PjArena *a, PjAbort *why)
             if (dir < 0)
                 bc->has_loop = 1;
         }
-        if ((dir != 0 || (pj_op_flags(in->op) & PJ_F_TERM)) && i + 1 < bc->ninstrs)
+        /* A generator resumes after RETURN_GENERATOR and after each YIELD_VALUE. */
+        if ((dir != 0 || (pj_op_flags(in->op) & PJ_F_TERM) || in->op == YIELD_VALUE ||
+             in->op == RETURN_GENERATOR) &&
+            i + 1 < bc->ninstrs)
             bc->instrs[i + 1].block_start = 1;
     }
     /* Loop bodies: what lies between a backward jump and its target (3.11's compiler lays
@@ -305,6 +308,7 @@ pj_decode_code(PyObject *code, PjArena *a, PjAbort *why)
     bc->nargs_total = co->co_argcount + co->co_kwonlyargcount + ((co->co_flags & CO_VARARGS) != 0) +
                       ((co->co_flags & CO_VARKEYWORDS) != 0);
     bc->flags = co->co_flags;
+    bc->is_generator = (co->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) != 0;
     bc->firstlineno = co->co_firstlineno;
     bc->name = utf8_or(a, co->co_name, "?");
     bc->qualname = utf8_or(a, co->co_qualname, bc->name);

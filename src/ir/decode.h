@@ -59,6 +59,7 @@ typedef struct PjBytecode {
     int firstlineno;
     int first_traceable; /* code-unit index of RESUME */
     int has_loop;        /* contains a backward jump */
+    int is_generator;    /* generator, coroutine or async generator code */
     const char *name, *qualname, *filename;
     const char **localnames; /* nlocalsplus names */
     const char **names;      /* co_names */

@@ -247,6 +247,9 @@ print_imm(PjStr *s, const PjFunc *fn, char kind, int64_t v)
     case 'd':
         pj_str_printf(s, " depth%lld", (long long) v);
         break;
+    case 'U': /* a code unit, shown as the byte offset of dumps */
+        pj_str_printf(s, " at %lld", 2 * (long long) v);
+        break;
     default:
         pj_str_printf(s, " %lld", (long long) v);
         break;

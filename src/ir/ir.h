@@ -108,6 +108,7 @@ typedef struct PjFrameState {
     int hdepth, hlasti;
     unsigned char notb;
     unsigned char interp_handler; /* a handler exists but runs in the interpreter */
+    int htarget;   /* interp_handler: the handler's first instruction (hdepth, hlasti set) */
     int prev_unit; /* code unit prev_instr points at: bc's start - 1 to re-execute it,
                       bc's own unit for an error raised by it */
     int nstack;
@@ -170,6 +171,11 @@ typedef struct PjFunc {
     const char *name;   /* qualname */
     int nuloops;
     PjULoop *uloops;
+    /* Generators: the code units after which compiled code resumes the frame (a
+     * RETURN_GENERATOR, then each compiled YIELD_VALUE); the entry block dispatches on
+     * them.  Any other resume point is the interpreter's. */
+    int nresumes;
+    int *resume_units;
 } PjFunc;
 
 PjFunc *pj_ir_func_new(PjArena *a, const struct PjBytecode *bc);

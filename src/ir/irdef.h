@@ -67,10 +67,19 @@
      * (the args), writes its results (read back with load_stack); may deoptimise when it   \
      * has an fsd */                                                                        \
     X(sop,          VOID, -1, PJ_IRF_RAISE | PJ_IRF_CALL | PJ_IRF_STEALS, "pad")             \
+    /* generators: SEND of the value v (stolen) to the receiver below it, slot s one past  \
+     * v -- true: the receiver returned (its result replaces it in its slot), false: it    \
+     * yielded (the value replaces v in its slot); read back with load_stack */            \
+    X(send,         BOOL, 1, PJ_IRF_RAISE | PJ_IRF_CALL | PJ_IRF_STEALS, "s")                \
+    /* whether the generator frame resumes after the instruction at code unit U */          \
+    X(resumed_at,   BOOL, 0, 0, "U")                                                         \
     /* terminators */                                                                        \
     X(br,           VOID, 0, PJ_IRF_TERM, "")                                                \
     X(cbr,          VOID, 1, PJ_IRF_TERM, "")                                                \
     X(ret,          VOID, 1, PJ_IRF_TERM | PJ_IRF_STEALS, "")                                \
+    /* suspends the generator at YIELD_VALUE (unit U) with d entries left on its stack,     \
+     * returning v */                                                                       \
+    X(yield,        VOID, 1, PJ_IRF_TERM | PJ_IRF_STEALS, "Ud")                              \
     X(deopt,        VOID, 0, PJ_IRF_TERM | PJ_IRF_DEOPT, "r") /* reason r */                \
     X(unreachable,  VOID, 0, PJ_IRF_TERM, "") /* after an op that always raises */
 /* clang-format on */

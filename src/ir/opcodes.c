@@ -143,6 +143,10 @@ pj_op_runtime_effect(int base, int oparg, int jump)
         return 0;
     case CALL:
         return -(oparg + 1);
+    case RETURN_GENERATOR:
+        /* In the generator's own frame, execution continues after it with the first
+         * value sent on the stack (the compiler's count starts the body at depth 0). */
+        return 1;
     default:
         return pj_op_stack_effect(base, oparg, jump);
     }

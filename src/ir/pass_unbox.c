@@ -425,7 +425,9 @@ immortal_here(const PjInstr *v)
 static int
 fs_ok(const PjFrameState *fs)
 {
-    return fs == NULL || fs->handler == NULL;
+    /* (a re-raise to a handler the interpreter runs unwinds the frame's stack in compiled
+     * code: that stack must hold objects) */
+    return fs == NULL || (fs->handler == NULL && !(fs->notb && fs->interp_handler));
 }
 
 /* Whether every op of the typed loop is allowed (see the file comment). */

@@ -12,6 +12,59 @@
 
 PyObject *pj_rt_deopt(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag, int reason);
 
+/* Handing a running frame to the interpreter with an exception (throwflag) makes it
+ * report a "call" event to the trace and profile functions (TRACE_FUNCTION_THROW_ENTRY,
+ * meant for gen.throw()); for a frame that was already running that event is spurious.
+ * For that one entry the thread's trace and profile functions are replaced by ones that
+ * swallow the call event and put the originals back. */
+static struct {
+    Py_tracefunc trace, profile;
+} swallowed; /* (one at a time: the interpreter reports the event before it can switch
+              * threads, holding the GIL throughout) */
+
+static int
+swallow_trace_call(PyObject *obj, PyFrameObject *f, int what, PyObject *arg)
+{
+    (void) obj, (void) f, (void) what, (void) arg;
+    PyThreadState *ts = PyThreadState_Get();
+    ts->c_tracefunc = swallowed.trace;
+    swallowed.trace = NULL;
+    return 0;
+}
+
+static int
+swallow_profile_call(PyObject *obj, PyFrameObject *f, int what, PyObject *arg)
+{
+    (void) obj, (void) f, (void) what, (void) arg;
+    PyThreadState *ts = PyThreadState_Get();
+    ts->c_profilefunc = swallowed.profile;
+    swallowed.profile = NULL;
+    return 0;
+}
+
+static PyObject *
+interpret_raised(PyThreadState *ts, _PyInterpreterFrame *frame)
+{
+    if (!ts->cframe->use_tracing || ts->tracing)
+        return _PyEval_EvalFrameDefault(ts, frame, 1);
+    if (ts->c_tracefunc != NULL) {
+        swallowed.trace = ts->c_tracefunc;
+        ts->c_tracefunc = swallow_trace_call;
+    }
+    if (ts->c_profilefunc != NULL) {
+        swallowed.profile = ts->c_profilefunc;
+        ts->c_profilefunc = swallow_profile_call;
+    }
+    PyObject *r = _PyEval_EvalFrameDefault(ts, frame, 1);
+    /* (still there only if the interpreter failed before reporting: recursion limit) */
+    if (swallowed.trace != NULL && ts->c_tracefunc == swallow_trace_call)
+        ts->c_tracefunc = swallowed.trace;
+    if (swallowed.profile != NULL && ts->c_profilefunc == swallow_profile_call)
+        ts->c_profilefunc = swallowed.profile;
+    swallowed.trace = swallowed.profile = NULL;
+    return r;
+}
+
 PyObject *
 pj_rt_deopt(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag, int reason)
 {
@@ -55,7 +108,9 @@ pj_rt_deopt(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag, int re
         pj_jit.deopts[reason]++;
     if (!throwflag && (reason == PJ_DEOPT_UNBOX_GUARD || reason == PJ_DEOPT_UNBOX_RANGE))
         pj_state_unbox_deopt(frame->f_code);
-    return _PyEval_EvalFrameDefault(ts, frame, throwflag);
+    if (throwflag)
+        return interpret_raised(ts, frame);
+    return _PyEval_EvalFrameDefault(ts, frame, 0);
 }
 
 /* ---- Exceptions landing at a handler ----------------------------------------------------------
@@ -688,6 +743,7 @@ pj_helpers_init_builtins(void)
 #define DECL_OP(name, deopt)                                                                       \
     int pj_rt_op_##name(PyThreadState *, _PyInterpreterFrame *, PyObject **, int);
 PJ_RT_STACK_OPS(DECL_OP)
+int pj_rt_send(PyThreadState *ts, PyObject **sp); /* stackops.c */
 #undef DECL_OP
 
 static const PjSymbol symbols[] = {

@@ -16,8 +16,10 @@ pj_hook(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag)
 {
     PyCodeObject *co = frame->f_code;
     PjCodeState *st = pj_state_get(co);
+    /* A generator's code dispatches on where its frame resumes (or hands it to the
+     * interpreter); other code only ever starts fresh frames. */
     if (st != NULL && st->entry != NULL && !throwflag && !ts->cframe->use_tracing &&
-        frame->prev_instr == _PyCode_CODE(co) - 1)
+        (frame->prev_instr == _PyCode_CODE(co) - 1 || frame->owner == FRAME_OWNED_BY_GENERATOR))
         return st->entry(ts, frame, st->rd);
     return hook_slow(ts, frame, throwflag, st);
 }
@@ -28,14 +30,17 @@ hook_slow(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag, PjCodeSt
     PyCodeObject *co = frame->f_code;
     if (atomic_load_explicit(&pj_worker_done, memory_order_relaxed))
         pj_worker_install();
-    /* Traced or profiled frames, generator resumes and throws: the interpreter's. */
+    /* Traced or profiled frames, throws (gen.throw(), close()) and resumes of generators
+     * not compiled: the interpreter's. */
     if (throwflag || ts->cframe->use_tracing || frame->prev_instr != _PyCode_CODE(co) - 1)
         return _PyEval_EvalFrameDefault(ts, frame, throwflag);
     if (st == NULL) {
         /* Module and class bodies run once: only a loop in them is worth compiling, so
          * they get a state (and are counted) only then. */
-        if (!(co->co_flags & CO_OPTIMIZED) && !pj_code_has_loop(co))
+        if (!(co->co_flags & CO_OPTIMIZED) && !pj_code_has_loop(co)) {
+            pj_jit.bodies_interpreted++;
             return _PyEval_EvalFrameDefault(ts, frame, throwflag);
+        }
         st = pj_state_get_or_create(co);
         if (st == NULL)
             return _PyEval_EvalFrameDefault(ts, frame, throwflag);

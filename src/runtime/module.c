@@ -25,7 +25,8 @@ jit_init(void)
     pj_jit.copts.range_fast_path = pj_helpers_check_layouts();
     pj_jit.copts.seqiter_fast_path = pj_helpers_check_seqiter_layout();
     pj_helpers_init_builtins();
-    pj_jit.copts.max_instrs = 100000;
+    pj_jit.copts.max_instrs =
+        pj_jit.max_size > 0 && pj_jit.max_size < 1000000000 ? (int) pj_jit.max_size : 100000;
     pj_jit.copts.compact_instrs = 600;
     pj_jit.copts.unbox = pj_jit.unbox != 0;
     pj_jit.copts.tier = pj_jit.opt_level == 0 ? PJ_TIER_BASELINE : PJ_TIER_OPTIMIZED;

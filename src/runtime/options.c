@@ -20,6 +20,8 @@
       "1: compiled code calls compiled Python functions without the interpreter's call path")      \
     X("PYJIT_UNBOX", unbox, 1,                                                                     \
       "1: numeric loops keep ints and floats in machine registers; 0: always boxed objects")       \
+    X("PYJIT_MAX_SIZE", max_size, 100000,                                                          \
+      "largest function compiled, in bytecode code units; larger ones run in the interpreter")     \
     X("PYJIT_STATS", stats_at_exit, 0, "1: print statistics to stderr at exit")
 
 static long

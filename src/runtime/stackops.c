@@ -16,6 +16,7 @@
 
 #include "internal/pycore_object.h"
 #include "internal/pycore_runtime.h"
+#include "ir/opcodes.h"
 
 #define POP() (*--sp)
 #define PEEK(n) (sp[-(n)])
@@ -1065,4 +1066,555 @@ PJ_STACK_OP(RAISE_VARARGS)
         PyErr_SetString(PyExc_SystemError, "bad RAISE_VARARGS oparg");
         return -1;
     }
+}
+
+/* ---- Generators, coroutines and async ---------------------------------------------------- */
+
+/* Whether `o` is a coroutine for `await`: a coroutine object, or a generator whose code
+ * was made awaitable by types.coroutine (CO_ITERABLE_COROUTINE). */
+static int
+is_awaitable_coroutine(PyObject *o)
+{
+    if (PyCoro_CheckExact(o))
+        return 1;
+    return PyGen_CheckExact(o) &&
+           (((PyCodeObject *) ((PyGenObject *) o)->gi_code)->co_flags & CO_ITERABLE_COROUTINE);
+}
+
+/* The iterator `await o` drives (genobject.c's _PyCoro_GetAwaitableIter, not exported):
+ * o itself for a coroutine, else what its __await__ returns, which must be an iterator and
+ * not a coroutine.  New reference, or NULL with TypeError. */
+static PyObject *
+awaitable_iter(PyObject *o)
+{
+    if (is_awaitable_coroutine(o))
+        return Py_NewRef(o);
+    PyTypeObject *t = Py_TYPE(o);
+    unaryfunc await = t->tp_as_async != NULL ? t->tp_as_async->am_await : NULL;
+    if (await == NULL) {
+        PyErr_Format(PyExc_TypeError, "object %.100s can't be used in 'await' expression",
+                     t->tp_name);
+        return NULL;
+    }
+    PyObject *it = await(o);
+    if (it == NULL)
+        return NULL;
+    if (is_awaitable_coroutine(it)) {
+        PyErr_SetString(PyExc_TypeError, "__await__() returned a coroutine");
+        Py_DECREF(it);
+        return NULL;
+    }
+    if (!PyIter_Check(it)) {
+        PyErr_Format(PyExc_TypeError, "__await__() returned non-iterator of type '%.100s'",
+                     Py_TYPE(it)->tp_name);
+        Py_DECREF(it);
+        return NULL;
+    }
+    return it;
+}
+
+/* Whether coroutine `coro` is suspended inside an await (genobject.c's _PyGen_yf): its
+ * next instruction is a RESUME after `yield from`/`await` (oparg >= 2). */
+static int
+coroutine_is_awaiting(PyObject *coro)
+{
+    PyGenObject *g = (PyGenObject *) coro;
+    if (g->gi_frame_state >= FRAME_CLEARED || g->gi_frame_state == FRAME_CREATED)
+        return 0;
+    _PyInterpreterFrame *f = (_PyInterpreterFrame *) g->gi_iframe;
+    _Py_CODEUNIT next = f->prev_instr[1];
+    return pj_op_base(_Py_OPCODE(next)) == RESUME && _Py_OPARG(next) >= 2;
+}
+
+PJ_STACK_OP(GET_AWAITABLE)
+{
+    UNUSED_ARGS();
+    PyObject *o = POP();
+    PyObject *it = awaitable_iter(o);
+    if (it == NULL) {
+        /* ceval.c's format_awaitable_error: a clearer message for `async with`. */
+        PyTypeObject *t = Py_TYPE(o);
+        if ((oparg == 1 || oparg == 2) &&
+            (t->tp_as_async == NULL || t->tp_as_async->am_await == NULL))
+            PyErr_Format(PyExc_TypeError,
+                         "'async with' received an object from __a%s__ that does not "
+                         "implement __await__: %.100s",
+                         oparg == 1 ? "enter" : "exit", t->tp_name);
+    }
+    Py_DECREF(o);
+    if (it != NULL && PyCoro_CheckExact(it) && coroutine_is_awaiting(it)) {
+        Py_CLEAR(it);
+        PyErr_SetString(PyExc_RuntimeError, "coroutine is being awaited already");
+    }
+    if (it == NULL)
+        return -1;
+    *sp = it;
+    return 0;
+}
+
+PJ_STACK_OP(GET_YIELD_FROM_ITER)
+{
+    UNUSED_ARGS();
+    PyObject *o = POP();
+    if (PyCoro_CheckExact(o)) {
+        if (!(frame->f_code->co_flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE))) {
+            Py_DECREF(o);
+            PyErr_SetString(PyExc_TypeError,
+                            "cannot 'yield from' a coroutine object in a non-coroutine generator");
+            return -1;
+        }
+        *sp = o;
+        return 0;
+    }
+    if (PyGen_CheckExact(o)) {
+        *sp = o;
+        return 0;
+    }
+    PyObject *it = PyObject_GetIter(o);
+    Py_DECREF(o);
+    if (it == NULL)
+        return -1;
+    *sp = it;
+    return 0;
+}
+
+PJ_STACK_OP(GET_AITER)
+{
+    UNUSED_ARGS();
+    PyObject *o = POP();
+    PyTypeObject *t = Py_TYPE(o);
+    unaryfunc aiter = t->tp_as_async != NULL ? t->tp_as_async->am_aiter : NULL;
+    if (aiter == NULL) {
+        PyErr_Format(PyExc_TypeError,
+                     "'async for' requires an object with __aiter__ method, got %.100s",
+                     t->tp_name);
+        Py_DECREF(o);
+        return -1;
+    }
+    PyObject *it = aiter(o);
+    Py_DECREF(o);
+    if (it == NULL)
+        return -1;
+    PyTypeObject *it_t = Py_TYPE(it);
+    if (it_t->tp_as_async == NULL || it_t->tp_as_async->am_anext == NULL) {
+        PyErr_Format(PyExc_TypeError,
+                     "'async for' received an object from __aiter__ that does not implement "
+                     "__anext__: %.100s",
+                     it_t->tp_name);
+        Py_DECREF(it);
+        return -1;
+    }
+    *sp = it;
+    return 0;
+}
+
+PJ_STACK_OP(GET_ANEXT)
+{
+    UNUSED_ARGS();
+    PyObject *aiter = PEEK(1); /* stays on the stack */
+    PyTypeObject *t = Py_TYPE(aiter);
+    PyObject *awaitable;
+    if (PyAsyncGen_CheckExact(aiter)) {
+        awaitable = t->tp_as_async->am_anext(aiter);
+        if (awaitable == NULL)
+            return -1;
+    }
+    else {
+        unaryfunc anext = t->tp_as_async != NULL ? t->tp_as_async->am_anext : NULL;
+        if (anext == NULL) {
+            PyErr_Format(PyExc_TypeError,
+                         "'async for' requires an iterator with __anext__ method, got %.100s",
+                         t->tp_name);
+            return -1;
+        }
+        PyObject *next = anext(aiter);
+        if (next == NULL)
+            return -1;
+        awaitable = awaitable_iter(next);
+        if (awaitable == NULL)
+            _PyErr_FormatFromCause(PyExc_TypeError,
+                                   "'async for' received an invalid object from __anext__: %.100s",
+                                   Py_TYPE(next)->tp_name);
+        Py_DECREF(next);
+        if (awaitable == NULL)
+            return -1;
+    }
+    *sp = awaitable;
+    return 0;
+}
+
+PJ_STACK_OP(BEFORE_ASYNC_WITH)
+{
+    UNUSED_ARGS();
+    PyObject *mgr = PEEK(1);
+    PyObject *enter = _PyObject_LookupSpecial(mgr, &_Py_ID(__aenter__));
+    if (enter == NULL) {
+        if (!PyErr_Occurred())
+            PyErr_Format(PyExc_TypeError,
+                         "'%.200s' object does not support the asynchronous context manager "
+                         "protocol",
+                         Py_TYPE(mgr)->tp_name);
+        Py_DECREF(mgr);
+        return -1;
+    }
+    PyObject *exit = _PyObject_LookupSpecial(mgr, &_Py_ID(__aexit__));
+    if (exit == NULL) {
+        if (!PyErr_Occurred())
+            PyErr_Format(PyExc_TypeError,
+                         "'%.200s' object does not support the asynchronous context manager "
+                         "protocol (missed __aexit__ method)",
+                         Py_TYPE(mgr)->tp_name);
+        Py_DECREF(enter);
+        Py_DECREF(mgr);
+        return -1;
+    }
+    sp[-1] = exit;
+    Py_DECREF(mgr);
+    PyObject *res = PyObject_CallNoArgs(enter);
+    Py_DECREF(enter);
+    if (res == NULL) {
+        Py_DECREF(exit); /* as in BEFORE_WITH: no handler of this `with` covers it */
+        return -1;
+    }
+    *sp = res;
+    return 0;
+}
+
+/* Pops the exception ending an `async for`: StopAsyncIteration also pops the iterator and
+ * goes on (0); anything else is re-raised as it is, with no new traceback entry (-2). */
+PJ_STACK_OP(END_ASYNC_FOR)
+{
+    UNUSED_ARGS();
+    PyObject *exc = POP();
+    if (PyErr_GivenExceptionMatches(exc, PyExc_StopAsyncIteration)) {
+        Py_DECREF(exc);
+        Py_DECREF(POP());
+        return 0;
+    }
+    PyObject *type = Py_NewRef(PyExceptionInstance_Class(exc));
+    PyErr_Restore(type, exc, PyException_GetTraceback(exc));
+    return -2;
+}
+
+/* An async generator's yielded value is wrapped by genobject.c's unexported
+ * _PyAsyncGenValueWrapperNew: the interpreter runs this instruction and the yield after
+ * it; the frame resumes in compiled code. */
+PJ_STACK_OP(ASYNC_GEN_WRAP)
+{
+    UNUSED_ARGS();
+    return 1;
+}
+
+int pj_rt_send(PyThreadState *ts, PyObject **sp);
+
+/* SEND (`yield from`, `await`): sp[-1] the value sent, sp[-2] the receiver.  0: the
+ * receiver yielded -- its value replaces the sent one; 1: it returned -- the receiver is
+ * released and its result is in sp[-2]; -1: error, the sent value released. */
+int
+pj_rt_send(PyThreadState *ts, PyObject **sp)
+{
+    (void) ts;
+    PyObject *v = sp[-1], *receiver = sp[-2], *res = NULL;
+    PySendResult r = PyIter_Send(receiver, v, &res);
+    Py_DECREF(v);
+    if (r == PYGEN_ERROR)
+        return -1;
+    if (r == PYGEN_RETURN) {
+        Py_DECREF(receiver);
+        sp[-2] = res;
+        return 1;
+    }
+    sp[-1] = res;
+    return 0;
+}
+
+/* ---- Pattern matching (`match`) --------------------------------------------------------- */
+
+PJ_STACK_OP(MATCH_MAPPING)
+{
+    UNUSED_ARGS();
+    int yes = (Py_TYPE(PEEK(1))->tp_flags & Py_TPFLAGS_MAPPING) != 0;
+    *sp = Py_NewRef(yes ? Py_True : Py_False);
+    return 0;
+}
+
+PJ_STACK_OP(MATCH_SEQUENCE)
+{
+    UNUSED_ARGS();
+    int yes = (Py_TYPE(PEEK(1))->tp_flags & Py_TPFLAGS_SEQUENCE) != 0;
+    *sp = Py_NewRef(yes ? Py_True : Py_False);
+    return 0;
+}
+
+PJ_STACK_OP(GET_LEN)
+{
+    UNUSED_ARGS();
+    Py_ssize_t n = PyObject_Length(PEEK(1));
+    if (n < 0)
+        return -1;
+    PyObject *o = PyLong_FromSsize_t(n);
+    if (o == NULL)
+        return -1;
+    *sp = o;
+    return 0;
+}
+
+/* The values of `keys` in mapping `map` as a tuple, or None when one is missing (ceval.c's
+ * match_keys).  Lookups go through map.get(key, sentinel), so a defaultdict's
+ * __missing__ is not triggered; a key given twice is a ValueError. */
+static PyObject *
+mapping_values(PyObject *map, PyObject *keys)
+{
+    Py_ssize_t n = PyTuple_GET_SIZE(keys);
+    if (n == 0)
+        return PyTuple_New(0);
+    PyObject *get = NULL, *seen = NULL, *sentinel = NULL, *values = NULL;
+    int unbound = _PyObject_GetMethod(map, &_Py_ID(get), &get);
+    if (get == NULL)
+        goto fail;
+    seen = PySet_New(NULL);
+    sentinel = seen ? PyObject_CallNoArgs((PyObject *) &PyBaseObject_Type) : NULL;
+    values = sentinel ? PyTuple_New(n) : NULL;
+    if (values == NULL)
+        goto fail;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *key = PyTuple_GET_ITEM(keys, i);
+        int dup = PySet_Contains(seen, key);
+        if (dup != 0 || PySet_Add(seen, key) < 0) {
+            if (dup > 0)
+                PyErr_Format(PyExc_ValueError, "mapping pattern checks duplicate key (%R)", key);
+            goto fail;
+        }
+        PyObject *argv[3] = { map, key, sentinel };
+        PyObject *v = unbound ? PyObject_Vectorcall(get, argv, 3, NULL)
+                              : PyObject_Vectorcall(get, argv + 1, 2, NULL);
+        if (v == NULL)
+            goto fail;
+        if (v == sentinel) {
+            Py_DECREF(v);
+            Py_SETREF(values, Py_NewRef(Py_None));
+            break;
+        }
+        PyTuple_SET_ITEM(values, i, v);
+    }
+    Py_DECREF(get);
+    Py_DECREF(seen);
+    Py_DECREF(sentinel);
+    return values;
+fail:
+    Py_XDECREF(get);
+    Py_XDECREF(seen);
+    Py_XDECREF(sentinel);
+    Py_XDECREF(values);
+    return NULL;
+}
+
+PJ_STACK_OP(MATCH_KEYS)
+{
+    UNUSED_ARGS();
+    PyObject *r = mapping_values(PEEK(2), PEEK(1));
+    if (r == NULL)
+        return -1;
+    *sp = r;
+    return 0;
+}
+
+/* One attribute of a class pattern, appended to `attrs` (1); 0 when the subject lacks it
+ * (no match); -1 on error, including the same name matched twice. */
+static int
+class_pattern_attr(PyObject *subject, PyTypeObject *type, PyObject *name, PyObject *seen,
+                   PyObject *attrs)
+{
+    int dup = PySet_Contains(seen, name);
+    if (dup != 0 || PySet_Add(seen, name) < 0) {
+        if (dup > 0)
+            PyErr_Format(PyExc_TypeError, "%s() got multiple sub-patterns for attribute %R",
+                         type->tp_name, name);
+        return -1;
+    }
+    PyObject *v = PyObject_GetAttr(subject, name);
+    if (v == NULL) {
+        if (!PyErr_ExceptionMatches(PyExc_AttributeError))
+            return -1;
+        PyErr_Clear();
+        return 0;
+    }
+    int rc = PyList_Append(attrs, v);
+    Py_DECREF(v);
+    return rc < 0 ? -1 : 1;
+}
+
+/* `case type(p1, ..., pn, k1=.., ...)` (ceval.c's match_class): a tuple of the subject's
+ * attributes (positional ones named by type.__match_args__, or the subject itself for the
+ * builtins that match themselves), or None when it does not match; NULL on error. */
+static PyObject *
+class_pattern(PyObject *subject, PyObject *type_o, Py_ssize_t npos, PyObject *kwnames)
+{
+    if (!PyType_Check(type_o)) {
+        PyErr_SetString(PyExc_TypeError, "called match pattern must be a type");
+        return NULL;
+    }
+    PyTypeObject *type = (PyTypeObject *) type_o;
+    int inst = PyObject_IsInstance(subject, type_o);
+    if (inst <= 0)
+        return inst < 0 ? NULL : Py_NewRef(Py_None);
+    PyObject *seen = PySet_New(NULL), *attrs = seen ? PyList_New(0) : NULL, *margs = NULL;
+    int found = 1;
+    if (attrs == NULL)
+        goto fail;
+    if (npos > 0) {
+        int self = 0;
+        margs = PyObject_GetAttrString(type_o, "__match_args__");
+        if (margs == NULL) {
+            if (!PyErr_ExceptionMatches(PyExc_AttributeError))
+                goto fail;
+            PyErr_Clear();
+            margs = PyTuple_New(0);
+            if (margs == NULL)
+                goto fail;
+            self = PyType_HasFeature(type, _Py_TPFLAGS_MATCH_SELF);
+        }
+        else if (!PyTuple_CheckExact(margs)) {
+            PyErr_Format(PyExc_TypeError, "%s.__match_args__ must be a tuple (got %s)",
+                         type->tp_name, Py_TYPE(margs)->tp_name);
+            goto fail;
+        }
+        Py_ssize_t allowed = self ? 1 : PyTuple_GET_SIZE(margs);
+        if (allowed < npos) {
+            PyErr_Format(PyExc_TypeError, "%s() accepts %d positional sub-pattern%s (%d given)",
+                         type->tp_name, (int) allowed, allowed == 1 ? "" : "s", (int) npos);
+            goto fail;
+        }
+        if (self) {
+            if (PyList_Append(attrs, subject) < 0)
+                goto fail;
+        }
+        for (Py_ssize_t i = 0; !self && i < npos && found > 0; i++) {
+            PyObject *name = PyTuple_GET_ITEM(margs, i);
+            if (!PyUnicode_CheckExact(name)) {
+                PyErr_Format(PyExc_TypeError, "__match_args__ elements must be strings (got %s)",
+                             Py_TYPE(name)->tp_name);
+                goto fail;
+            }
+            found = class_pattern_attr(subject, type, name, seen, attrs);
+        }
+    }
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(kwnames) && found > 0; i++)
+        found = class_pattern_attr(subject, type, PyTuple_GET_ITEM(kwnames, i), seen, attrs);
+    if (found < 0)
+        goto fail;
+    PyObject *r = found ? PyList_AsTuple(attrs) : Py_NewRef(Py_None);
+    Py_XDECREF(margs);
+    Py_DECREF(seen);
+    Py_DECREF(attrs);
+    return r;
+fail:
+    Py_XDECREF(margs);
+    Py_XDECREF(seen);
+    Py_XDECREF(attrs);
+    return NULL;
+}
+
+PJ_STACK_OP(MATCH_CLASS)
+{
+    UNUSED_ARGS();
+    PyObject *names = POP(), *type = POP(), *subject = POP();
+    PyObject *r = class_pattern(subject, type, oparg, names);
+    Py_DECREF(names);
+    Py_DECREF(type);
+    Py_DECREF(subject);
+    if (r == NULL)
+        return -1;
+    *sp = r;
+    return 0;
+}
+
+/* ---- Module level ---------------------------------------------------------------------- */
+
+/* `from m import *` into the module's namespace (only allowed at module level, whose
+ * locals are the f_locals mapping; ceval.c's import_all_from): the names of m.__all__,
+ * else every name of m.__dict__ not starting with an underscore. */
+PJ_STACK_OP(IMPORT_STAR)
+{
+    UNUSED_ARGS();
+    PyObject *m = POP(), *locals = frame->f_locals, *names = NULL;
+    int all = 1, rc = -1;
+    if (locals == NULL) {
+        PyErr_SetString(PyExc_SystemError, "no locals found during 'import *'");
+        goto done;
+    }
+    if (_PyObject_LookupAttr(m, &_Py_ID(__all__), &names) < 0)
+        goto done;
+    if (names == NULL) {
+        PyObject *dict;
+        all = 0;
+        if (_PyObject_LookupAttr(m, &_Py_ID(__dict__), &dict) < 0)
+            goto done;
+        if (dict == NULL) {
+            PyErr_SetString(PyExc_ImportError,
+                            "from-import-* object has no __dict__ and no __all__");
+            goto done;
+        }
+        names = PyMapping_Keys(dict);
+        Py_DECREF(dict);
+        if (names == NULL)
+            goto done;
+    }
+    for (Py_ssize_t i = 0;; i++) {
+        PyObject *name = PySequence_GetItem(names, i);
+        if (name == NULL) {
+            if (PyErr_ExceptionMatches(PyExc_IndexError)) {
+                PyErr_Clear();
+                rc = 0;
+            }
+            break;
+        }
+        if (!PyUnicode_Check(name)) {
+            PyObject *modname = PyObject_GetAttr(m, &_Py_ID(__name__));
+            if (modname != NULL && !PyUnicode_Check(modname))
+                PyErr_Format(PyExc_TypeError, "module __name__ must be a string, not %.100s",
+                             Py_TYPE(modname)->tp_name);
+            else if (modname != NULL)
+                PyErr_Format(PyExc_TypeError, "%s in %U.%s must be str, not %.100s",
+                             all ? "Item" : "Key", modname, all ? "__all__" : "__dict__",
+                             Py_TYPE(name)->tp_name);
+            Py_XDECREF(modname);
+            Py_DECREF(name);
+            break;
+        }
+        if (!all && PyUnicode_GET_LENGTH(name) > 0 && PyUnicode_READ_CHAR(name, 0) == '_') {
+            Py_DECREF(name);
+            continue;
+        }
+        PyObject *v = PyObject_GetAttr(m, name);
+        int err = v == NULL                   ? -1
+                  : PyDict_CheckExact(locals) ? PyDict_SetItem(locals, name, v)
+                                              : PyObject_SetItem(locals, name, v);
+        Py_DECREF(name);
+        Py_XDECREF(v);
+        if (err < 0)
+            break;
+    }
+done:
+    Py_XDECREF(names);
+    Py_DECREF(m);
+    return rc;
+}
+
+/* An expression statement at the interactive prompt: sys.displayhook(value). */
+PJ_STACK_OP(PRINT_EXPR)
+{
+    UNUSED_ARGS();
+    PyObject *v = POP();
+    PyObject *hook = PySys_GetObject("displayhook"); /* borrowed */
+    PyObject *r = NULL;
+    if (hook == NULL)
+        PyErr_SetString(PyExc_RuntimeError, "lost sys.displayhook");
+    else
+        r = PyObject_CallOneArg(hook, v);
+    Py_DECREF(v);
+    if (r == NULL)
+        return -1;
+    Py_DECREF(r);
+    return 0;
 }

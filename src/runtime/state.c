@@ -80,6 +80,7 @@ pj_state_get_or_create(PyCodeObject *co)
         free(st);
         return NULL;
     }
+    pj_jit.codes_seen++;
     return st;
 }
 

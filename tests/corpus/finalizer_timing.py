@@ -1,6 +1,6 @@
 # pyjit-corpus: __del__ finalizers of objects created/dropped in compiled code run at exactly the same points (locals overwritten, deleted, popped from the stack, loop variables rebound, frames exiting, exceptions unwinding)
 # pyjit-compiled: make, overwrite, delete_local, discard_result, loop_rebinding, early_exit, unwind, keep_until_return, temporary_in_expression, return_new, raise_in_loop, stack_temp_on_raise, Noisy.__add__, Noisy.__del__
-# pyjit-not-compiled: noisy_gen
+# pyjit-compiled: noisy_gen
 
 class Noisy:
     def __init__(self, name):

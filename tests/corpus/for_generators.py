@@ -1,6 +1,6 @@
-# pyjit-corpus: module-level generators (which fall back) consumed by compiled loops; early break/return finalizes the generator at the same point
+# pyjit-corpus: module-level generators (compiled) consumed by compiled loops; early break/return finalizes the generator at the same point
 # pyjit-compiled: consume_sum, first_over, take_n, drain_count, pipeline, consume_and_report, call_next, sum_of_gen_expr
-# pyjit-not-compiled: countup, squares, noisy, failing, evens_of
+# pyjit-compiled: countup, squares, noisy, failing, evens_of
 
 def countup(n):
     i = 0

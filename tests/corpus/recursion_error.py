@@ -1,6 +1,6 @@
 # pyjit-corpus: unbounded recursion in compiled code raises RecursionError (caught at module level, only the type printed); interpreter recovers afterwards
 # pyjit-compiled: down, ping, pong, via_builtin, depth_ok, down_with_work, recurse_through_fallback
-# pyjit-not-compiled: fallback_hop
+# pyjit-compiled: fallback_hop
 
 import sys
 
@@ -29,8 +29,8 @@ def down_with_work(n, acc):
     return down_with_work(n + 1, acc)
 
 def fallback_hop(n):
-    # the sequence pattern (MATCH_SEQUENCE, GET_LEN) keeps this one interpreted,
-    # so the recursion alternates compiled and interpreted frames
+    # a sequence pattern (MATCH_SEQUENCE, GET_LEN) on the way down: once interpreted,
+    # now compiled like the rest
     match n:
         case [_]:
             return 0

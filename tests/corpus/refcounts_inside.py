@@ -1,6 +1,6 @@
-# pyjit-corpus: sys.getrefcount read *inside* compiled functions (arguments, local copies, loop variables, del, nested compiled calls, globals), compared against identical interpreted twins
+# pyjit-corpus: sys.getrefcount read *inside* compiled functions (arguments, local copies, loop variables, del, nested compiled calls, globals), compared against twins with a match statement
 # pyjit-compiled: count_arg, count_local_copies, count_in_loop, count_after_del, count_global, reads_global_many, count_nested_arg, count_return_value
-# pyjit-not-compiled: twin_count_arg, twin_count_in_loop, twin_count_global, twin_count_nested_arg, twin_count_return_value
+# pyjit-compiled: twin_count_arg, twin_count_in_loop, twin_count_global, twin_count_nested_arg, twin_count_return_value
 #
 # Why twins: with any PEP 523 frame-evaluation hook installed (which is how the
 # JIT hooks in), CPython 3.11 no longer inlines Python-to-Python calls; they go
@@ -8,10 +8,9 @@
 # the duration of the call.  A pass-through hook that just calls
 # _PyEval_EvalFrameDefault shows exactly that on stock CPython, so absolute
 # counts seen inside a callee differ by one per call level for reasons that
-# have nothing to do with the JIT.  The twins are interpreted (a `match` with a
-# sequence pattern, which the JIT never compiles, forces the fallback; it
-# matches nothing and leaves no reference behind) but otherwise identical, so
-# they pay the same
+# have nothing to do with the JIT.  The twins (a `match` with a sequence pattern
+# that matches nothing and leaves no reference behind) were once interpreted; the JIT
+# now compiles them too, and both are called from the interpreted module body, so they pay the same
 # per-call cost; "compiled - twin" must be the same number on both runs, and
 # differences within one frame must match exactly.  A compiled function calling a
 # compiled one does not go through _PyEval_Vector (pyjit's direct calls), so that level

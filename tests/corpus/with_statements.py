@@ -2,7 +2,7 @@
 # pyjit-compiled: Resource.__init__, Resource.__enter__, Resource.__exit__, clean, suppressed
 # pyjit-compiled: propagates, nested, multi_item, return_inside, loop_break_continue, exit_raises
 # pyjit-compiled: enter_fails, exit_missing, use_contextlib, with_in_handler, <module>
-# pyjit-not-compiled: tag
+# pyjit-compiled: tag
 import contextlib
 
 LOG = []

@@ -8,10 +8,9 @@ For every tests/corpus/*.py program:
     '<module>' is the module's own code, a class name its class body) and
     verify that
       - every 'pyjit-compiled' function uses only compiled opcodes (all of
-        CPython 3.11's but corpus_lib.EXCLUDED_OPCODES) and is no
-        generator/coroutine; a declared module or class body has a loop,
-      - every 'pyjit-not-compiled' function uses an excluded opcode or is a
-        generator/coroutine/async generator;
+        CPython 3.11's but corpus_lib.EXCLUDED_OPCODES); a declared module or
+        class body has a loop,
+      - every 'pyjit-not-compiled' function uses an excluded opcode;
   * run the program twice under stock Python (with two different
     PYTHONHASHSEEDs) and check stdout/stderr/exit status are identical and the
     exit status matches 'pyjit-exit' (default 0);
@@ -69,8 +68,6 @@ def check_program(prog, verbose=False):
                 problems.append(
                     f"{name}: {qn} (line {co.co_firstlineno}) is declared compiled "
                     f"but uses {', '.join(sorted(bad))}")
-            if cl.is_generator(co):
-                problems.append(f"{name}: {qn} is a generator/coroutine; it can't be compiled")
             if not cl.is_function(co) and not cl.has_loop(co):
                 problems.append(f"{name}: {qn} is a module or class body without a loop; "
                                 f"only those with a loop are compiled")
@@ -80,10 +77,10 @@ def check_program(prog, verbose=False):
             problems.append(f"{name}: pyjit-not-compiled function {qn!r} not found")
             continue
         for co in codes:
-            if not cl.unsupported_opcodes(co) and not cl.is_generator(co):
+            if not cl.unsupported_opcodes(co):
                 problems.append(
                     f"{name}: {qn} (line {co.co_firstlineno}) is declared not-compiled "
-                    f"but uses only compiled opcodes and is no generator/coroutine")
+                    f"but uses only compiled opcodes")
     if verbose:
         declared = set(hdr.compiled) | set(hdr.not_compiled)
         for qn, codes in sorted(table.items()):

@@ -193,29 +193,27 @@ def test_interpreter_feedback_selects_fast_paths(runner):
 
 def test_fallback_is_counted_with_reason(runner):
     out = check(runner, """
+        import os
         import pyjit
-        def uses_attr(o):
-            match o:
-                case [x]:
-                    return x
-            return o.real
+        def big(o):
+            a = o + 1; b = a * 2; c = b - 3; d = c // 4; e = d % 5
+            return a + b + c + d + e
         def gen():
             yield 1
-        print(pyjit.compile(uses_attr), pyjit.fallback_reason(uses_attr))
+        print(pyjit.compile(big), pyjit.fallback_reason(big))
         print(pyjit.compile(gen), pyjit.fallback_reason(gen))
         s = pyjit.stats()
-        print(s["failed"], s["fallbacks"]["unsupported opcode MATCH_SEQUENCE"],
-              s["fallbacks"]["generator or coroutine"])
+        print(s["failed"], s["fallbacks"]["function too large"])
         pyjit.enable(threshold=0)
-        print(uses_attr(3), list(gen()))      # still right, in the interpreter
-        print(pyjit.compile(uses_attr))       # never retried, not recounted
-        print(pyjit.stats()["fallbacks"]["generator or coroutine"])
-    """)
+        print(big(3), list(gen()))            # still right, in the interpreter
+        print(pyjit.compile(big))             # never retried, not recounted
+        print(pyjit.stats()["fallbacks"]["function too large"])
+    """, env={"PYJIT_MAX_SIZE": "30"})
     assert out.splitlines() == [
-        "False unsupported opcode MATCH_SEQUENCE",
-        "False generator or coroutine",
-        "2 1 1",
-        "3 [1]",
+        "False function too large",
+        "True None",
+        "1 1",
+        "19 [1]",
         "False",
         "1",
     ]
@@ -262,15 +260,18 @@ def test_dump_stages(runner):
             match o:
                 case [x]:
                     return x
+                case {"k": v}:
+                    return v
+            return [o, o, o, o, o, o, o, o, o, o, o, o, o, o, o, o, o, o, o, o, o, o, o]
         try:
             pyjit.dump(g, "ir")
         except ValueError as e:
             print("ValueError", e)
         print("bytecode ok" if "MATCH_SEQUENCE" in pyjit.dump(g, "bytecode") else "bad")
-    """)
+    """, env={"PYJIT_MAX_SIZE": "60"})
     lines = out.splitlines()
     assert lines[0].startswith("ValueError pyjit.dump: unknown stage 'asmx'")
-    assert lines[1] == "ValueError pyjit.dump: no ir for g: unsupported opcode MATCH_SEQUENCE"
+    assert lines[1] == "ValueError pyjit.dump: no ir for g: function too large"
     assert lines[2] == "bytecode ok"
 
 

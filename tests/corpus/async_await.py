@@ -1,7 +1,7 @@
-# pyjit-corpus: coroutines, async generators, async with/for and await (GET_AWAITABLE, SEND, BEFORE_ASYNC_WITH, GET_AITER/GET_ANEXT, END_ASYNC_FOR, ASYNC_GEN_WRAP) stay in the interpreter, driven by a compiled trampoline without asyncio; compiled helpers called from coroutines; exceptions crossing both ways
+# pyjit-corpus: coroutines, async generators, async with/for and await (GET_AWAITABLE, SEND, BEFORE_ASYNC_WITH, GET_AITER/GET_ANEXT, END_ASYNC_FOR; ASYNC_GEN_WRAP hands each async yield to the interpreter) compiled and driven by a compiled trampoline without asyncio; compiled helpers called from coroutines; exceptions crossing both ways
 # pyjit-compiled: Ready.__init__, Session.__init__, compute, run_coroutine, throw_into, <module>
-# pyjit-not-compiled: Ready.__await__, Session.__aenter__, Session.__aexit__, fetch, ticker, main
-# pyjit-not-compiled: legacy_wait, uses_legacy
+# pyjit-compiled: Ready.__await__, Session.__aenter__, Session.__aexit__, fetch, ticker, main
+# pyjit-compiled: legacy_wait, uses_legacy
 import types
 
 

@@ -1,6 +1,6 @@
-# pyjit-corpus: functions using match statements (MATCH_SEQUENCE/MATCH_MAPPING/MATCH_CLASS/MATCH_KEYS/GET_LEN) fall back to the interpreter with exact behaviour, called from and calling compiled functions; exceptions raised in compiled callees propagate through the interpreted match code
+# pyjit-corpus: match statements (MATCH_SEQUENCE/MATCH_MAPPING/MATCH_CLASS/MATCH_KEYS/GET_LEN) compiled, called from and calling compiled functions; exceptions raised in compiled callees propagate through the match code
 # pyjit-compiled: Point.__init__, area, run_all, commands, commands.<locals>.<listcomp>, <module>
-# pyjit-not-compiled: classify, tokens
+# pyjit-compiled: classify, tokens
 
 
 class Point:

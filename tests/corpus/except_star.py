@@ -1,6 +1,6 @@
 # pyjit-corpus: except* (CHECK_EG_MATCH, PREP_RERAISE_STAR): the functions compile and their except* handlers run in the interpreter, with exact ExceptionGroup splitting, re-raising of unhandled parts and nesting
 # pyjit-compiled: fail_many, describe_group, handle_partial, split_demo, handle, nested
-# pyjit-compiled: split_demo.<locals>.<lambda>, <module>
+# pyjit-compiled: split_demo.<locals>.<lambda>, <module>, reraise_into_star, reraise_into_star.<locals>.EG.__new__
 
 
 def fail_many(kinds):
@@ -63,3 +63,42 @@ for kinds in (["v", "t", "ok", "v"], ["ok"], ["t"], ["k", "v"]):
     print(kinds, handle_partial(kinds))
 print(nested())
 print(split_demo())
+
+
+def reraise_into_star():
+    # a re-raise (RERAISE of the cleanup of `except ... as`) whose next handler is an
+    # except* one: the interpreter runs that handler without a second traceback entry
+    class EG(ExceptionGroup):
+        def __new__(cls, message, excs, code):
+            obj = super().__new__(cls, message, excs)
+            obj.code = code
+            return obj
+
+        def derive(self, excs):
+            return EG(self.message, excs, self.code)
+
+    try:
+        try:
+            try:
+                try:
+                    raise TypeError(2)
+                except TypeError as te:
+                    raise EG("nested", [te], 101) from None
+            except EG as nested:
+                try:
+                    raise ValueError(1)
+                except ValueError as ve:
+                    raise EG("eg", [ve, nested], 42)
+        except* ValueError as eg:
+            veg = eg
+    except EG as eg:
+        teg = eg
+    tb = teg.__traceback__
+    lines = []
+    while tb is not None:
+        lines.append(tb.tb_lineno - reraise_into_star.__code__.co_firstlineno)
+        tb = tb.tb_next
+    return type(veg).__name__, veg.code, teg.code, teg.exceptions[0].code, lines
+
+
+print(reraise_into_star())

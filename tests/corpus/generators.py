@@ -1,8 +1,8 @@
-# pyjit-corpus: generators stay in the interpreter (RETURN_GENERATOR/YIELD_VALUE/SEND, generator expressions, yield from, send/throw/close, return values via StopIteration, generators as methods) while the compiled functions driving them, and the functions they call back into, are compiled; exact fallback behaviour
+# pyjit-corpus: generators compiled (resumed in compiled code at every YIELD_VALUE; RETURN_GENERATOR, the creation, stays the interpreter's): generator expressions, yield from (SEND), send/throw/close, return values via StopIteration, generators as methods, driven by and calling back into compiled functions
 # pyjit-compiled: transform, Tree.__init__, drive_countdown, drive_accumulator, drive_close
 # pyjit-compiled: consume_expressions, run
-# pyjit-not-compiled: countdown, squares_of, delegating, accumulator, closing, Tree.walk
-# pyjit-not-compiled: consume_expressions.<locals>.<genexpr>
+# pyjit-compiled: countdown, squares_of, delegating, accumulator, closing, Tree.walk
+# pyjit-compiled: consume_expressions.<locals>.<genexpr>
 
 
 def countdown(n):
