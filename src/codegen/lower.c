@@ -1973,6 +1973,40 @@ lower_poll(Lower *L, const PjInstr *in)
     at(L, cont);
 }
 
+/* After a call: one test of the eval breaker and the tracing flag together; the cold path
+ * services the breaker as the poll does, then leaves for the interpreter if a callee
+ * switched tracing on. */
+static void
+lower_after_call(Lower *L, const PjInstr *in)
+{
+    LLVMValueRef interp = load(L, L->ptr, L->ts, offsetof(PyThreadState, interp));
+    LLVMValueRef flag = load(L, L->i32, interp, offsetof(PyInterpreterState, ceval.eval_breaker));
+    LLVMSetOrdering(flag, LLVMAtomicOrderingMonotonic);
+    LLVMSetAlignment(flag, 4);
+    LLVMValueRef cf = load(L, L->ptr, L->ts, offsetof(PyThreadState, cframe));
+    LLVMValueRef tracing =
+        LLVMBuildZExt(L->b, load(L, L->i8, cf, offsetof(_PyCFrame, use_tracing)), L->i32, "");
+    LLVMBasicBlockRef slow = new_bb(L, "after_call.slow"), pending = new_bb(L, "poll.pending"),
+                      check = new_bb(L, "after_call.tracing"), cont = new_bb(L, "");
+    br_cold(L, LLVMBuildICmp(L->b, LLVMIntNE, LLVMBuildOr(L->b, flag, tracing, ""), ci32(L, 0), ""),
+            slow, cont);
+    at(L, slow);
+    LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntNE, flag, ci32(L, 0), ""), pending, check);
+    at(L, pending);
+    if (L->cur_u != NULL) /* signal handlers may look at the frame */
+        materialize(L, L->cur_u);
+    LLVMValueRef r = call(L, "pj_rt_handle_pending", &L->ts, 1);
+    check_error(L, LLVMBuildICmp(L->b, LLVMIntSLT, r, ci32(L, 0), ""), in->fs);
+    br_cold(L, LLVMBuildICmp(L->b, LLVMIntSGT, r, ci32(L, 0), ""),
+            exit_block(L, in->fsd, 0, PJ_DEOPT_EVAL_BREAKER), check);
+    at(L, check);
+    LLVMValueRef cf2 = load(L, L->ptr, L->ts, offsetof(PyThreadState, cframe));
+    LLVMValueRef t2 = load(L, L->i8, cf2, offsetof(_PyCFrame, use_tracing));
+    br_cold(L, LLVMBuildICmp(L->b, LLVMIntNE, t2, LLVMConstInt(L->i8, 0, 0), ""),
+            exit_block(L, in->fsd, 0, PJ_DEOPT_TRACING), cont);
+    at(L, cont);
+}
+
 static void
 add_edge(Lower *L, const PjEdge *e, LLVMBasicBlockRef from)
 {
@@ -2287,15 +2321,9 @@ lower_instr(Lower *L, const PjInstr *in)
         at(L, cont);
         break;
     }
-    case PJ_IR_check_tracing: {
-        LLVMValueRef cf = load(L, L->ptr, L->ts, offsetof(PyThreadState, cframe));
-        LLVMValueRef t = load(L, L->i8, cf, offsetof(_PyCFrame, use_tracing));
-        LLVMBasicBlockRef cont = new_bb(L, "");
-        br_cold(L, LLVMBuildICmp(B, LLVMIntNE, t, LLVMConstInt(L->i8, 0, 0), ""),
-                exit_block(L, in->fsd, 0, PJ_DEOPT_TRACING), cont);
-        at(L, cont);
+    case PJ_IR_after_call:
+        lower_after_call(L, in);
         break;
-    }
     case PJ_IR_poll:
         lower_poll(L, in);
         break;

@@ -227,6 +227,19 @@ poll(Builder *b, PjFrameState *err, PjFrameState *deopt)
     return 0;
 }
 
+/* After a call, as the interpreter's CALL and CALL_FUNCTION_EX end: the eval breaker is
+ * serviced (a signal that arrived during the call raises in its handler right here, with
+ * the result on the stack), and a callee that switched tracing on (a debugger's
+ * set_trace) makes the frame continue in the interpreter. */
+static int
+after_call(Builder *b)
+{
+    PjInstr *p = emit(b, PJ_IR_after_call, 0);
+    if (p == NULL || (p->fs = fs_error(b, b->sp)) == NULL || (p->fsd = fs_after(b)) == NULL)
+        return OOM(b);
+    return 0;
+}
+
 static int
 build_RESUME(Builder *b)
 {
@@ -1041,14 +1054,7 @@ build_CALL(Builder *b)
     b->kwnames = -1;
     b->sp = base;
     push(b, call);
-    /* A callee may have switched tracing on (a debugger's set_trace): continue in the
-     * interpreter.  (The interpreter also polls the eval breaker after calls; compiled code
-     * polls at function entry and on back edges only, which keeps code small: signals are
-     * still handled before the next loop iteration or Python call.) */
-    PjInstr *tr = emit(b, PJ_IR_check_tracing, 0);
-    if (tr == NULL || (tr->fsd = fs_after(b)) == NULL)
-        return OOM(b);
-    return 0;
+    return after_call(b);
 }
 
 /* ---- Instructions run by stack helpers ----------------------------------------------------- */
@@ -1172,7 +1178,7 @@ stack_op(Builder *b, int can_deopt)
         v->imm[0] = b->sp;
         push_raw(b, v);
     }
-    return 0;
+    return in->op == CALL_FUNCTION_EX ? after_call(b) : 0;
 }
 
 /* ---- Attributes and subscripts: IR ops with inline fast paths ---------------------------- */

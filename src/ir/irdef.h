@@ -34,7 +34,8 @@
     X(xdecref,      VOID, 1, PJ_IRF_CALL, "")                                                \
     /* guards */                                                                             \
     X(check_bound,  VOID, 1, PJ_IRF_DEOPT, "") /* deopt if v is NULL (unbound local)  */    \
-    X(check_tracing, VOID, 0, PJ_IRF_DEOPT, "") /* deopt if tracing was switched on   */    \
+    /* after a call: service the eval breaker; deopt if tracing was switched on */         \
+    X(after_call,   VOID, 0, PJ_IRF_RAISE | PJ_IRF_DEOPT | PJ_IRF_CALL, "")                  \
     X(poll,         VOID, 0, PJ_IRF_RAISE | PJ_IRF_DEOPT | PJ_IRF_CALL, "") /* eval breaker */ \
     /* Python operations */                                                                  \
     X(load_global,  OBJ,  0, PJ_IRF_RAISE | PJ_IRF_DEOPT | PJ_IRF_CALL, "nc") /* name n, cache c */ \

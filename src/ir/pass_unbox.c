@@ -461,7 +461,7 @@ check_loop(Pass *P, Loop *lp, const unsigned char *lt)
             case PJ_IR_store_stack:
             case PJ_IR_incref:
             case PJ_IR_check_bound:
-            case PJ_IR_check_tracing:
+            case PJ_IR_after_call:
             case PJ_IR_poll:
             case PJ_IR_bool_not:
             case PJ_IR_box_bool:

@@ -124,8 +124,10 @@ pj_rt_exc_landing(PyThreadState *ts, _PyInterpreterFrame *frame, int add_tb, int
                   int lasti_flag)
 {
     /* As ceval.c's error: and exception_unwind: labels, for a handler found statically. */
-    if (add_tb && ts->c_tracefunc != NULL)
-        return 1; /* call_exc_trace is the interpreter's */
+    /* A trace function must see the exception (call_exc_trace), and with a trace or profile
+     * function switched on (by a callee) the rest of the frame is the interpreter's. */
+    if (add_tb && (ts->c_tracefunc != NULL || ts->cframe->use_tracing))
+        return 1;
     PyObject *lasti = NULL;
     if (lasti_flag) {
         lasti = PyLong_FromLong(_PyInterpreterFrame_LASTI(frame));

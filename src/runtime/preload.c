@@ -42,6 +42,9 @@ static struct {
 static const PjCApi *api;
 static int preload_done;
 
+static int audit_hook(const char *event, PyObject *args, void *data);
+#define audit_hook_fn audit_hook
+
 static int
 resolve(void)
 {
@@ -154,6 +157,33 @@ boot(int enable, int quiet)
     return rc;
 }
 
+extern const size_t pj_audit_head_offset, pj_audit_next_offset, pj_audit_func_offset;
+
+/* Takes this library's audit hook out of CPython's list once it has done its job.  The
+ * constructor added it before the interpreter chose its memory allocators, so its entry
+ * came from plain malloc; with debug allocators (-X dev, PYTHONMALLOC=debug) the
+ * interpreter's exit would free it through them and abort.  The entry is unlinked, not
+ * freed: the caller is walking the list and reads its `next` after this hook returns.
+ * (It also spares every later audited event the call.) */
+static void
+unlink_audit_hook(void)
+{
+    char *runtime = dlsym(RTLD_DEFAULT, "_PyRuntime");
+    if (runtime == NULL)
+        return;
+    char **link = (char **) (runtime + pj_audit_head_offset);
+    while (*link != NULL) {
+        char *entry = *link;
+        void *fn;
+        memcpy(&fn, entry + pj_audit_func_offset, sizeof fn);
+        if (fn == (void *) audit_hook_fn) {
+            memcpy(link, entry + pj_audit_next_offset, sizeof(char *));
+            return;
+        }
+        link = (char **) (entry + pj_audit_next_offset);
+    }
+}
+
 static int
 audit_hook(const char *event, PyObject *args, void *data)
 {
@@ -162,6 +192,7 @@ audit_hook(const char *event, PyObject *args, void *data)
     if (preload_done || strncmp(event, "cpython.run_", 12) != 0)
         return 0;
     preload_done = 1; /* before boot: it raises audit events of its own */
+    unlink_audit_hook();
     boot(1, 1);
     return 0;
 }

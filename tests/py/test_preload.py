@@ -30,6 +30,18 @@ def test_preload_enables_jit(runner, tmp_path):
     assert "work" in [f["qualname"] for f in data["functions"]]
 
 
+@pytest.mark.parametrize("flags,env", [(["-X", "dev"], {}), ([], {"PYTHONMALLOC": "debug"})])
+def test_preload_with_debug_allocators(runner, tmp_path, flags, env):
+    # The loader's audit hook is allocated before the interpreter picks its allocators;
+    # with the debug ones the interpreter's exit must not free it (it used to abort).
+    runner.write("app.py", APP + "import pyjit; print(pyjit.is_enabled())\n")
+    stats = tmp_path / "s.json"
+    r = runner.run(flags + ["app.py"], mode="preload", env=dict(env, PYJIT_STATS_FILE=stats))
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == "2997\nTrue\n" and "Fatal" not in r.stderr
+    assert "work" in [f["qualname"] for f in json.loads(stats.read_text())["functions"]]
+
+
 def test_preload_respects_pyjit_0(runner, tmp_path):
     runner.write("app.py", APP + "import sys; print('pyjit' in sys.modules)\n")
     r = runner.run(["app.py"], mode="preload", env={"PYJIT": "0"})
