@@ -11,10 +11,9 @@ function, so is a generator expression).  Its opcodes (``dis``) are compared
 against the chosen subset:
 
 ``core`` (default)
-    "The core of Python 3.11": every opcode except those of generators and
-    coroutines, ``async``, ``match``, ``except*``, ``import *`` and the
-    interactive-mode PRINT_EXPR -- see ``EXCLUDED_OPCODES``.  A function that
-    uses one of them runs in the interpreter.
+    Every opcode pyjit runs in compiled code: all of CPython 3.11's except a
+    generator's creation, an async generator's yield and ``except*`` handlers
+    -- see ``EXCLUDED_OPCODES`` (docs/opcodes.md).
 ``skeleton``
     The original small subset (locals, constants, globals, int/float
     arithmetic, compares, jumps, ``for``, positional calls, return), kept to
@@ -77,16 +76,13 @@ SKELETON_OPCODES = frozenset({
     "RETURN_VALUE",
 }) | JUMPS
 
-# What "the core of Python 3.11" leaves to the interpreter, by feature.
+# What pyjit leaves to the interpreter, by feature (docs/opcodes.md): a generator's
+# creation (its body compiles), an async generator's yield, except* handlers.  A function
+# using these still compiles; only those instructions run in the interpreter.
 EXCLUDED_BY_FEATURE = {
-    "generator/coroutine": {"RETURN_GENERATOR", "YIELD_VALUE", "SEND",
-                            "GET_YIELD_FROM_ITER", "ASYNC_GEN_WRAP"},
-    "async": {"GET_AWAITABLE", "GET_AITER", "GET_ANEXT", "END_ASYNC_FOR",
-              "BEFORE_ASYNC_WITH"},
-    "match": {"MATCH_CLASS", "MATCH_MAPPING", "MATCH_SEQUENCE", "MATCH_KEYS", "GET_LEN"},
+    "generator creation": {"RETURN_GENERATOR"},
+    "async generator yield": {"ASYNC_GEN_WRAP"},
     "except*": {"CHECK_EG_MATCH", "PREP_RERAISE_STAR"},
-    "import *": {"IMPORT_STAR"},
-    "interactive": {"PRINT_EXPR"},
 }
 EXCLUDED_OPCODES = frozenset().union(*EXCLUDED_BY_FEATURE.values())
 FEATURE_OF = {op: feat for feat, ops in EXCLUDED_BY_FEATURE.items() for op in ops}

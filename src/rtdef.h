@@ -38,6 +38,8 @@
     X(pj_rt_call,           O, 4, (P, P, I, O))                                              \
     /* (tstate): service the eval breaker -> 0 go on, -1 error set, 1 deopt. */             \
     X(pj_rt_handle_pending, I, 1, (P))                                                       \
+    /* (tstate): after a call, the same, then 2 if tracing was switched on. */              \
+    X(pj_rt_after_call,     I, 1, (P))                                                       \
     /* (tstate): tp_iternext returned NULL -> 0 exhausted (StopIteration cleared),          \
      * -1 error. */                                                                         \
     X(pj_rt_iter_error,     I, 1, (P))                                                       \

@@ -1973,9 +1973,9 @@ lower_poll(Lower *L, const PjInstr *in)
     at(L, cont);
 }
 
-/* After a call: one test of the eval breaker and the tracing flag together; the cold path
- * services the breaker as the poll does, then leaves for the interpreter if a callee
- * switched tracing on. */
+/* After a call: one test of the eval breaker and the tracing flag together.  The cold path
+ * is one helper call: a signal handler's exception leaves for the interpreter, which
+ * unwinds it from the call (rare, so no landing in compiled code per call site). */
 static void
 lower_after_call(Lower *L, const PjInstr *in)
 {
@@ -1986,24 +1986,23 @@ lower_after_call(Lower *L, const PjInstr *in)
     LLVMValueRef cf = load(L, L->ptr, L->ts, offsetof(PyThreadState, cframe));
     LLVMValueRef tracing =
         LLVMBuildZExt(L->b, load(L, L->i8, cf, offsetof(_PyCFrame, use_tracing)), L->i32, "");
-    LLVMBasicBlockRef slow = new_bb(L, "after_call.slow"), pending = new_bb(L, "poll.pending"),
-                      check = new_bb(L, "after_call.tracing"), cont = new_bb(L, "");
+    LLVMBasicBlockRef slow = new_bb(L, "after_call.slow"), cont = new_bb(L, "");
     br_cold(L, LLVMBuildICmp(L->b, LLVMIntNE, LLVMBuildOr(L->b, flag, tracing, ""), ci32(L, 0), ""),
             slow, cont);
     at(L, slow);
-    LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntNE, flag, ci32(L, 0), ""), pending, check);
-    at(L, pending);
     if (L->cur_u != NULL) /* signal handlers may look at the frame */
         materialize(L, L->cur_u);
-    LLVMValueRef r = call(L, "pj_rt_handle_pending", &L->ts, 1);
-    check_error(L, LLVMBuildICmp(L->b, LLVMIntSLT, r, ci32(L, 0), ""), in->fs);
-    br_cold(L, LLVMBuildICmp(L->b, LLVMIntSGT, r, ci32(L, 0), ""),
-            exit_block(L, in->fsd, 0, PJ_DEOPT_EVAL_BREAKER), check);
-    at(L, check);
-    LLVMValueRef cf2 = load(L, L->ptr, L->ts, offsetof(PyThreadState, cframe));
-    LLVMValueRef t2 = load(L, L->i8, cf2, offsetof(_PyCFrame, use_tracing));
-    br_cold(L, LLVMBuildICmp(L->b, LLVMIntNE, t2, LLVMConstInt(L->i8, 0, 0), ""),
-            exit_block(L, in->fsd, 0, PJ_DEOPT_TRACING), cont);
+    LLVMValueRef rc = call(L, "pj_rt_after_call", &L->ts, 1);
+    LLVMValueRef sw = LLVMBuildSwitch(L->b, rc, cont, 3);
+    const int cases[3] = { -1, 1, 2 };
+    for (int k = 0; k < 3; k++) { /* (one block each: the exit's phis take one entry per block) */
+        LLVMBasicBlockRef bb = new_bb(L, "after_call.exit");
+        LLVMAddCase(sw, ci32(L, cases[k]), bb);
+        at(L, bb);
+        LLVMBuildBr(L->b, k == 0   ? exit_block(L, in->fs, 1, PJ_DEOPT_ERROR)
+                          : k == 1 ? exit_block(L, in->fsd, 0, PJ_DEOPT_EVAL_BREAKER)
+                                   : exit_block(L, in->fsd, 0, PJ_DEOPT_TRACING));
+    }
     at(L, cont);
 }
 

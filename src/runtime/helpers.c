@@ -503,6 +503,19 @@ pj_rt_handle_pending(PyThreadState *ts)
     return 0;
 }
 
+int pj_rt_after_call(PyThreadState *ts);
+
+int
+pj_rt_after_call(PyThreadState *ts)
+{
+    if (_Py_atomic_load_relaxed(&ts->interp->ceval.eval_breaker)) {
+        int r = pj_rt_handle_pending(ts);
+        if (r != 0)
+            return r;
+    }
+    return ts->cframe->use_tracing ? 2 : 0;
+}
+
 /* ---- Iteration, comparison, power --------------------------------------------------------- */
 
 int pj_rt_iter_error(PyThreadState *ts);

@@ -32,8 +32,13 @@ hook_slow(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag, PjCodeSt
         pj_worker_install();
     /* Traced or profiled frames, throws (gen.throw(), close()) and resumes of generators
      * not compiled: the interpreter's. */
-    if (throwflag || ts->cframe->use_tracing || frame->prev_instr != _PyCode_CODE(co) - 1)
+    if (throwflag || ts->cframe->use_tracing || frame->prev_instr != _PyCode_CODE(co) - 1) {
+        /* A function seen only traced still counts as one that ran (stats codes_seen): it
+         * gets its state, and compiles at a later call that is not traced. */
+        if (st == NULL && ts->cframe->use_tracing && (co->co_flags & CO_OPTIMIZED))
+            pj_state_get_or_create(co);
         return _PyEval_EvalFrameDefault(ts, frame, throwflag);
+    }
     if (st == NULL) {
         /* Module and class bodies run once: only a loop in them is worth compiling, so
          * they get a state (and are counted) only then. */

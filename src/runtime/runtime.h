@@ -77,9 +77,10 @@ typedef struct PjJit {
     long background_compiles;
     long deferred; /* loop functions too big to compile at their first call */
     long unboxed_loops;
-    long recompiles;         /* functions compiled again without unboxing */
-    long ndirect_calls;      /* calls from compiled code straight into compiled code */
-    long codes_seen;         /* code objects that got a state: functions that ran, loop bodies */
+    long recompiles;    /* functions compiled again without unboxing */
+    long ndirect_calls; /* calls from compiled code straight into compiled code */
+    long codes_seen; /* code objects that got a state: functions that ran (also traced), loop bodies
+                      */
     long bodies_interpreted; /* runs of module/class bodies without a loop (never compiled) */
     double compile_time, t_frontend, t_lower, t_llvm_opt, t_codegen;
     size_t code_bytes;       /* machine code of live compiled functions */
