@@ -2269,6 +2269,20 @@ edge_dest(Lower *L, const PjEdge *e)
 
 /* ---- Instructions ---------------------------------------------------------------------- */
 
+/* Returns `v` from the frame as the interpreter's RETURN_VALUE and YIELD_VALUE do: the
+ * frame unlinked from the thread, the recursion count given back. */
+static void
+leave_frame(Lower *L, LLVMValueRef v)
+{
+    LLVMValueRef cf = load(L, L->ptr, L->ts, offsetof(PyThreadState, cframe));
+    store(L, load(L, L->ptr, L->frame, offsetof(_PyInterpreterFrame, previous)), cf,
+          offsetof(_PyCFrame, current_frame));
+    LLVMValueRef rem = load(L, L->i32, L->ts, offsetof(PyThreadState, recursion_remaining));
+    store(L, LLVMBuildAdd(L->b, rem, ci32(L, 1), ""), L->ts,
+          offsetof(PyThreadState, recursion_remaining));
+    LLVMBuildRet(L->b, v);
+}
+
 static void
 lower_instr(Lower *L, const PjInstr *in)
 {
@@ -2415,13 +2429,7 @@ lower_instr(Lower *L, const PjInstr *in)
         /* A frame object that outlives the call reports the line of its return. */
         if (in->bc >= 0)
             set_prev_instr(L, L->bc->instrs[in->bc].idx);
-        LLVMValueRef cf = load(L, L->ptr, L->ts, offsetof(PyThreadState, cframe));
-        store(L, load(L, L->ptr, L->frame, offsetof(_PyInterpreterFrame, previous)), cf,
-              offsetof(_PyCFrame, current_frame));
-        LLVMValueRef rem = load(L, L->i32, L->ts, offsetof(PyThreadState, recursion_remaining));
-        store(L, LLVMBuildAdd(B, rem, ci32(L, 1), ""), L->ts,
-              offsetof(PyThreadState, recursion_remaining));
-        LLVMBuildRet(B, val(L, in->args[0]));
+        leave_frame(L, val(L, in->args[0]));
         break;
     }
     case PJ_IR_deopt:
@@ -2437,13 +2445,7 @@ lower_instr(Lower *L, const PjInstr *in)
         LLVMValueRef gen = gep(L, L->frame, -(long long) offsetof(PyGenObject, gi_iframe));
         store(L, LLVMConstInt(L->i8, (unsigned long long) FRAME_SUSPENDED, 1), gen,
               offsetof(PyGenObject, gi_frame_state));
-        LLVMValueRef cf = load(L, L->ptr, L->ts, offsetof(PyThreadState, cframe));
-        store(L, load(L, L->ptr, L->frame, offsetof(_PyInterpreterFrame, previous)), cf,
-              offsetof(_PyCFrame, current_frame));
-        LLVMValueRef rem = load(L, L->i32, L->ts, offsetof(PyThreadState, recursion_remaining));
-        store(L, LLVMBuildAdd(B, rem, ci32(L, 1), ""), L->ts,
-              offsetof(PyThreadState, recursion_remaining));
-        LLVMBuildRet(B, val(L, in->args[0]));
+        leave_frame(L, val(L, in->args[0]));
         break;
     }
     case PJ_IR_resumed_at: {

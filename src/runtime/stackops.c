@@ -782,26 +782,29 @@ PJ_STACK_OP(IMPORT_FROM)
     return 0;
 }
 
-PJ_STACK_OP(BEFORE_WITH)
+/* BEFORE_WITH and BEFORE_ASYNC_WITH: looks up the manager's enter and exit methods (their
+ * absence is the interpreter's TypeError), replaces the manager by the bound exit and
+ * pushes what enter returned.  `kind` names the protocol in the messages. */
+static int
+enter_context(PyObject **sp, PyObject *enter_name, PyObject *exit_name, const char *kind)
 {
-    UNUSED_ARGS();
     PyObject *mgr = PEEK(1);
-    PyObject *enter = _PyObject_LookupSpecial(mgr, &_Py_ID(__enter__));
+    PyObject *enter = _PyObject_LookupSpecial(mgr, enter_name);
     if (enter == NULL) {
         if (!PyErr_Occurred())
             PyErr_Format(PyExc_TypeError,
-                         "'%.200s' object does not support the context manager protocol",
-                         Py_TYPE(mgr)->tp_name);
+                         "'%.200s' object does not support the %scontext manager protocol",
+                         Py_TYPE(mgr)->tp_name, kind);
         Py_DECREF(mgr);
         return -1;
     }
-    PyObject *exit = _PyObject_LookupSpecial(mgr, &_Py_ID(__exit__));
+    PyObject *exit = _PyObject_LookupSpecial(mgr, exit_name);
     if (exit == NULL) {
         if (!PyErr_Occurred())
             PyErr_Format(PyExc_TypeError,
-                         "'%.200s' object does not support the context manager protocol "
-                         "(missed __exit__ method)",
-                         Py_TYPE(mgr)->tp_name);
+                         "'%.200s' object does not support the %scontext manager protocol "
+                         "(missed %U method)",
+                         Py_TYPE(mgr)->tp_name, kind, exit_name);
         Py_DECREF(enter);
         Py_DECREF(mgr);
         return -1;
@@ -812,12 +815,18 @@ PJ_STACK_OP(BEFORE_WITH)
     Py_DECREF(enter);
     if (res == NULL) {
         /* The interpreter leaves `exit` for its unwinder; releasing it here is the same,
-         * as no handler of this `with` covers BEFORE_WITH itself. */
+         * as no handler of this `with` covers the instruction itself. */
         Py_DECREF(exit);
         return -1;
     }
     *sp = res;
     return 0;
+}
+
+PJ_STACK_OP(BEFORE_WITH)
+{
+    UNUSED_ARGS();
+    return enter_context(sp, &_Py_ID(__enter__), &_Py_ID(__exit__), "");
 }
 
 /* ceval.c's check_args_iterable. */
@@ -1246,38 +1255,7 @@ PJ_STACK_OP(GET_ANEXT)
 PJ_STACK_OP(BEFORE_ASYNC_WITH)
 {
     UNUSED_ARGS();
-    PyObject *mgr = PEEK(1);
-    PyObject *enter = _PyObject_LookupSpecial(mgr, &_Py_ID(__aenter__));
-    if (enter == NULL) {
-        if (!PyErr_Occurred())
-            PyErr_Format(PyExc_TypeError,
-                         "'%.200s' object does not support the asynchronous context manager "
-                         "protocol",
-                         Py_TYPE(mgr)->tp_name);
-        Py_DECREF(mgr);
-        return -1;
-    }
-    PyObject *exit = _PyObject_LookupSpecial(mgr, &_Py_ID(__aexit__));
-    if (exit == NULL) {
-        if (!PyErr_Occurred())
-            PyErr_Format(PyExc_TypeError,
-                         "'%.200s' object does not support the asynchronous context manager "
-                         "protocol (missed __aexit__ method)",
-                         Py_TYPE(mgr)->tp_name);
-        Py_DECREF(enter);
-        Py_DECREF(mgr);
-        return -1;
-    }
-    sp[-1] = exit;
-    Py_DECREF(mgr);
-    PyObject *res = PyObject_CallNoArgs(enter);
-    Py_DECREF(enter);
-    if (res == NULL) {
-        Py_DECREF(exit); /* as in BEFORE_WITH: no handler of this `with` covers it */
-        return -1;
-    }
-    *sp = res;
-    return 0;
+    return enter_context(sp, &_Py_ID(__aenter__), &_Py_ID(__aexit__), "asynchronous ");
 }
 
 /* Pops the exception ending an `async for`: StopAsyncIteration also pops the iterator and
