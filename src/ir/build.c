@@ -387,6 +387,19 @@ analyse_bound(Builder *b, PjArena *a)
             work[nwork++] = t;
         }
     }
+    /* A generator may have been resumed in the interpreter under a trace function, which
+     * can unbind locals (frame.f_locals + PyFrame_LocalsToFast) before it yielded: after a
+     * resume point nothing is known. */
+    for (int i = 1; bc->is_generator && i < bc->ninstrs; i++) {
+        int op = bc->instrs[i - 1].op;
+        if (op != YIELD_VALUE && op != RETURN_GENERATOR)
+            continue;
+        bound_meet(b, i, cur, seen);
+        if (!queued[i]) {
+            queued[i] = 1;
+            work[nwork++] = i;
+        }
+    }
     while (nwork > 0) {
         int i = work[--nwork];
         queued[i] = 0;

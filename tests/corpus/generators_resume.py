@@ -1,5 +1,5 @@
 # pyjit-corpus: compiled generator bodies resumed at every yield: values sent into the middle of expressions and calls (stack entries kept across the suspension), yield inside try/finally, with and except handlers, throw() and close() into every kind of suspension point, yield from chains with throw/close delegation, gi_frame/gi_running/gi_yieldfrom/f_lineno while suspended, locals() and sys._getframe inside, StopIteration raised inside (RuntimeError), tracebacks through generator lines, recursion through generators, generators outliving their creator
-# pyjit-compiled: mid_expression, in_call_args, guarded, with_yield, handler_yield, relay, leaf, chain, inspect_self, stop_inside, tb_lines, tree_walk, Node.__init__, make_counter, make_counter.<locals>.counter, drive, Ctx.__enter__, Ctx.__exit__, pairs, <module>
+# pyjit-compiled: unbound_gen, mid_expression, in_call_args, guarded, with_yield, handler_yield, relay, leaf, chain, inspect_self, stop_inside, tb_lines, tree_walk, Node.__init__, make_counter, make_counter.<locals>.counter, drive, Ctx.__enter__, Ctx.__exit__, pairs, <module>
 import sys
 import traceback
 
@@ -128,6 +128,20 @@ def pairs(xs):
         yield a, b
 
 
+def unbound_gen():
+    x = 1
+    yield 1
+    yield 2
+    yield x + 3
+
+
+def _unbind_x(frame, event, arg):
+    # a resume traced in the interpreter unbinds a local through f_locals
+    if event == "line" and frame.f_code.co_name == "unbound_gen" and frame.f_lineno == 134:
+        del frame.f_locals["x"]
+    return _unbind_x
+
+
 def drive():
     g = mid_expression(4)
     out = [next(g)]
@@ -204,6 +218,17 @@ def drive():
         make_counter(0).send(3)
     except TypeError as e:
         print("send to fresh", e)
+
+    g = unbound_gen()
+    out = [next(g)]
+    sys.settrace(_unbind_x)
+    out.append(next(g))
+    sys.settrace(None)
+    try:
+        out.append(next(g))
+    except UnboundLocalError as e:
+        out.append(str(e))
+    print("unbound after a traced resume", out)
 
     gens = [mid_expression(3) for _ in range(3)]
     print("interleaved", [next(g) for g in gens], [g.send(1) for g in gens])
