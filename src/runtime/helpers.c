@@ -233,8 +233,13 @@ fill_attr_cache(PyObject *owner, PyObject *name, PjAttrCache *cache, int store)
     }
     if (!(tp->tp_flags & Py_TPFLAGS_MANAGED_DICT))
         return;
-    if (descr != NULL && Py_TYPE(descr)->tp_descr_set != NULL)
-        return; /* a data descriptor (a property, say) wins over the instance */
+    /* A data descriptor (a property, say) wins over the instance.  A class attribute whose
+     * type could become one later (a user class gaining __get__/__set__, which changes no
+     * version of this type) is refused too, as the specialiser does; instances of the
+     * immutable builtin types (defaults such as `x = 0` in a class body) are safe. */
+    if (descr != NULL && (Py_TYPE(descr)->tp_descr_set != NULL ||
+                          !(Py_TYPE(descr)->tp_flags & Py_TPFLAGS_IMMUTABLETYPE)))
+        return;
     if (*_PyObject_ValuesPointer(owner) == NULL)
         return;
     Py_ssize_t index = shared_keys_index(tp, name);
