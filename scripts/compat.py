@@ -43,12 +43,11 @@ test_weakref test_gc test_threading test_signal test_raise test_opcodes test_com
 test_builtin test_iter test_tuple test_bool test_augassign test_dictviews test_property
 test_abc test_collections test_copy test_operator test_sort test_richcmp test_format
 test_fstring test_string_literals test_bisect test_heapq test_decorators test_funcattrs
-test_types test_inspect test_sys test_exceptions test_isinstance test_named_expressions
+test_types test_inspect test_sys test_isinstance test_named_expressions
 test_syntax test_peepholer test_statistics test_fractions test_decimal
 test_asyncio.test_tasks test_asyncio.test_locks test_asyncio.test_queues
 test_asyncio.test_futures test_asyncio.test_pep492 test_asyncio.test_taskgroups
 """.split()
-FAST = list(dict.fromkeys(FAST))
 
 
 def ensure_testsuite():

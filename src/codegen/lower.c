@@ -55,6 +55,7 @@ typedef struct Lower {
     LLVMBuilderRef b;
     LLVMValueRef fn;
     const PjFunc *ir;
+    LLVMValueRef resume_unit; /* generators: the code unit prev_instr points at on entry */
     const PjBytecode *bc;
     const PjLowerOptions *opts;
     LLVMTypeRef i1, i8, i32, i64, f64, ptr, voidt;
@@ -1954,13 +1955,21 @@ lower_call(Lower *L, const PjInstr *in)
     return merge_finish(L, &m, L->ptr);
 }
 
-static void
-lower_poll(Lower *L, const PjInstr *in)
+/* interp->ceval.eval_breaker, read as the interpreter does (relaxed atomic). */
+static LLVMValueRef
+load_eval_breaker(Lower *L)
 {
     LLVMValueRef interp = load(L, L->ptr, L->ts, offsetof(PyThreadState, interp));
     LLVMValueRef flag = load(L, L->i32, interp, offsetof(PyInterpreterState, ceval.eval_breaker));
     LLVMSetOrdering(flag, LLVMAtomicOrderingMonotonic);
     LLVMSetAlignment(flag, 4);
+    return flag;
+}
+
+static void
+lower_poll(Lower *L, const PjInstr *in)
+{
+    LLVMValueRef flag = load_eval_breaker(L);
     LLVMBasicBlockRef pending = new_bb(L, "poll.pending"), cont = new_bb(L, "");
     br_cold(L, LLVMBuildICmp(L->b, LLVMIntNE, flag, ci32(L, 0), ""), pending, cont);
     at(L, pending);
@@ -1979,10 +1988,7 @@ lower_poll(Lower *L, const PjInstr *in)
 static void
 lower_after_call(Lower *L, const PjInstr *in)
 {
-    LLVMValueRef interp = load(L, L->ptr, L->ts, offsetof(PyThreadState, interp));
-    LLVMValueRef flag = load(L, L->i32, interp, offsetof(PyInterpreterState, ceval.eval_breaker));
-    LLVMSetOrdering(flag, LLVMAtomicOrderingMonotonic);
-    LLVMSetAlignment(flag, 4);
+    LLVMValueRef flag = load_eval_breaker(L);
     LLVMValueRef cf = load(L, L->ptr, L->ts, offsetof(PyThreadState, cframe));
     LLVMValueRef tracing =
         LLVMBuildZExt(L->b, load(L, L->i8, cf, offsetof(_PyCFrame, use_tracing)), L->i32, "");
@@ -2448,11 +2454,9 @@ lower_instr(Lower *L, const PjInstr *in)
         leave_frame(L, val(L, in->args[0]));
         break;
     }
-    case PJ_IR_resumed_at: {
-        LLVMValueRef cur = load(L, L->ptr, L->frame, offsetof(_PyInterpreterFrame, prev_instr));
-        r = LLVMBuildICmp(B, LLVMIntEQ, cur, gep(L, L->first_instr, 2LL * in->imm[0]), "");
+    case PJ_IR_resumed_at: /* the prologue's switch computed the unit already */
+        r = LLVMBuildICmp(B, LLVMIntEQ, L->resume_unit, ci64(L, in->imm[0]), "");
         break;
-    }
     case PJ_IR_send: {
         LLVMValueRef args[2] = { L->ts, stack_slot(L, (int) in->imm[0]) };
         LLVMValueRef rc = call(L, "pj_rt_send", args, 2);
@@ -2515,6 +2519,7 @@ prologue(Lower *L, LLVMBasicBlockRef first)
         LLVMValueRef prev = load(L, L->ptr, L->frame, offsetof(_PyInterpreterFrame, prev_instr));
         LLVMValueRef unit =
             LLVMBuildPtrDiff2(B, LLVMInt16TypeInContext(L->ctx), prev, L->first_instr, "unit");
+        L->resume_unit = unit;
         LLVMBasicBlockRef interp = new_bb(L, "resume.interp"), go = new_bb(L, "resume");
         LLVMValueRef sw = LLVMBuildSwitch(B, unit, interp, (unsigned) L->ir->nresumes);
         for (int k = 0; k < L->ir->nresumes; k++)

@@ -22,23 +22,21 @@ static struct {
 } swallowed; /* (one at a time: the interpreter reports the event before it can switch
               * threads, holding the GIL throughout) */
 
+/* Installed as the trace function, the profile function or both: each call puts back the
+ * original of the slot it was called from (the trace function is called first). */
 static int
-swallow_trace_call(PyObject *obj, PyFrameObject *f, int what, PyObject *arg)
+swallow_call(PyObject *obj, PyFrameObject *f, int what, PyObject *arg)
 {
     (void) obj, (void) f, (void) what, (void) arg;
     PyThreadState *ts = PyThreadState_Get();
-    ts->c_tracefunc = swallowed.trace;
-    swallowed.trace = NULL;
-    return 0;
-}
-
-static int
-swallow_profile_call(PyObject *obj, PyFrameObject *f, int what, PyObject *arg)
-{
-    (void) obj, (void) f, (void) what, (void) arg;
-    PyThreadState *ts = PyThreadState_Get();
-    ts->c_profilefunc = swallowed.profile;
-    swallowed.profile = NULL;
+    if (ts->c_tracefunc == swallow_call) {
+        ts->c_tracefunc = swallowed.trace;
+        swallowed.trace = NULL;
+    }
+    else {
+        ts->c_profilefunc = swallowed.profile;
+        swallowed.profile = NULL;
+    }
     return 0;
 }
 
@@ -49,17 +47,17 @@ interpret_raised(PyThreadState *ts, _PyInterpreterFrame *frame)
         return _PyEval_EvalFrameDefault(ts, frame, 1);
     if (ts->c_tracefunc != NULL) {
         swallowed.trace = ts->c_tracefunc;
-        ts->c_tracefunc = swallow_trace_call;
+        ts->c_tracefunc = swallow_call;
     }
     if (ts->c_profilefunc != NULL) {
         swallowed.profile = ts->c_profilefunc;
-        ts->c_profilefunc = swallow_profile_call;
+        ts->c_profilefunc = swallow_call;
     }
     PyObject *r = _PyEval_EvalFrameDefault(ts, frame, 1);
     /* (still there only if the interpreter failed before reporting: recursion limit) */
-    if (swallowed.trace != NULL && ts->c_tracefunc == swallow_trace_call)
+    if (swallowed.trace != NULL && ts->c_tracefunc == swallow_call)
         ts->c_tracefunc = swallowed.trace;
-    if (swallowed.profile != NULL && ts->c_profilefunc == swallow_profile_call)
+    if (swallowed.profile != NULL && ts->c_profilefunc == swallow_call)
         ts->c_profilefunc = swallowed.profile;
     swallowed.trace = swallowed.profile = NULL;
     return r;

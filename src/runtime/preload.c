@@ -43,7 +43,6 @@ static const PjCApi *api;
 static int preload_done;
 
 static int audit_hook(const char *event, PyObject *args, void *data);
-#define audit_hook_fn audit_hook
 
 static int
 resolve(void)
@@ -176,7 +175,7 @@ unlink_audit_hook(void)
         char *entry = *link;
         void *fn;
         memcpy(&fn, entry + pj_audit_func_offset, sizeof fn);
-        if (fn == (void *) audit_hook_fn) {
+        if (fn == (void *) audit_hook) {
             memcpy(link, entry + pj_audit_next_offset, sizeof(char *));
             return;
         }
