@@ -1678,16 +1678,43 @@ lower_store_attr(Lower *L, const PjInstr *in)
     LLVMValueRef cache = attr_cache(L, in->imm[1]);
     LLVMBasicBlockRef done = new_bb(L, "setattr.done"), slow = new_bb(L, "setattr.slow");
     if (!compact_all(L) && in->hint != PJ_HINT_GENERIC) {
-        /* Replacing an existing inline value (a new one also needs its insertion order:
-         * the helper's). */
+        /* As 3.11's STORE_ATTR_SLOT / STORE_ATTR_INSTANCE_VALUE: replace the old value, or
+         * fill an empty slot (an `__init__`); a new inline value also takes its place in
+         * the values' insertion order (_PyDictValues_AddToInsertionOrder). */
         LLVMValueRef slot = instance_value_slot(L, in, o, cache, slow);
         LLVMValueRef old = LLVMBuildLoad2(L->b, L->ptr, slot, "");
-        LLVMBasicBlockRef hit = new_bb(L, "setattr.hit");
-        LLVMBuildCondBr(L->b, LLVMBuildIsNull(L->b, old, ""), slow, hit);
+        LLVMBasicBlockRef hit = new_bb(L, "setattr.hit"), empty = new_bb(L, "setattr.empty");
+        LLVMBuildCondBr(L->b, LLVMBuildIsNull(L->b, old, ""), empty, hit);
         at(L, hit);
         incref(L, v);
         LLVMBuildStore(L->b, v, slot);
         decref(L, old);
+        LLVMBuildBr(L->b, done);
+        at(L, empty);
+        LLVMBasicBlockRef fill = new_bb(L, "setattr.fill");
+        if (wants(in, PJ_HINT_VALUES)) {
+            LLVMBasicBlockRef order = new_bb(L, "setattr.order");
+            LLVMValueRef moff = load(L, L->i32, cache, offsetof(PjAttrCache, offset));
+            LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntNE, moff, ci32(L, 0), ""), fill,
+                            order);
+            at(L, order);
+            LLVMValueRef vals = load(L, L->ptr, o, -4 * (long long) sizeof(PyObject *));
+            LLVMValueRef size = load(L, L->i8, vals, -2);
+            LLVMValueRef n =
+                LLVMBuildAdd(L->b, LLVMBuildZExt(L->b, size, L->i64, ""), ci64(L, 1), "");
+            LLVMValueRef at_ix = LLVMBuildSub(L->b, ci64(L, -2), n, "");
+            LLVMValueRef ix = load(L, L->i32, cache, offsetof(PjAttrCache, index));
+            LLVMBuildStore(L->b, LLVMBuildTrunc(L->b, ix, L->i8, ""),
+                           LLVMBuildGEP2(L->b, L->i8, vals, &at_ix, 1, ""));
+            LLVMBuildStore(L->b, LLVMBuildTrunc(L->b, n, L->i8, ""), gep(L, vals, -2));
+            LLVMBuildBr(L->b, fill);
+        }
+        else {
+            LLVMBuildBr(L->b, fill);
+        }
+        at(L, fill);
+        incref(L, v);
+        LLVMBuildStore(L->b, v, slot);
         LLVMBuildBr(L->b, done);
     }
     else {

@@ -431,6 +431,85 @@ direct_call(PyThreadState *ts, PyFunctionObject *func, PyObject **args, int n, P
     return 1;
 }
 
+/* The compiled state of `function` when it is a Python function taking exactly `n`
+ * positional arguments that may be called directly (direct_call), else NULL.  Borrowed. */
+static PjCodeState *
+direct_target(PyThreadState *ts, PyObject *function, int n)
+{
+    if (!PyFunction_Check(function) || !pj_jit.direct_calls || ts->cframe->use_tracing ||
+        ts->interp->eval_frame != pj_hook)
+        return NULL;
+    PyCodeObject *co = (PyCodeObject *) ((PyFunctionObject *) function)->func_code;
+    PjCodeState *st = pj_state_get(co);
+    if (st == NULL || st->entry == NULL || co->co_argcount != n || co->co_kwonlyargcount != 0 ||
+        (co->co_flags & (CO_VARARGS | CO_VARKEYWORDS)))
+        return NULL;
+    return st;
+}
+
+/* Instantiates the class `tp` with the `n` positional arguments at args[0..n) when its
+ * construction is plain -- no metaclass, `object.__new__`, a compiled Python `__init__`
+ * -- as 3.11's `type_call` would (with `_PyObject_MakeTpCall`'s recursion guard), calling
+ * `__init__` directly (what 3.13's CALL_ALLOC_AND_ENTER_INIT does).  args[-1] is the
+ * stack slot of the callable (holding `tp`) and is reused for the new object.  Steals
+ * tp and args[0..n) and returns the new object or NULL with an exception; returns
+ * PJ_NOT_HANDLED, consuming nothing, for any other class. */
+#define PJ_NOT_HANDLED ((PyObject *) &_Py_NotImplementedStruct)
+static PyObject *
+construct(PyThreadState *ts, PyTypeObject *tp, PyObject **args, int n)
+{
+    if (Py_TYPE(tp) != &PyType_Type || !(tp->tp_flags & Py_TPFLAGS_HEAPTYPE) ||
+        (tp->tp_flags & Py_TPFLAGS_IS_ABSTRACT) || tp->tp_new != PyBaseObject_Type.tp_new ||
+        tp->tp_init == PyBaseObject_Type.tp_init || !ts->cframe || ts->cframe->use_tracing)
+        return PJ_NOT_HANDLED;
+    PyObject *init = _PyType_Lookup(tp, &_Py_ID(__init__)); /* borrowed */
+    PjCodeState *st = init != NULL ? direct_target(ts, init, n + 1) : NULL;
+    if (st == NULL)
+        return PJ_NOT_HANDLED;
+    if (_Py_EnterRecursiveCallTstate(ts, " while calling a Python object")) {
+        for (int i = 0; i < n; i++)
+            Py_DECREF(args[i]);
+        Py_DECREF(tp);
+        return NULL;
+    }
+    /* object_new with the arguments ignores them (tp_init is overridden), so with none it
+     * does the same: allocation and the instance's inline values. */
+    PyObject *empty = PyTuple_New(0);
+    PyObject *self = empty != NULL ? tp->tp_new(tp, empty, NULL) : NULL;
+    Py_XDECREF(empty);
+    PyObject *res = NULL;
+    if (self != NULL) {
+        Py_INCREF(init);
+        args[-1] = Py_NewRef(self);
+        if (!direct_call(ts, (PyFunctionObject *) init, args - 1, n + 1, st, &res)) {
+            res = _PyFunction_Vectorcall(init, args - 1, (size_t) n + 1, NULL);
+            Py_DECREF(init);
+            for (int i = -1; i < n; i++)
+                Py_DECREF(args[i]);
+        }
+        args[-1] = NULL;
+    }
+    else {
+        for (int i = 0; i < n; i++)
+            Py_DECREF(args[i]);
+    }
+    _Py_LeaveRecursiveCallTstate(ts);
+    Py_DECREF(tp);
+    if (res == NULL) {
+        Py_XDECREF(self);
+        return NULL;
+    }
+    if (res != Py_None) {
+        PyErr_Format(PyExc_TypeError, "__init__() should return None, not '%.200s'",
+                     Py_TYPE(res)->tp_name);
+        Py_DECREF(res);
+        Py_DECREF(self);
+        return NULL;
+    }
+    Py_DECREF(res);
+    return self;
+}
+
 PyObject *
 pj_rt_call(PyThreadState *ts, PyObject **base, int oparg, PyObject *kwnames)
 {
@@ -451,15 +530,17 @@ pj_rt_call(PyThreadState *ts, PyObject **base, int oparg, PyObject *kwnames)
     size_t nargsf = (size_t) (total - nkw) | PY_VECTORCALL_ARGUMENTS_OFFSET;
     /* Python functions directly (their results need no consistency check); anything else
      * through PyObject_Vectorcall, as the interpreter's CALL. */
-    if (PyFunction_Check(function) && kwnames == NULL && pj_jit.direct_calls &&
-        !ts->cframe->use_tracing && ts->interp->eval_frame == pj_hook) {
-        PyCodeObject *co = (PyCodeObject *) ((PyFunctionObject *) function)->func_code;
-        PjCodeState *st = pj_state_get(co);
+    if (kwnames == NULL) {
+        PjCodeState *st = direct_target(ts, function, total);
         PyObject *res;
-        if (st != NULL && st->entry != NULL && co->co_argcount == total &&
-            co->co_kwonlyargcount == 0 && !(co->co_flags & (CO_VARARGS | CO_VARKEYWORDS)) &&
-            direct_call(ts, (PyFunctionObject *) function, args, total, st, &res))
+        if (st != NULL && direct_call(ts, (PyFunctionObject *) function, args, total, st, &res))
             return res;
+        if (st == NULL && PyType_Check(function) && pj_jit.direct_calls &&
+            ts->interp->eval_frame == pj_hook) {
+            res = construct(ts, (PyTypeObject *) function, args, total);
+            if (res != PJ_NOT_HANDLED)
+                return res;
+        }
     }
     PyObject *res = PyFunction_Check(function)
                         ? _PyFunction_Vectorcall(function, args, nargsf, kwnames)
