@@ -49,6 +49,24 @@ test_asyncio.test_tasks test_asyncio.test_locks test_asyncio.test_queues
 test_asyncio.test_futures test_asyncio.test_pep492 test_asyncio.test_taskgroups
 """.split()
 
+# Test cases that cannot pass when every function is compiled at its first call, each with
+# its reason.  They are reported on their own line, not as failures.  Keep this list short
+# and every entry explained in docs/user-guide.md ("Known differences").
+BY_DESIGN = [
+    (re.compile(r"^test\.test_dis\.Dis(WithFile)?Tests\."
+                r"test_(loop_quicken|super_instructions|show_caches)$"),
+     "reads the bytecode the adaptive interpreter quickened and specialised while running "
+     "the function (dis adaptive=True); a function compiled at its first call never runs "
+     "in the interpreter, so its bytecode stays as compiled"),
+]
+
+
+def by_design(case):
+    for pattern, why in BY_DESIGN:
+        if pattern.match(case):
+            return why
+    return None
+
 
 def ensure_testsuite():
     if os.path.exists(os.path.join(TESTDIR, "regrtest.py")) and os.path.exists(
@@ -135,6 +153,16 @@ def run(label, tests, jobs, env, outdir, timeout):
     }
 
 
+def module_by_design(mod, cases):
+    """Whether every case of `mod` that failed is one of BY_DESIGN (and some failed)."""
+    failed = [n for n, k in cases.items()
+              if k in ("fail", "error") and (n.startswith(mod + ".") or
+                                             n.startswith("test." + mod + "."))]
+    # (a case whose subtest failed has no name in the XML, so cannot be checked here; when
+    # it is not BY_DESIGN it still shows as a missing case)
+    return bool(failed) and all(by_design(n) for n in failed)
+
+
 def counts(cases):
     c = {"run": 0, "pass": 0, "fail": 0, "error": 0, "skip": 0}
     for k in cases.values():
@@ -211,18 +239,26 @@ def main():
             len([m for m, k in r["modules"].items() if "skipped" not in k])))
 
     regressions = []
+    designed = []
     if stock is not None:
         for name, k in sorted(jit["cases"].items()):
             if k in ("fail", "error") and stock["cases"].get(name) == "pass":
-                regressions.append("case   " + name)
+                if by_design(name):
+                    designed.append(name)
+                else:
+                    regressions.append("case   " + name)
         for name, k in sorted(stock["cases"].items()):
             if k == "pass" and name not in jit["cases"]:
-                # passed on stock, did not run under the JIT: its module crashed or timed out
-                regressions.append("missing " + name)
+                # passed on stock, did not run under the JIT: its module crashed or timed
+                # out; or a subtest failed (regrtest writes such a case without its name)
+                if by_design(name):
+                    designed.append(name)
+                else:
+                    regressions.append("missing " + name)
         for mod, k in sorted(jit["modules"].items()):
             if "skipped" in k or k == "run no tests":
                 continue
-            if mod not in stock["modules"]:
+            if mod not in stock["modules"] and not module_by_design(mod, jit["cases"]):
                 regressions.append("module %s (%s)" % (mod, k))
     else:
         for mod, k in sorted(jit["modules"].items()):
@@ -241,6 +277,12 @@ def main():
     for k, v in sorted(fallbacks.items(), key=lambda kv: -kv[1]):
         print("  fallback %-50s %d" % (k, v))
     print()
+    if designed:
+        print("by design: %d cases fail only under pyjit, as documented (scripts/compat.py "
+              "BY_DESIGN):" % len(designed))
+        for name in sorted(designed):
+            print("  %s: %s" % (name, by_design(name)))
+        print()
     if regressions:
         print("FAIL: %d failing only under pyjit:" % len(regressions))
         for r in regressions:
