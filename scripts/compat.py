@@ -132,6 +132,18 @@ def parse_junit(path):
     return res
 
 
+def load(label, outdir, wall=None):
+    """A run's results from its files in `outdir` (wall time from regrtest's summary)."""
+    xml = os.path.join(outdir, label + ".xml")
+    log = os.path.join(outdir, label + ".log")
+    text = open(log, errors="replace").read()
+    if wall is None:
+        m = re.search(r"^Total duration: (?:(\d+) hour )?(?:(\d+) min )?(?:(\d+) sec)?", text,
+                      re.M)
+        wall = sum(int(g or 0) * k for g, k in zip(m.groups(), (3600, 60, 1))) if m else 0.0
+    return {"wall": wall, "cases": parse_junit(xml), "modules": parse_summary(text), "log": log}
+
+
 def run(label, tests, jobs, env, outdir, timeout):
     xml = os.path.join(outdir, label + ".xml")
     log = os.path.join(outdir, label + ".log")
@@ -143,14 +155,7 @@ def run(label, tests, jobs, env, outdir, timeout):
         rc = subprocess.call(cmd, cwd=cwd, env=env, stdout=f, stderr=subprocess.STDOUT)
     wall = time.monotonic() - t0
     shutil.rmtree(cwd, ignore_errors=True)
-    text = open(log, errors="replace").read()
-    return {
-        "rc": rc,
-        "wall": wall,
-        "cases": parse_junit(xml),
-        "modules": parse_summary(text),
-        "log": log,
-    }
+    return dict(load(label, outdir, wall), rc=rc)
 
 
 def module_by_design(mod, cases):
@@ -201,8 +206,14 @@ def main():
                     help="PYJIT_OPT of the JIT run (default 0: LLVM without optimisation, about "
                          "9x faster to compile; the IR, lowering and runtime are the same)")
     ap.add_argument("--jit-only", action="store_true", help="skip the stock run (quick check)")
+    ap.add_argument("--report", metavar="DIR", default=None,
+                    help="compare the runs already in DIR (an earlier --out) without running")
     ap.add_argument("tests", nargs="*", help="test modules (default: the fast subset)")
     args = ap.parse_args()
+    if args.report:
+        stock = load("stock", args.report) if os.path.exists(
+            os.path.join(args.report, "stock.log")) else None
+        return report(stock, load("jit", args.report), os.path.join(args.report, "stats"))
 
     ensure_testsuite()
     lib = os.path.abspath(os.path.join(args.build, "lib", "libpyjit.so"))
@@ -226,7 +237,10 @@ def main():
                 PYJIT_STATS_FILE=os.path.join(statdir, "stats-%p.json"))
     jit = run("jit", tests, args.j, jenv, outdir, args.timeout)
     print("compat: JIT run %.0f s" % jit["wall"], flush=True)
+    return report(stock, jit, statdir)
 
+
+def report(stock, jit, statdir):
     print()
     print("| run | wall s | test cases run | passed | failed | errors | skipped | modules not OK |")
     print("|---|---|---|---|---|---|---|---|")
