@@ -102,8 +102,11 @@ pj_rt_deopt(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag, int re
     }
     if (throwflag)
         pj_jit.error_exits++;
-    else if (reason >= 0 && reason < PJ_DEOPT__COUNT)
+    else if (reason >= 0 && reason < PJ_DEOPT__COUNT) {
         pj_jit.deopts[reason]++;
+        if (pj_jit.log & PJ_LOG_DEOPT)
+            pj_log_deopt(frame, reason);
+    }
     if (!throwflag && (reason == PJ_DEOPT_UNBOX_GUARD || reason == PJ_DEOPT_UNBOX_RANGE))
         pj_state_unbox_deopt(frame->f_code);
     if (throwflag)

@@ -47,6 +47,32 @@ pj_options_from_env(PjJit *jit)
 #undef X
     if (jit->opt_level > 3)
         jit->opt_level = 3;
-    const char *log = getenv("PYJIT_LOG"); /* comma-separated event kinds */
-    jit->log_fallbacks = log != NULL && strstr(log, "fallback") != NULL;
+    /* PYJIT_LOG: comma-separated event kinds, or "all" */
+    static const struct {
+        const char *name;
+        int bit;
+    } kinds[] = { { "fallback", PJ_LOG_FALLBACK },
+                  { "compile", PJ_LOG_COMPILE },
+                  { "deopt", PJ_LOG_DEOPT },
+                  { "recompile", PJ_LOG_RECOMPILE },
+                  { "all", PJ_LOG_FALLBACK | PJ_LOG_COMPILE | PJ_LOG_DEOPT | PJ_LOG_RECOMPILE } };
+    const char *log = getenv("PYJIT_LOG");
+    jit->log = 0;
+    while (log != NULL && *log) {
+        size_t n = strcspn(log, ",");
+        int known = 0;
+        for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+            if (n == strlen(kinds[k].name) && strncmp(log, kinds[k].name, n) == 0) {
+                jit->log |= kinds[k].bit;
+                known = 1;
+            }
+        if (!known && n > 0)
+            fprintf(stderr,
+                    "pyjit: PYJIT_LOG: unknown event kind '%.*s' (known: fallback, "
+                    "compile, deopt, recompile, all)\n",
+                    (int) n, log);
+        log += n;
+        if (*log == ',')
+            log++;
+    }
 }

@@ -66,7 +66,7 @@ typedef struct PjJit {
     int direct_calls; /* PYJIT_DIRECT_CALLS */
     long max_size;    /* PYJIT_MAX_SIZE: code units */
     int stats_at_exit;
-    int log_fallbacks; /* PYJIT_LOG contains "fallback" */
+    int log; /* PYJIT_LOG: PJ_LOG_* bits */
 
     /* statistics (stats.c) */
     long compiled, failed;
@@ -159,6 +159,16 @@ int pj_helpers_check_seqiter_layout(void);
 void pj_helpers_init_builtins(void);
 
 /* stats.c */
+/* PYJIT_LOG event kinds: one line on stderr per event. */
+enum {
+    PJ_LOG_FALLBACK = 1,  /* a function that cannot be compiled, with the reason */
+    PJ_LOG_COMPILE = 2,   /* a function compiled: size, time per stage, where */
+    PJ_LOG_DEOPT = 4,     /* compiled code handing its frame to the interpreter, and why */
+    PJ_LOG_RECOMPILE = 8, /* compiled code retired to be compiled again, and why */
+};
+void pj_log_deopt(_PyInterpreterFrame *frame, int reason);
+void pj_log_recompile(PyCodeObject *co, const char *why);
+
 void pj_stats_compiled(PyCodeObject *co, const PjCompiled *c);
 void pj_stats_failed(PjAbort why);
 PyObject *pj_stats_dict(void); /* new reference */

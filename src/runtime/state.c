@@ -131,7 +131,7 @@ pj_state_finish(PjCodeState *st, int rc, const PjCompiled *c, PjAbort why)
         st->failed = 1;
         st->why = why;
         pj_stats_failed(why);
-        if (pj_jit.log_fallbacks) {
+        if (pj_jit.log & PJ_LOG_FALLBACK) {
             char text[128];
             pj_abort_format(why, text, sizeof text);
             fprintf(stderr, "pyjit: fallback %s (%s:%d): %s\n",
@@ -158,6 +158,14 @@ pj_state_unbox_deopt(PyCodeObject *co)
         ++st->unbox_deopts < PJ_UNBOX_DEOPT_LIMIT)
         return;
     st->no_unbox = 1;
+    if (pj_jit.log & PJ_LOG_RECOMPILE) {
+        char why[128];
+        snprintf(why, sizeof why,
+                 "the checks of its unboxed loops failed %d times: its next call compiles it "
+                 "again without unboxing",
+                 PJ_UNBOX_DEOPT_LIMIT);
+        pj_log_recompile(co, why);
+    }
     st->retired = st->handle;
     st->retired_rd = st->rd;
     st->retired_bytes = st->code_bytes;

@@ -24,9 +24,55 @@ dup_utf8(PyObject *s)
     return strdup(u);
 }
 
+/* "qualname (file:line)" of a code object into buf; never raises. */
+static const char *
+code_name(PyCodeObject *co, char *buf, size_t len)
+{
+    PyObject *exc, *val, *tb;
+    PyErr_Fetch(&exc, &val, &tb);
+    const char *q = PyUnicode_AsUTF8(co->co_qualname), *f = PyUnicode_AsUTF8(co->co_filename);
+    PyErr_Clear();
+    PyErr_Restore(exc, val, tb);
+    snprintf(buf, len, "%s (%s:%d)", q ? q : "?", f ? f : "?", co->co_firstlineno);
+    return buf;
+}
+
+static void
+log_compiled(PyCodeObject *co, const PjCompiled *c)
+{
+    char name[512];
+    fprintf(stderr,
+            "pyjit: compiled %s: %d bytecodes, %d LLVM instrs, %zu bytes%s%s; %.2f ms "
+            "(frontend %.2f, lower %.2f, llvm opt %.2f, codegen %.2f)\n",
+            code_name(co, name, sizeof name), c->bc_instrs, c->llvm_instrs, c->code_bytes,
+            c->unboxed_loops ? ", unboxed loops" : "", c->background ? ", in the background" : "",
+            1e3 * (c->t_frontend + c->t_lower + c->t_llvm_opt + c->t_codegen), 1e3 * c->t_frontend,
+            1e3 * c->t_lower, 1e3 * c->t_llvm_opt, 1e3 * c->t_codegen);
+}
+
+void
+pj_log_deopt(_PyInterpreterFrame *frame, int reason)
+{
+    char name[512];
+    PyCodeObject *co = frame->f_code;
+    int offset = (int) ((frame->prev_instr + 1 - _PyCode_CODE(co)) * sizeof(_Py_CODEUNIT));
+    fprintf(stderr, "pyjit: deopt %s at offset %d, line %d: %s\n", code_name(co, name, sizeof name),
+            offset, PyCode_Addr2Line(co, offset),
+            reason >= 0 && reason < PJ_DEOPT__COUNT ? deopt_text[reason] : "?");
+}
+
+void
+pj_log_recompile(PyCodeObject *co, const char *why)
+{
+    char name[512];
+    fprintf(stderr, "pyjit: recompile %s: %s\n", code_name(co, name, sizeof name), why);
+}
+
 void
 pj_stats_compiled(PyCodeObject *co, const PjCompiled *c)
 {
+    if (pj_jit.log & PJ_LOG_COMPILE)
+        log_compiled(co, c);
     pj_jit.compiled++;
     pj_jit.unboxed_loops += c->unboxed_loops;
     pj_jit.t_frontend += c->t_frontend;

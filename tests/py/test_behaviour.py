@@ -313,3 +313,37 @@ def test_large_function_uses_compact_lowering_exactly(runner, tmp_path):
     assert jit.returncode == 0, jit.stderr
     assert jit.stdout == stock.stdout
     assert "big" in compiled_names(stats, ".py")
+
+
+def test_log_names_compiles_deopts_and_recompiles(runner, tmp_path):
+    """PYJIT_LOG=compile,deopt,recompile: one line per event, naming the function, the
+    offset and line of a deopt and its reason, the reason of a recompile; the program's
+    own output is unchanged."""
+    src = """
+        def h(a):
+            s = 0.0
+            for i in range(3):
+                s += a
+            return s
+        for k in range(40):
+            h(1.5 if k == 0 else 10**30)
+        print(h(2.0))
+    """
+    stock = runner.run_code(src, mode="stock")
+    jit = runner.run_code(src, mode="preload",
+                          env={"PYJIT_LOG": "compile,deopt,recompile,nonsense"})
+    assert jit.returncode == 0, jit.stderr
+    assert jit.stdout == stock.stdout
+    lines = jit.stderr.splitlines()
+    assert any(ln.startswith("pyjit: PYJIT_LOG: unknown event kind 'nonsense'") for ln in lines)
+    compiled = [ln for ln in lines if ln.startswith("pyjit: compiled h (")]
+    assert len(compiled) == 2, jit.stderr  # unboxed, then again without unboxing
+    assert "unboxed loops" in compiled[0] and "codegen" in compiled[0]
+    deopts = [ln for ln in lines if ln.startswith("pyjit: deopt h (")]
+    assert len(deopts) == 16, jit.stderr
+    assert all("at offset 36, line 4: unboxed loop entered with other types" in ln
+               for ln in deopts), deopts[0]
+    recompiles = [ln for ln in lines if ln.startswith("pyjit: recompile h (")]
+    assert len(recompiles) == 1 and "failed 16 times" in recompiles[0]
+    quiet = runner.run_code(src, mode="preload")
+    assert quiet.stderr == ""
