@@ -48,6 +48,9 @@
     /* (a, b, NB_* kind): BINARY_OP with one-digit-int and float fast paths in C, for the  \
      * compact lowering of large functions.  New ref or NULL. */                            \
     X(pj_rt_binop,          O, 3, (O, O, I))                                                 \
+    /* (container, key): container[key] (both borrowed) as PyObject_GetItem, an exact str \
+     * indexed by a small exact int without the protocol's indirections.  New ref or NULL. */ \
+    X(pj_rt_getitem,        O, 2, (O, O))                                                    \
     /* (tstate, frame, add_tb, nstack, handler depth, lasti flag): an exception lands at a     \
      * handler: traceback entry (unless re-raised), the stack popped to the handler's depth,   \
      * lasti and the exception written to their slots -> 0; 1: let the interpreter do it     \

@@ -89,6 +89,12 @@ ci32(Lower *L, long long v)
 }
 
 static LLVMValueRef
+ci1(Lower *L, int v)
+{
+    return LLVMConstInt(L->i1, v != 0, 0);
+}
+
+static LLVMValueRef
 ci64(Lower *L, long long v)
 {
     return LLVMConstInt(L->i64, (unsigned long long) v, 1);
@@ -1278,11 +1284,57 @@ str_equality(Lower *L, int op, LLVMValueRef a, LLVMValueRef b, Merge *m, LLVMBas
     }
     LLVMBasicBlockRef strs = new_bb(L, "cmp.str");
     branch_if(L, both_type(L, a, b, "PyUnicode_Type"), strs, generic);
+    /* Decided without a call, as _PyUnicode_Equal would decide: the same object; different
+     * lengths; two compact ASCII strs whose first characters differ, or equal one-char
+     * ones. */
+    PyASCIIObject probe;
+    memset(&probe, 0, sizeof probe);
+    probe.state.compact = 1;
+    probe.state.ascii = 1;
+    probe.state.ready = 1;
+    uint32_t ascii_mask = 0;
+    _Static_assert(sizeof probe.state == sizeof ascii_mask, "PyASCIIObject.state is 32 bits");
+    memcpy(&ascii_mask, &probe.state, sizeof ascii_mask);
+    LLVMBasicBlockRef lens = new_bb(L, "cmp.str.len"), first = new_bb(L, "cmp.str.first");
+    LLVMBasicBlockRef chars = new_bb(L, "cmp.str.char"), full = new_bb(L, "cmp.str.call");
+    LLVMBasicBlockRef done = new_bb(L, "cmp.str.done"), one = new_bb(L, "cmp.str.one");
+    LLVMBasicBlockRef from[5];
+    LLVMValueRef res[5];
+    from[0] = LLVMGetInsertBlock(L->b);
+    res[0] = ci1(L, 1);
+    LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntEQ, a, b, ""), done, lens);
+    at(L, lens);
+    LLVMValueRef la = load(L, L->i64, a, offsetof(PyASCIIObject, length));
+    LLVMValueRef lb = load(L, L->i64, b, offsetof(PyASCIIObject, length));
+    from[1] = lens;
+    res[1] = ci1(L, 0);
+    LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntNE, la, lb, ""), done, first);
+    at(L, first);
+    LLVMValueRef sa = load(L, L->i32, a, offsetof(PyASCIIObject, state));
+    LLVMValueRef sb = load(L, L->i32, b, offsetof(PyASCIIObject, state));
+    LLVMValueRef both = LLVMBuildAnd(L->b, LLVMBuildAnd(L->b, sa, sb, ""), ci32(L, ascii_mask), "");
+    LLVMBuildCondBr(L->b,
+                    and2(L, LLVMBuildICmp(L->b, LLVMIntEQ, both, ci32(L, ascii_mask), ""),
+                         LLVMBuildICmp(L->b, LLVMIntSGT, la, ci64(L, 0), "")),
+                    chars, full);
+    at(L, chars);
+    LLVMValueRef ca = load(L, L->i8, a, sizeof(PyASCIIObject));
+    LLVMValueRef cb = load(L, L->i8, b, sizeof(PyASCIIObject));
+    from[2] = chars;
+    res[2] = ci1(L, 0);
+    LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntNE, ca, cb, ""), done, one);
+    at(L, one);
+    from[3] = one;
+    res[3] = ci1(L, 1);
+    LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntEQ, la, ci64(L, 1), ""), done, full);
+    at(L, full);
     LLVMValueRef args[2] = { a, b };
-    LLVMValueRef same = LLVMBuildICmp(L->b, LLVMIntEQ, a, b, "");
-    LLVMValueRef eq = LLVMBuildOr(
-        L->b, same,
-        LLVMBuildICmp(L->b, LLVMIntNE, call(L, "_PyUnicode_Equal", args, 2), ci32(L, 0), ""), "");
+    res[4] = LLVMBuildICmp(L->b, LLVMIntNE, call(L, "_PyUnicode_Equal", args, 2), ci32(L, 0), "");
+    from[4] = LLVMGetInsertBlock(L->b);
+    LLVMBuildBr(L->b, done);
+    at(L, done);
+    LLVMValueRef eq = LLVMBuildPhi(L->b, L->i1, "");
+    LLVMAddIncoming(eq, res, from, 5);
     merge_add(L, m, op == Py_EQ ? eq : LLVMBuildNot(L->b, eq, ""));
 }
 
@@ -1796,7 +1848,7 @@ lower_subscr(Lower *L, const PjInstr *in)
     LLVMBuildBr(L->b, generic);
     at(L, generic);
     LLVMValueRef args[2] = { c, k };
-    LLVMValueRef r = call(L, "PyObject_GetItem", args, 2);
+    LLVMValueRef r = call(L, "pj_rt_getitem", args, 2);
     check_null(L, r, in->fs);
     merge_add(L, &m, r);
     return merge_finish(L, &m, L->ptr);

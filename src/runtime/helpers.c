@@ -340,6 +340,27 @@ pj_rt_load_method(_PyInterpreterFrame *frame, PyObject *obj, int name_index, PyO
     return 0;
 }
 
+PyObject *pj_rt_getitem(PyObject *c, PyObject *k);
+
+PyObject *
+pj_rt_getitem(PyObject *c, PyObject *k)
+{
+    /* str[int] (3.11's interpreter has no specialisation for it): what unicode_subscript
+     * and unicode_getitem do for an index of at most one digit, with the same one-char
+     * strings (PyUnicode_FromOrdinal returns the cached Latin-1 ones).  Out of range, the
+     * generic path raises IndexError. */
+    if (PyUnicode_CheckExact(c) && PyLong_CheckExact(k) && PyUnicode_IS_READY(c) &&
+        Py_SIZE(k) >= -1 && Py_SIZE(k) <= 1) {
+        Py_ssize_t i = Py_SIZE(k) * (Py_ssize_t) ((PyLongObject *) k)->ob_digit[0];
+        Py_ssize_t n = PyUnicode_GET_LENGTH(c);
+        if (i < 0)
+            i += n;
+        if (i >= 0 && i < n)
+            return PyUnicode_FromOrdinal((int) PyUnicode_READ_CHAR(c, i));
+    }
+    return PyObject_GetItem(c, k);
+}
+
 PyObject *pj_rt_call(PyThreadState *ts, PyObject **base, int oparg, PyObject *kwnames);
 
 /* A frame whose frame object outlives it: the object takes a copy of the frame's data
