@@ -53,12 +53,16 @@ hook_slow(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag, PjCodeSt
     if (st->failed)
         return _PyEval_EvalFrameDefault(ts, frame, throwflag);
     if (st->compiling) {
-        if (st->front_due) /* called again before its deferred compilation started */
-            pj_worker_front_now(st);
+        /* Queued: the calls while it waits rank it in the queue (worker.c).  A deferred
+         * loop function called again before its front half is due waits for it too: a
+         * second call says little, the first call still running at that time does. */
+        if (!st->front_due)
+            pj_worker_hit(st);
         return _PyEval_EvalFrameDefault(ts, frame, throwflag);
     }
     if (st->entry == NULL) {
-        if ((long) st->calls < pj_jit.threshold && !st->has_loop) {
+        /* (a loop function whose deferred compilation was dropped, worker.c, counts too) */
+        if ((long) st->calls < pj_jit.threshold && (!st->has_loop || st->deferred)) {
             st->calls++;
             return _PyEval_EvalFrameDefault(ts, frame, throwflag);
         }

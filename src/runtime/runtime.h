@@ -75,7 +75,8 @@ typedef struct PjJit {
     long deopts[PJ_DEOPT__COUNT];
     long error_exits;
     long background_compiles;
-    long deferred; /* loop functions too big to compile at their first call */
+    long deferred;         /* loop functions too big to compile at their first call */
+    long deferred_dropped; /* of those, first calls over before the front half was due */
     long unboxed_loops;
     long recompiles;    /* functions compiled again without unboxing */
     long ndirect_calls; /* calls from compiled code straight into compiled code */
@@ -143,7 +144,7 @@ void pj_worker_forget(PjCodeState *st);
 void pj_worker_install(void);
 void pj_worker_wait(void);
 int pj_worker_defer(PjCodeState *st, double delay);
-void pj_worker_front_now(PjCodeState *st);
+void pj_worker_hit(PjCodeState *st);
 void pj_worker_shutdown(void);
 
 /* hook.c */

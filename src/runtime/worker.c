@@ -11,8 +11,10 @@
  * its front half waits a few milliseconds, so that the interpreter running that first call
  * quickens and specialises the bytecode (type feedback for the compiler), and is then run
  * on the interpreter's main thread through a pending call (Py_AddPendingCall, serviced at
- * the interpreter's next eval-breaker check) -- or by the function's next call, or by
- * pj_worker_wait, whichever comes first.  Then the job queues like any other.
+ * the interpreter's next eval-breaker check), or by pj_worker_wait.  Then the job queues
+ * like any other -- if that first call is still running (on any thread); otherwise the
+ * function ran its loop briefly and is dropped, to count its calls like a function
+ * without a loop.  The queue is not FIFO: see take_next.
  *
  * Locks: `mu` guards the queues and job->st; `busy_mu` is held by this thread while it is
  * inside LLVM, so that fork() waits for it to come out (a child must not inherit LLVM's
@@ -38,6 +40,9 @@ typedef struct PjJob {
     unsigned long id;   /* a deferred job's name for its pending call */
     double due;         /* a deferred job: when its front half is due (seconds) */
     int posted;         /* a deferred job: its pending call is queued */
+    int urgent;         /* its frame is among the innermost ones: taken first */
+    double cost;        /* its expected LLVM time (seconds) */
+    atomic_long hits;   /* calls of its function while it waits (the hook, GIL held) */
     PjCompiled out;
     PjAbort why;
     int rc;
@@ -110,6 +115,38 @@ post_due_fronts(void)
     return next;
 }
 
+/* LLVM's time for a module, about linear in its size (docs/architecture.md, section 5). */
+#define PJ_LLVM_S_PER_INSTR 20e-6
+#define PJ_LLVM_S_PER_FUNCTION 2e-3
+
+/* Unlinks the next job to compile (mu held, queue not empty): an urgent one, else the one
+ * whose function was called most while waiting per second of expected LLVM time, oldest
+ * first among equals.  (Programs start with bursts of import and set-up code that reaches
+ * the call threshold and is never called again; hot code submitted after it must not wait
+ * behind it.) */
+static PjJob *
+take_next(void)
+{
+    PjJob **best = &queue_head, *prev = NULL, *best_prev = NULL;
+    double best_rate = -1;
+    for (PjJob **pp = &queue_head; *pp != NULL; prev = *pp, pp = &(*pp)->next) {
+        PjJob *j = *pp, *b = *best;
+        double rate = (double) (atomic_load_explicit(&j->hits, memory_order_relaxed) + 1) / j->cost;
+        if (j->urgent != b->urgent ? j->urgent : (!b->urgent && rate > best_rate)) {
+            best = pp;
+            best_prev = prev;
+        }
+        if (best == pp)
+            best_rate = rate;
+    }
+    PjJob *job = *best;
+    *best = job->next;
+    if (queue_tail == job)
+        queue_tail = best_prev;
+    job->next = NULL;
+    return job;
+}
+
 static void *
 worker_main(void *arg)
 {
@@ -135,10 +172,7 @@ worker_main(void *arg)
                 pthread_cond_timedwait(&cv, &mu, &ts);
             }
         }
-        PjJob *job = queue_head;
-        queue_head = job->next;
-        if (queue_head == NULL)
-            queue_tail = NULL;
+        PjJob *job = take_next();
         pthread_mutex_lock(&busy_mu); /* under mu: see pj_worker_shutdown */
         pthread_mutex_unlock(&mu);
 
@@ -257,6 +291,8 @@ pj_worker_submit(PjCodeState *st, PjPending *p, const PjCompiled *front, int urg
     job->pending = p;
     job->st = st;
     job->out = *front;
+    job->urgent = urgent;
+    job->cost = PJ_LLVM_S_PER_FUNCTION + PJ_LLVM_S_PER_INSTR * (double) front->llvm_instrs;
     pthread_mutex_lock(&mu);
     if (start_locked() < 0) {
         pthread_mutex_unlock(&mu);
@@ -283,6 +319,15 @@ pj_worker_submit(PjCodeState *st, PjPending *p, const PjCompiled *front, int urg
     pj_jit.background_compiles++;
     in_flight++;
     return 0;
+}
+
+/* The function of st was called while its job waits in the queue (GIL held). */
+void
+pj_worker_hit(PjCodeState *st)
+{
+    PjJob *job = st->job; /* freed only by pj_worker_install, under the GIL */
+    if (job != NULL)
+        atomic_fetch_add_explicit(&job->hits, 1, memory_order_relaxed);
 }
 
 /* The code object of `st` is dying: its job, if any, must not touch it. */
@@ -357,9 +402,10 @@ pj_worker_defer(PjCodeState *st, double delay)
 }
 
 /* Runs the front half of a deferred job taken off the deferred list (GIL held), and
- * queues its back half -- or applies the failure. */
+ * queues its back half -- or applies the failure.  `timer`: its delay is over (not a
+ * second call, not pj_worker_wait). */
 static void
-run_front(PjJob *job)
+run_front(PjJob *job, int timer)
 {
     PjCodeState *st = job->st;
     if (st == NULL) { /* its code object died */
@@ -371,13 +417,34 @@ run_front(PjJob *job)
     st->job = NULL;
     free(job);
     /* A function still running its first call (its frame among the innermost few of this
-     * thread) is where the time goes now: it goes first. */
+     * thread) is where the time goes now: it goes first.  One whose first call is over and
+     * that was not called again ran its loop briefly -- import machinery, set-up code --
+     * and is not compiled now: from now on it counts its calls like a function without a
+     * loop (hook.c), so the compile thread's time goes to code that runs. */
     _PyInterpreterFrame *running = NULL;
+    int depth = 0;
     PyThreadState *ts = PyThreadState_Get();
-    _PyInterpreterFrame *f = ts->cframe ? ts->cframe->current_frame : NULL;
-    for (int depth = 0; f != NULL && depth < 4 && running == NULL; f = f->previous, depth++)
+    for (_PyInterpreterFrame *f = ts->cframe ? ts->cframe->current_frame : NULL;
+         f != NULL && running == NULL; f = f->previous, depth++)
         if (f->f_code == st->code)
             running = f;
+    /* (a first call still running on another thread counts too) */
+    for (PyThreadState *t = PyInterpreterState_ThreadHead(ts->interp);
+         timer && running == NULL && t != NULL; t = PyThreadState_Next(t)) {
+        for (_PyInterpreterFrame *f = t != ts && t->cframe ? t->cframe->current_frame : NULL;
+             f != NULL; f = f->previous)
+            if (f->f_code == st->code) {
+                running = f;
+                depth = 1000; /* not this thread's: no urgency, no seed */
+                break;
+            }
+    }
+    if (timer && running == NULL) {
+        pj_jit.deferred_dropped++;
+        return;
+    }
+    if (depth > 4)
+        running = NULL;
     pj_state_compile_frame(st->code, st, running ? PJ_COMPILE_ASYNC_URGENT : PJ_COMPILE_ASYNC,
                            running);
 }
@@ -407,19 +474,8 @@ front_pending_call(void *arg)
     PjJob *job = take_deferred((unsigned long) (uintptr_t) arg);
     pthread_mutex_unlock(&mu);
     if (job != NULL)
-        run_front(job);
+        run_front(job, 1);
     return 0;
-}
-
-/* The function of st is called again before its deferred front half ran: run it now. */
-void
-pj_worker_front_now(PjCodeState *st)
-{
-    pthread_mutex_lock(&mu);
-    PjJob *job = st->front_due ? take_deferred(((PjJob *) st->job)->id) : NULL;
-    pthread_mutex_unlock(&mu);
-    if (job != NULL)
-        run_front(job);
 }
 
 /* At exit (Python's atexit, then C's; idempotent, no Python): no more pending calls, no
@@ -448,7 +504,7 @@ pj_worker_wait(void)
         pthread_mutex_unlock(&mu);
         if (job == NULL)
             break;
-        run_front(job);
+        run_front(job, 0);
     }
     while (in_flight > 0 && !stopping) {
         if (atomic_load(&pj_worker_done)) {
