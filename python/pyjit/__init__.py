@@ -30,7 +30,7 @@ except ImportError as _e:
 __version__ = "0.1.0"
 __all__ = [
     "enable", "disable", "is_enabled", "compile", "is_compiled", "stats", "dump",
-    "fallback_reason", "compiled_functions", "wait_compiled",
+    "fallback_reason", "compiled_functions", "wait_compiled", "log",
 ]
 
 
@@ -87,6 +87,14 @@ def wait_compiled():
     Functions without a loop compile in the background once hot, and run in the
     interpreter until their code is ready; tests and benchmarks use this to be exact."""
     _pyjit.wait_compiled()
+
+
+def log(kinds=None):
+    """Set which events are written to stderr, one line each, as PYJIT_LOG does:
+    a comma-separated string of "fallback", "compile", "deopt", "recompile" or "all"
+    ("" for none).  Returns the list of kinds logged from now on (without changing
+    anything when ``kinds`` is None).  ValueError for an unknown kind."""
+    return _pyjit.log(kinds)
 
 
 def compiled_functions():

@@ -313,7 +313,40 @@ py_stop_background(PyObject *self, PyObject *unused)
     Py_RETURN_NONE;
 }
 
+static PyObject *
+py_log(PyObject *self, PyObject *args)
+{
+    (void) self;
+    const char *kinds = NULL;
+    if (!PyArg_ParseTuple(args, "|z:log", &kinds))
+        return NULL;
+    if (kinds != NULL) {
+        int mask = pj_log_parse(kinds, 0);
+        if (mask < 0) {
+            PyErr_Format(PyExc_ValueError,
+                         "pyjit.log: unknown event kind in %R (known: fallback, compile, deopt, "
+                         "recompile, all)",
+                         PyTuple_GET_ITEM(args, 0));
+            return NULL;
+        }
+        pj_jit.log = mask;
+    }
+    PyObject *out = PyList_New(0);
+    for (int bit = 1; out != NULL && bit <= PJ_LOG_RECOMPILE; bit <<= 1) {
+        if (!(pj_jit.log & bit))
+            continue;
+        PyObject *name = PyUnicode_FromString(pj_log_name(bit));
+        if (name == NULL || PyList_Append(out, name) < 0)
+            Py_CLEAR(out);
+        Py_XDECREF(name);
+    }
+    return out;
+}
+
 static PyMethodDef methods[] = {
+    { "log", py_log, METH_VARARGS,
+      "log(kinds=None)\n--\n\nSet the events logged on stderr ('compile,deopt', '' for none); "
+      "returns the kinds now logged." },
     { "_stop_background", py_stop_background, METH_NOARGS,
       "At exit: the compile thread stops (after the job it is compiling)." },
     { "enable", (PyCFunction) (void (*)(void)) py_enable, METH_VARARGS | METH_KEYWORDS,

@@ -39,6 +39,51 @@ env_long(const char *name, long dflt)
     return n;
 }
 
+static const struct {
+    const char *name;
+    int bit;
+} log_kinds[] = { { "fallback", PJ_LOG_FALLBACK },
+                  { "compile", PJ_LOG_COMPILE },
+                  { "deopt", PJ_LOG_DEOPT },
+                  { "recompile", PJ_LOG_RECOMPILE },
+                  { "all", PJ_LOG_FALLBACK | PJ_LOG_COMPILE | PJ_LOG_DEOPT | PJ_LOG_RECOMPILE } };
+
+int
+pj_log_parse(const char *text, int warn)
+{
+    int mask = 0;
+    while (*text) {
+        size_t n = strcspn(text, ", ");
+        int known = 0;
+        for (size_t k = 0; k < sizeof log_kinds / sizeof log_kinds[0]; k++)
+            if (n == strlen(log_kinds[k].name) && strncmp(text, log_kinds[k].name, n) == 0) {
+                mask |= log_kinds[k].bit;
+                known = 1;
+            }
+        if (!known && n > 0) {
+            if (!warn)
+                return -1;
+            fprintf(stderr,
+                    "pyjit: PYJIT_LOG: unknown event kind '%.*s' (known: fallback, compile, "
+                    "deopt, recompile, all)\n",
+                    (int) n, text);
+        }
+        text += n;
+        while (*text == ',' || *text == ' ')
+            text++;
+    }
+    return mask;
+}
+
+const char *
+pj_log_name(int bit)
+{
+    for (size_t k = 0; k + 1 < sizeof log_kinds / sizeof log_kinds[0]; k++)
+        if (log_kinds[k].bit == bit)
+            return log_kinds[k].name;
+    return NULL;
+}
+
 void
 pj_options_from_env(PjJit *jit)
 {
@@ -48,31 +93,6 @@ pj_options_from_env(PjJit *jit)
     if (jit->opt_level > 3)
         jit->opt_level = 3;
     /* PYJIT_LOG: comma-separated event kinds, or "all" */
-    static const struct {
-        const char *name;
-        int bit;
-    } kinds[] = { { "fallback", PJ_LOG_FALLBACK },
-                  { "compile", PJ_LOG_COMPILE },
-                  { "deopt", PJ_LOG_DEOPT },
-                  { "recompile", PJ_LOG_RECOMPILE },
-                  { "all", PJ_LOG_FALLBACK | PJ_LOG_COMPILE | PJ_LOG_DEOPT | PJ_LOG_RECOMPILE } };
     const char *log = getenv("PYJIT_LOG");
-    jit->log = 0;
-    while (log != NULL && *log) {
-        size_t n = strcspn(log, ",");
-        int known = 0;
-        for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
-            if (n == strlen(kinds[k].name) && strncmp(log, kinds[k].name, n) == 0) {
-                jit->log |= kinds[k].bit;
-                known = 1;
-            }
-        if (!known && n > 0)
-            fprintf(stderr,
-                    "pyjit: PYJIT_LOG: unknown event kind '%.*s' (known: fallback, "
-                    "compile, deopt, recompile, all)\n",
-                    (int) n, log);
-        log += n;
-        if (*log == ',')
-            log++;
-    }
+    jit->log = log != NULL ? pj_log_parse(log, 1) : 0;
 }

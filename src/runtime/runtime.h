@@ -167,6 +167,10 @@ enum {
     PJ_LOG_DEOPT = 4,     /* compiled code handing its frame to the interpreter, and why */
     PJ_LOG_RECOMPILE = 8, /* compiled code retired to be compiled again, and why */
 };
+/* The PJ_LOG_* mask of a comma-separated list of kinds; an unknown kind is reported on
+ * stderr (warn) or makes it return -1. */
+int pj_log_parse(const char *text, int warn);
+const char *pj_log_name(int bit); /* the kind of one PJ_LOG_* bit */
 void pj_log_deopt(_PyInterpreterFrame *frame, int reason);
 void pj_log_recompile(PyCodeObject *co, const char *why);
 

@@ -347,3 +347,33 @@ def test_log_names_compiles_deopts_and_recompiles(runner, tmp_path):
     assert len(recompiles) == 1 and "failed 16 times" in recompiles[0]
     quiet = runner.run_code(src, mode="preload")
     assert quiet.stderr == ""
+
+
+def test_log_from_python(runner):
+    """pyjit.log(kinds) switches the same events on and off at run time."""
+    r = runner.run_code("""
+        import pyjit
+        def h(a):
+            s = 0.0
+            for i in range(3):
+                s += a
+            return s
+        print(pyjit.log())
+        pyjit.enable()
+        h(1.5)
+        print(pyjit.log("deopt, recompile"))
+        h(10**30)
+        print(pyjit.log(""))
+        h(10**30)
+        try:
+            pyjit.log("compile,nope")
+        except ValueError as e:
+            print("ValueError", e)
+    """, env={"PYJIT_THRESHOLD": "0"})
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.splitlines() == [
+        "[]", "['deopt', 'recompile']", "[]",
+        "ValueError pyjit.log: unknown event kind in 'compile,nope' (known: fallback, "
+        "compile, deopt, recompile, all)"], r.stdout
+    deopts = [ln for ln in r.stderr.splitlines() if ln.startswith("pyjit: deopt h (")]
+    assert len(deopts) == 1, r.stderr   # the second one came after log("")
