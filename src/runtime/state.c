@@ -75,7 +75,26 @@ pj_state_get_or_create(PyCodeObject *co)
         return NULL;
     /* A loop is where the time goes: such functions compile at their first call. */
     st->has_loop = (uint8_t) pj_code_has_loop(co);
-    if (_PyCode_SetExtra((PyObject *) co, pj_jit.extra_index, st) < 0) {
+    /* A code object without extras gets one sized for our index only.  _PyCode_SetExtra
+     * would size it for every co_extra user registered so far, and code_dealloc calls
+     * each of their free functions, with NULL, for every code object pyjit touched: a
+     * profiler registering a free function (or test_code's ctypes one, which dies before
+     * the last code objects at exit) would be called for code it never saw. */
+    if (co->co_extra == NULL) {
+        Py_ssize_t n = pj_jit.extra_index + 1;
+        PjCodeExtra *ex = PyMem_Malloc(sizeof(PjCodeExtra) + (size_t) (n - 1) * sizeof(void *));
+        if (ex == NULL) {
+            PyErr_Clear();
+            free(st);
+            return NULL;
+        }
+        ex->ce_size = n;
+        for (Py_ssize_t i = 0; i < n; i++)
+            ex->ce_extras[i] = NULL;
+        ex->ce_extras[pj_jit.extra_index] = st;
+        co->co_extra = ex;
+    }
+    else if (_PyCode_SetExtra((PyObject *) co, pj_jit.extra_index, st) < 0) {
         PyErr_Clear();
         free(st);
         return NULL;

@@ -377,3 +377,45 @@ def test_log_from_python(runner):
         "compile, deopt, recompile, all)"], r.stdout
     deopts = [ln for ln in r.stderr.splitlines() if ln.startswith("pyjit: deopt h (")]
     assert len(deopts) == 1, r.stderr   # the second one came after log("")
+
+
+def test_other_co_extra_users_are_not_called_for_our_code_objects(runner):
+    """A tool that registers a co_extra free function after pyjit (a profiler; test_code
+    does it with ctypes) must not see calls for code objects it never touched: pyjit sizes
+    the extra of a code object for its own index only.  (Sized for every registered user,
+    as _PyCode_SetExtra does, code_dealloc calls each user's free function with NULL --
+    test_code's ctypes callback, already freed at exit, crashed the interpreter.)"""
+    src = """
+        import ctypes, gc
+        py = ctypes.pythonapi
+        freefunc = ctypes.CFUNCTYPE(None, ctypes.c_voidp)
+        request = py._PyEval_RequestCodeExtraIndex
+        request.argtypes = (freefunc,)
+        request.restype = ctypes.c_ssize_t
+        set_extra = py._PyCode_SetExtra
+        set_extra.argtypes = (ctypes.py_object, ctypes.c_ssize_t, ctypes.c_voidp)
+        set_extra.restype = ctypes.c_int
+        freed = []
+        def myfree(ptr):
+            freed.append(ptr)
+        FREE = freefunc(myfree)
+        index = request(FREE)
+        def make(k):
+            return eval("lambda x: x + %d" % k)
+        total = 0
+        for k in range(50):          # code objects pyjit compiles and frees
+            f = make(k)
+            total += f(k)
+            del f
+        g = make(1000)
+        set_extra(g.__code__, index, 1234)
+        total += g(1)
+        del g
+        gc.collect()
+        print(total, freed)
+    """
+    stock = runner.run_code(src, mode="stock")
+    jit = runner.run_code(src, mode="preload")
+    assert stock.returncode == 0, stock.stderr
+    assert jit.returncode == 0, jit.stderr
+    assert jit.stdout == stock.stdout == "3451 [1234]\n", (stock.stdout, jit.stdout)
