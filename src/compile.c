@@ -137,6 +137,11 @@ pj_compile_front(PyObject *code, const PjCompileOptions *opts, PjCompiled *out, 
     out->t_frontend = t1 - t0;
     if (p == NULL && why->kind == PJ_ABORT_NONE)
         why->kind = PJ_ABORT_NO_MEMORY;
+    if (fn != NULL && opts->only_unboxed && out->unboxed_loops == 0) {
+        out->not_lowered = 1;
+        out->bc_instrs = fn->bc->ninstrs;
+        fn = NULL;
+    }
     if (fn != NULL) {
         p->name = function_name(fn);
         p->tier = opts->tier;

@@ -29,6 +29,9 @@ typedef struct PjCompileOptions {
      * for the unboxing pass), or NULL. */
     const unsigned char *seed;
     int nseed;
+    /* Stop before lowering when no loop runs unboxed (PjCompiled.not_lowered): a loop
+     * function's first call, which compiles on the spot only such loops. */
+    int only_unboxed;
 } PjCompileOptions;
 
 typedef struct PjCompiled {
@@ -44,6 +47,7 @@ typedef struct PjCompiled {
     int llvm_instrs;   /* instructions of the lowered (not yet optimised) LLVM IR */
     int background;    /* set by the runtime: the compile thread did the back half */
     int unboxed_loops; /* loops whose numbers run unboxed */
+    int not_lowered;   /* stopped before lowering (PjCompileOptions.only_unboxed) */
 } PjCompiled;
 
 /* Compiles `code` (a code object, borrowed).  0 and *out on success, -1 and *why. */

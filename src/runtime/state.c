@@ -177,6 +177,10 @@ pj_state_unbox_deopt(PyCodeObject *co)
         ++st->unbox_deopts < PJ_UNBOX_DEOPT_LIMIT)
         return;
     st->no_unbox = 1;
+    /* Hot, as the deopts show: the next call queues it for the compile thread (hook.c),
+     * without counting calls again. */
+    st->deferred = 1;
+    st->calls = (uint32_t) (pj_jit.threshold > 0 ? pj_jit.threshold : 0);
     if (pj_jit.log & PJ_LOG_RECOMPILE) {
         char why[128];
         snprintf(why, sizeof why,
@@ -250,18 +254,22 @@ pj_state_compile_frame(PyCodeObject *co, PjCodeState *st, int mode, _PyInterpret
     /* (Only loops are unboxed: a function without one needs no seed.) */
     unsigned char *seed = opts.unbox && st->has_loop ? frame_seed(co, frame, &opts.nseed) : NULL;
     opts.seed = seed;
+    /* A loop that runs unboxed is several times faster than the interpreter: compiling it
+     * for this call pays even when it is big.  Other loops gain a few tens of percent,
+     * which pays for LLVM's time only in a long call -- and most first calls of loop
+     * functions are short (import and set-up code: compiling the small ones on the spot
+     * made imports several times slower): those run this call in the interpreter and
+     * compile in the background 5 ms in if it is still running, with the interpreter's
+     * type feedback (worker.c).  Their lowering is not even built now. */
+    opts.only_unboxed = mode == PJ_COMPILE_FIRST_LOOP_CALL;
     PjPending *p = pj_compile_front((PyObject *) co, &opts, &c, &why);
     free(seed);
-    if (p == NULL) {
+    if (p == NULL && !c.not_lowered) {
         pj_state_finish(st, -1, &c, why);
         return 0;
     }
-    /* A loop that runs unboxed is several times faster than the interpreter: compiling it
-     * for this call pays even when it is big.  Other loops gain a few tens of percent,
-     * which pays for LLVM's time only in a long call: those run this call in the
-     * interpreter and compile in the background, with the interpreter's type feedback. */
-    long limit = c.unboxed_loops > 0 ? 3 * pj_jit.sync_limit : pj_jit.sync_limit / 4;
-    if (mode == PJ_COMPILE_FIRST_LOOP_CALL && c.llvm_instrs > limit) {
+    if (mode == PJ_COMPILE_FIRST_LOOP_CALL &&
+        (p == NULL || c.llvm_instrs > 3 * pj_jit.sync_limit)) {
         pj_compile_discard(p);
         st->compiling = 0;
         st->deferred = 1;

@@ -123,6 +123,7 @@ def bump(x):
     return x
 print(bump(1))
 r = [bump(0.5 + k) for k in range(40)]
+pyjit.wait_compiled()   # the recompilation is the compile thread's
 print(r[-1], pyjit.stats()["recompiles"], pyjit.is_compiled(bump))
 print([c["unboxed_loops"] for c in pyjit.compiled_functions() if c["qualname"] == "bump"])
 print(pyjit.stats()["deopt_reasons"]["unboxed loop entered with other types"])
