@@ -439,7 +439,11 @@ run_front(PjJob *job, int timer)
                 break;
             }
     }
-    if (timer && running == NULL) {
+    /* (A generator's frame is on no thread's stack while it is suspended, and its resumes
+     * count as no call: a generator created once and resumed a million times would never
+     * compile.  Generator functions are not dropped.) */
+    int generator = (st->code->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) != 0;
+    if (timer && running == NULL && !generator) {
         pj_jit.deferred_dropped++;
         return;
     }
