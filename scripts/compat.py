@@ -138,8 +138,8 @@ def load(label, outdir, wall=None):
     log = os.path.join(outdir, label + ".log")
     text = open(log, errors="replace").read()
     if wall is None:
-        m = re.search(r"^Total duration: (?:(\d+) hour )?(?:(\d+) min )?(?:(\d+) sec)?", text,
-                      re.M)
+        m = re.search(r"^Total duration: (?:(\d+) hours? ?)?(?:(\d+) min ?)?(?:(\d+) sec)?",
+                      text, re.M)
         wall = sum(int(g or 0) * k for g, k in zip(m.groups(), (3600, 60, 1))) if m else 0.0
     return {"wall": wall, "cases": parse_junit(xml), "modules": parse_summary(text), "log": log}
 
