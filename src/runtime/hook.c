@@ -61,8 +61,11 @@ hook_slow(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag, PjCodeSt
         return _PyEval_EvalFrameDefault(ts, frame, throwflag);
     }
     if (st->entry == NULL) {
-        /* (a loop function whose deferred compilation was dropped, worker.c, counts too) */
-        if ((long) st->calls < pj_jit.threshold && (!st->has_loop || st->deferred)) {
+        /* A loop function whose deferred compilation was dropped (worker.c) counts too, to
+         * a tenth of the threshold: its loop is where time goes when it is called again,
+         * and it compiles in the background. */
+        long need = st->has_loop ? (pj_jit.threshold + 9) / 10 : pj_jit.threshold;
+        if ((long) st->calls < need && (!st->has_loop || st->deferred)) {
             st->calls++;
             return _PyEval_EvalFrameDefault(ts, frame, throwflag);
         }

@@ -419,7 +419,8 @@ run_front(PjJob *job, int timer)
     /* A function still running its first call (its frame among the innermost few of this
      * thread) is where the time goes now: it goes first.  One whose first call is over and
      * that was not called again ran its loop briefly -- import machinery, set-up code --
-     * and is not compiled now: from now on it counts its calls like a function without a
+     * and is not compiled now: from now on it counts its calls (to a tenth of the threshold,
+     * hook.c) like a function without a
      * loop (hook.c), so the compile thread's time goes to code that runs. */
     _PyInterpreterFrame *running = NULL;
     int depth = 0;
