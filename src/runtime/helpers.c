@@ -455,13 +455,20 @@ direct_call(PyThreadState *ts, PyFunctionObject *func, PyObject **args, int n, P
     return 1;
 }
 
+/* Whether compiled code may call compiled code itself: switched on, the hook installed,
+ * nothing traced. */
+static inline int
+direct_calls_allowed(PyThreadState *ts)
+{
+    return pj_jit.direct_calls && !ts->cframe->use_tracing && ts->interp->eval_frame == pj_hook;
+}
+
 /* The compiled state of `function` when it is a Python function taking exactly `n`
  * positional arguments that may be called directly (direct_call), else NULL.  Borrowed. */
 static PjCodeState *
 direct_target(PyThreadState *ts, PyObject *function, int n)
 {
-    if (!PyFunction_Check(function) || !pj_jit.direct_calls || ts->cframe->use_tracing ||
-        ts->interp->eval_frame != pj_hook)
+    if (!PyFunction_Check(function) || !direct_calls_allowed(ts))
         return NULL;
     PyCodeObject *co = (PyCodeObject *) ((PyFunctionObject *) function)->func_code;
     PjCodeState *st = pj_state_get(co);
@@ -484,7 +491,7 @@ construct(PyThreadState *ts, PyTypeObject *tp, PyObject **args, int n)
 {
     if (Py_TYPE(tp) != &PyType_Type || !(tp->tp_flags & Py_TPFLAGS_HEAPTYPE) ||
         (tp->tp_flags & Py_TPFLAGS_IS_ABSTRACT) || tp->tp_new != PyBaseObject_Type.tp_new ||
-        tp->tp_init == PyBaseObject_Type.tp_init || !ts->cframe || ts->cframe->use_tracing)
+        tp->tp_init == PyBaseObject_Type.tp_init || !direct_calls_allowed(ts))
         return PJ_NOT_HANDLED;
     PyObject *init = _PyType_Lookup(tp, &_Py_ID(__init__)); /* borrowed */
     PjCodeState *st = init != NULL ? direct_target(ts, init, n + 1) : NULL;
@@ -559,8 +566,7 @@ pj_rt_call(PyThreadState *ts, PyObject **base, int oparg, PyObject *kwnames)
         PyObject *res;
         if (st != NULL && direct_call(ts, (PyFunctionObject *) function, args, total, st, &res))
             return res;
-        if (st == NULL && PyType_Check(function) && pj_jit.direct_calls &&
-            ts->interp->eval_frame == pj_hook) {
+        if (st == NULL && PyType_Check(function)) {
             res = construct(ts, (PyTypeObject *) function, args, total);
             if (res != PJ_NOT_HANDLED)
                 return res;

@@ -78,6 +78,7 @@ pj_log_parse(const char *text, int warn)
 const char *
 pj_log_name(int bit)
 {
+    /* (every kind but the last, "all") */
     for (size_t k = 0; k + 1 < sizeof log_kinds / sizeof log_kinds[0]; k++)
         if (log_kinds[k].bit == bit)
             return log_kinds[k].name;

@@ -13,8 +13,8 @@
  * on the interpreter's main thread through a pending call (Py_AddPendingCall, serviced at
  * the interpreter's next eval-breaker check), or by pj_worker_wait.  Then the job queues
  * like any other -- if that first call is still running (on any thread); otherwise the
- * function ran its loop briefly and is dropped, to count its calls like a function
- * without a loop.  The queue is not FIFO: see take_next.
+ * function ran its loop briefly and is dropped, to count its calls (see run_front).  The
+ * queue is not FIFO: see take_next.
  *
  * Locks: `mu` guards the queues and job->st; `busy_mu` is held by this thread while it is
  * inside LLVM, so that fork() waits for it to come out (a child must not inherit LLVM's
@@ -402,8 +402,8 @@ pj_worker_defer(PjCodeState *st, double delay)
 }
 
 /* Runs the front half of a deferred job taken off the deferred list (GIL held), and
- * queues its back half -- or applies the failure.  `timer`: its delay is over (not a
- * second call, not pj_worker_wait). */
+ * queues its back half -- or applies the failure.  `timer`: its delay is over (not
+ * pj_worker_wait, which compiles everything queued). */
 static void
 run_front(PjJob *job, int timer)
 {
@@ -416,42 +416,35 @@ run_front(PjJob *job, int timer)
     st->compiling = 0; /* pj_state_compile_mode sets it again */
     st->job = NULL;
     free(job);
-    /* A function still running its first call (its frame among the innermost few of this
-     * thread) is where the time goes now: it goes first.  One whose first call is over and
-     * that was not called again ran its loop briefly -- import machinery, set-up code --
-     * and is not compiled now: from now on it counts its calls (to a tenth of the threshold,
-     * hook.c) like a function without a
-     * loop (hook.c), so the compile thread's time goes to code that runs. */
-    _PyInterpreterFrame *running = NULL;
-    int depth = 0;
+    /* Is its first call still running, on any thread?  Among the innermost few frames of
+     * this thread, it is where the time goes now: it goes first, with its frame's types
+     * as the seed.  A first call that is over ran its loop briefly -- import machinery,
+     * set-up code -- and is not compiled now: the function counts its calls from now on
+     * (to a tenth of the threshold, hook.c), so the compile thread's time goes to code
+     * that runs.  Generator functions are not dropped: a suspended generator's frame is
+     * on no stack and its resumes count as no call, so one created once and resumed a
+     * million times would never compile. */
     PyThreadState *ts = PyThreadState_Get();
-    for (_PyInterpreterFrame *f = ts->cframe ? ts->cframe->current_frame : NULL;
-         f != NULL && running == NULL; f = f->previous, depth++)
-        if (f->f_code == st->code)
-            running = f;
-    /* (a first call still running on another thread counts too) */
-    for (PyThreadState *t = PyInterpreterState_ThreadHead(ts->interp);
-         timer && running == NULL && t != NULL; t = PyThreadState_Next(t)) {
-        for (_PyInterpreterFrame *f = t != ts && t->cframe ? t->cframe->current_frame : NULL;
-             f != NULL; f = f->previous)
+    _PyInterpreterFrame *running = NULL;
+    int urgent = 0;
+    for (PyThreadState *t = PyInterpreterState_ThreadHead(ts->interp); t != NULL && !running;
+         t = PyThreadState_Next(t)) {
+        int depth = 0;
+        for (_PyInterpreterFrame *f = t->cframe ? t->cframe->current_frame : NULL; f != NULL;
+             f = f->previous, depth++)
             if (f->f_code == st->code) {
                 running = f;
-                depth = 1000; /* not this thread's: no urgency, no seed */
+                urgent = t == ts && depth < 4;
                 break;
             }
     }
-    /* (A generator's frame is on no thread's stack while it is suspended, and its resumes
-     * count as no call: a generator created once and resumed a million times would never
-     * compile.  Generator functions are not dropped.) */
     int generator = (st->code->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) != 0;
     if (timer && running == NULL && !generator) {
         pj_jit.deferred_dropped++;
         return;
     }
-    if (depth > 4)
-        running = NULL;
-    pj_state_compile_frame(st->code, st, running ? PJ_COMPILE_ASYNC_URGENT : PJ_COMPILE_ASYNC,
-                           running);
+    pj_state_compile_frame(st->code, st, urgent ? PJ_COMPILE_ASYNC_URGENT : PJ_COMPILE_ASYNC,
+                           urgent ? running : NULL);
 }
 
 /* Unlinks the deferred job with this id, or (id 0) the first one; NULL if none. mu held. */
