@@ -312,7 +312,8 @@ pj_rd_method_caches(PjRuntimeData *rd)
     X(RAISE, "raise statement")                                                                    \
     X(HELPER, "instruction left to the interpreter")                                               \
     X(UNBOX_GUARD, "unboxed loop entered with other types")                                        \
-    X(UNBOX_RANGE, "unboxed arithmetic left the machine type")
+    X(UNBOX_RANGE, "unboxed arithmetic left the machine type")                                     \
+    X(UNBOX_ITEM, "unboxed item read found another type or index")
 
 typedef enum PjDeoptReason {
 #define X(name, text) PJ_DEOPT_##name,

@@ -2163,6 +2163,38 @@ unboxed_range_next(Lower *L, const PjInstr *in)
     return v;
 }
 
+/* `xs[i]` read as a machine number (pass_unbox.c): xs an exact list or tuple (as hinted),
+ * i in range (negative counts from the end), the item an exact float or an int below
+ * 2**60 as `in` says; otherwise deoptimises before the subscript. */
+static LLVMValueRef
+unboxed_item(Lower *L, const PjInstr *in)
+{
+    int is_list = in->hint == PJ_HINT_LIST;
+    LLVMValueRef c = val(L, in->args[0]), i = val(L, in->args[1]);
+    unboxed_guard(L, in, is_type(L, c, is_list ? "PyList_Type" : "PyTuple_Type"),
+                  PJ_DEOPT_UNBOX_ITEM);
+    LLVMValueRef n = load(L, L->i64, c, offsetof(PyVarObject, ob_size));
+    LLVMValueRef neg = LLVMBuildICmp(L->b, LLVMIntSLT, i, ci64(L, 0), "");
+    i = LLVMBuildSelect(L->b, neg, LLVMBuildAdd(L->b, i, n, ""), i, "");
+    unboxed_guard(L, in, LLVMBuildICmp(L->b, LLVMIntULT, i, n, ""), PJ_DEOPT_UNBOX_ITEM);
+    LLVMValueRef items = is_list ? load(L, L->ptr, c, offsetof(PyListObject, ob_item))
+                                 : gep(L, c, offsetof(PyTupleObject, ob_item));
+    LLVMValueRef off = LLVMBuildMul(L->b, i, ci64(L, sizeof(PyObject *)), "");
+    LLVMValueRef o =
+        LLVMBuildLoad2(L->b, L->ptr, LLVMBuildGEP2(L->b, L->i8, items, &off, 1, ""), "");
+    int f = in->ut == PJ_UT_F64;
+    unboxed_guard(L, in, is_type(L, o, f ? "PyFloat_Type" : "PyLong_Type"), PJ_DEOPT_UNBOX_ITEM);
+    if (f)
+        return float_value(L, o);
+    LLVMBasicBlockRef big = new_bb(L, "item.big");
+    LLVMValueRef v = smallint_or(L, NULL, o, big);
+    LLVMBasicBlockRef cont = LLVMGetInsertBlock(L->b);
+    at(L, big);
+    LLVMBuildBr(L->b, exit_block(L, in->fsd, 0, PJ_DEOPT_UNBOX_ITEM));
+    at(L, cont);
+    return v;
+}
+
 /* The alloca holding unboxed `local` of the current loop (and its dirty flag's). */
 static LLVMValueRef
 unboxed_local(Lower *L, long long local, LLVMValueRef *dirty)
@@ -2263,6 +2295,11 @@ lower_unboxed(Lower *L, const PjInstr *in)
         if (in->ut == PJ_UT_OBJ)
             return 0;
         r = unboxed_range_next(L, in);
+        break;
+    case PJ_IR_subscr:
+        if (in->ut == PJ_UT_OBJ)
+            return 0;
+        r = unboxed_item(L, in);
         break;
     case PJ_IR_is_null:
         if (!typed_arg)

@@ -93,6 +93,11 @@ typedef enum PjHint {
  * that exists as an object only where it leaves the loop or the compiled code. */
 typedef enum PjUType { PJ_UT_OBJ = 0, PJ_UT_I64, PJ_UT_F64 } PjUType;
 
+/* In an unboxing seed (pj_pass_unbox): the local held a list (a tuple) whose first item had
+ * the PjUType added to this flag. */
+#define PJ_SEED_LIST 4
+#define PJ_SEED_TUPLE 8
+
 /* Unary op kinds. */
 enum { PJ_UN_NEGATIVE = 0, PJ_UN_POSITIVE, PJ_UN_INVERT };
 

@@ -22,6 +22,14 @@
  * rules (int op int is an int, anything with a float a float), range items, and `seed` --
  * the types of the frame's locals when compilation started (the arguments of the call
  * that compiled it, or the locals of a running frame).
+ *
+ * Items of lists and tuples: `xs[i]`, with i an unboxed int and xs a local that held a
+ * list (or tuple) of floats or ints when compilation started (the seed), reads the item
+ * as a machine number; the lowering checks the container's type, the index and the item's
+ * type at every read and deoptimises before the subscript where one differs.  The
+ * container stays an object; the loop may release its stack references to it because the
+ * local is never stored in the loop (the frame keeps it alive: the release frees
+ * nothing, so it runs no Python code).
  */
 #include "ir/passes.h"
 
@@ -112,9 +120,10 @@ typedef struct Pass {
     PjBlock **blk;       /* by id */
     int **preds, *npred; /* control-flow predecessors (edges and exception handlers) */
     int **succs, *nsucc;
-    int *real_use;    /* uses other than decref/xdecref */
-    unsigned char *t; /* value id -> lattice */
-    unsigned char *g; /* local -> guess */
+    int *real_use;        /* uses other than decref/xdecref */
+    unsigned char *t;     /* value id -> lattice */
+    unsigned char *g;     /* local -> guess */
+    unsigned char *items; /* local -> PJ_SEED_LIST/TUPLE + its items' type (the seed's) */
     int range_ok;
     int *pool;
 } Pass;
@@ -267,6 +276,16 @@ value_type(Pass *P, const PjInstr *in, const unsigned char *locals)
         return binop_type((int) in->imm[0], P->t[in->args[0]->id], P->t[in->args[1]->id]);
     case PJ_IR_unop:
         return unop_type((int) in->imm[0], P->t[in->args[0]->id]);
+    case PJ_IR_subscr: {
+        const PjInstr *c = in->args[0], *k = in->args[1];
+        if (c->op != PJ_IR_load_local || c->imm[0] >= P->nl || !P->items[c->imm[0]])
+            return T_OBJ;
+        if (P->t[k->id] != T_I64)
+            return P->t[k->id] == T_UNSET ? T_UNSET : T_OBJ; /* (not known yet) */
+        int it = P->items[c->imm[0]];
+        int hint = it & PJ_SEED_LIST ? PJ_HINT_LIST : PJ_HINT_TUPLE;
+        return in->hint == PJ_HINT_NONE || (int) in->hint == hint ? it & 3 : T_OBJ;
+    }
     case PJ_IR_iter_next:
         return P->range_ok && (in->hint == PJ_HINT_NONE || in->hint == PJ_HINT_RANGE) &&
                        in->bc >= 0 && iterates_range(bc, in->bc)
@@ -283,8 +302,14 @@ value_type(Pass *P, const PjInstr *in, const unsigned char *locals)
 static void
 guess_function(Pass *P, const unsigned char *seed, int nseed)
 {
-    for (int l = 0; l < P->nl; l++)
-        P->g[l] = l < nseed && seed[l] ? seed[l] : T_UNSET;
+    for (int l = 0; l < P->nl; l++) {
+        int sd = l < nseed ? seed[l] : 0;
+        P->g[l] = sd == T_I64 || sd == T_F64 ? sd : T_UNSET;
+        P->items[l] =
+            (sd & (PJ_SEED_LIST | PJ_SEED_TUPLE)) && ((sd & 3) == T_I64 || (sd & 3) == T_F64)
+                ? (unsigned char) sd
+                : 0;
+    }
     for (int changed = 1, rounds = 0; changed && rounds < 8; rounds++) {
         changed = 0;
         for (PjBlock *b = P->fn->entry; b != NULL; b = b->next) {
@@ -430,6 +455,8 @@ fs_ok(const PjFrameState *fs)
     return fs == NULL || (fs->handler == NULL && !(fs->notb && fs->interp_handler));
 }
 
+static int check_ops(Pass *P, Loop *lp, const unsigned char *lt, const unsigned char *written);
+
 /* Whether every op of the typed loop is allowed (see the file comment). */
 static int
 check_loop(Pass *P, Loop *lp, const unsigned char *lt)
@@ -438,6 +465,32 @@ check_loop(Pass *P, Loop *lp, const unsigned char *lt)
     PjBlock *h = P->blk[lp->header];
     if (h->bc < 0)
         return 0;
+    unsigned char *written = calloc((size_t) P->nl + 1, 1); /* stored in the loop */
+    if (written == NULL)
+        return 0;
+    for (PjBlock *b = fn->entry; b != NULL; b = b->next)
+        for (PjInstr *in = b->first; lp->in[b->id] && in != NULL; in = in->next) {
+            int t, l = stored(P, in, &t);
+            if (l >= 0 && l < P->nl)
+                written[l] = 1;
+        }
+    int ok = check_ops(P, lp, lt, written);
+    free(written);
+    return ok;
+}
+
+/* A load of a local the loop never stores: the frame holds a reference throughout. */
+static int
+invariant_load(const Pass *P, const PjInstr *v, const unsigned char *written)
+{
+    return v->op == PJ_IR_load_local && v->imm[0] < P->nl && !written[v->imm[0]];
+}
+
+static int
+check_ops(Pass *P, Loop *lp, const unsigned char *lt, const unsigned char *written)
+{
+    PjFunc *fn = P->fn;
+    PjBlock *h = P->blk[lp->header];
     for (PjBlock *b = fn->entry; b != NULL; b = b->next) {
         if (!lp->in[b->id])
             continue;
@@ -480,7 +533,11 @@ check_loop(Pass *P, Loop *lp, const unsigned char *lt)
             }
             case PJ_IR_decref:
             case PJ_IR_xdecref:
-                if (!typed(P, a) && !immortal_here(a))
+                if (!typed(P, a) && !immortal_here(a) && !invariant_load(P, a, written))
+                    return 0;
+                break;
+            case PJ_IR_subscr: /* an item read as a number (see the file comment) */
+                if (!typed(P, in) || typed(P, a) || P->t[c->id] != T_I64)
                     return 0;
                 break;
             case PJ_IR_binop:
@@ -676,6 +733,7 @@ commit_loop(Pass *P, Loop *lp, const unsigned char *lt, const unsigned char *liv
             case PJ_IR_binop_store:
             case PJ_IR_unop:
             case PJ_IR_iter_next:
+            case PJ_IR_subscr:
                 needs = 1;
                 break;
             default:
@@ -692,9 +750,13 @@ commit_loop(Pass *P, Loop *lp, const unsigned char *lt, const unsigned char *liv
         for (int i = 0; i < b->nparams; i++)
             if (typed(P, b->params[i]))
                 b->params[i]->ut = P->t[b->params[i]->id];
-        for (PjInstr *in = b->first; in != NULL; in = in->next)
+        for (PjInstr *in = b->first; in != NULL; in = in->next) {
             if (in->id >= 0 && typed(P, in))
                 in->ut = P->t[in->id];
+            if (in->op == PJ_IR_subscr && typed(P, in)) /* which container the lowering checks */
+                in->hint =
+                    P->items[in->args[0]->imm[0]] & PJ_SEED_LIST ? PJ_HINT_LIST : PJ_HINT_TUPLE;
+        }
     }
     fn->nuloops++;
     return 0;
@@ -717,6 +779,7 @@ pj_pass_unbox(PjFunc *fn, const unsigned char *seed, int nseed, int range_ok)
     P.real_use = calloc((size_t) P.nv + 1, sizeof(int));
     P.t = calloc((size_t) P.nv + 1, 1);
     P.g = calloc((size_t) P.nl + 1, 1);
+    P.items = calloc((size_t) P.nl + 1, 1);
     unsigned char *seen = calloc((size_t) nb + 1, 1);
     unsigned char *claimed = calloc((size_t) nb + 1, 1);
     unsigned char *lt = calloc((size_t) P.nl + 1, 1);
@@ -725,7 +788,7 @@ pj_pass_unbox(PjFunc *fn, const unsigned char *seed, int nseed, int range_ok)
     Loop *loops = calloc((size_t) nb + 1, sizeof(Loop));
     int nloops = 0;
     if (!P.blk || !P.preds || !P.succs || !P.npred || !P.nsucc || !P.real_use || !P.t || !P.g ||
-        !seen || !claimed || !lt || !live || !work || !loops || setup_cfg(&P) < 0)
+        !P.items || !seen || !claimed || !lt || !live || !work || !loops || setup_cfg(&P) < 0)
         goto done;
     fn->uloops = pj_arena_alloc(fn->arena, sizeof(PjULoop) * (size_t) (nb + 1));
     if (fn->uloops == NULL)
@@ -826,6 +889,7 @@ done:
     free(P.real_use);
     free(P.t);
     free(P.g);
+    free(P.items);
     free(seen);
     free(claimed);
     free(lt);

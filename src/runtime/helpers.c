@@ -107,7 +107,8 @@ pj_rt_deopt(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag, int re
         if (pj_jit.log & PJ_LOG_DEOPT)
             pj_log_deopt(frame, reason);
     }
-    if (!throwflag && (reason == PJ_DEOPT_UNBOX_GUARD || reason == PJ_DEOPT_UNBOX_RANGE))
+    if (!throwflag && (reason == PJ_DEOPT_UNBOX_GUARD || reason == PJ_DEOPT_UNBOX_RANGE ||
+                       reason == PJ_DEOPT_UNBOX_ITEM))
         pj_state_unbox_deopt(frame->f_code);
     if (throwflag)
         return interpret_raised(ts, frame);

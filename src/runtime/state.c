@@ -204,7 +204,8 @@ pj_state_unbox_deopt(PyCodeObject *co)
  * about 30 executions of each instruction), short enough not to matter. */
 #define PJ_FEEDBACK_DELAY 0.005
 
-/* PjUType of each plain local of `frame` (cells and free variables are not unboxed). */
+/* PjUType of each plain local of `frame` (cells and free variables are not unboxed), or of
+ * its first item for a list or tuple (PJ_SEED_LIST, PJ_SEED_TUPLE). */
 static unsigned char *
 frame_seed(PyCodeObject *co, _PyInterpreterFrame *frame, int *n)
 {
@@ -218,13 +219,22 @@ frame_seed(PyCodeObject *co, _PyInterpreterFrame *frame, int *n)
         PyObject *o = frame->localsplus[i];
         if (o == NULL)
             continue;
+        int items = 0;
+        if (PyList_CheckExact(o) && PyList_GET_SIZE(o) > 0) {
+            o = PyList_GET_ITEM(o, 0);
+            items = PJ_SEED_LIST;
+        }
+        else if (PyTuple_CheckExact(o) && PyTuple_GET_SIZE(o) > 0) {
+            o = PyTuple_GET_ITEM(o, 0);
+            items = PJ_SEED_TUPLE;
+        }
         if (PyFloat_CheckExact(o))
-            seed[i] = PJ_UT_F64;
+            seed[i] = (unsigned char) (items | PJ_UT_F64);
         else if (PyLong_CheckExact(o)) {
             int overflow = 0;
             (void) PyLong_AsLongLongAndOverflow(o, &overflow);
             if (!overflow)
-                seed[i] = PJ_UT_I64;
+                seed[i] = (unsigned char) (items | PJ_UT_I64);
         }
     }
     *n = co->co_nlocals;

@@ -159,3 +159,43 @@ print(r, seen)
 print([c["unboxed_loops"] for c in pyjit.compiled_functions() if c["qualname"] == "spin"])
 ''')
     assert out.splitlines() == ["(59999997, 10000000.0) [('spin', 'int', True, 'float')]", "[1]"], out
+
+
+def test_list_and_tuple_items_are_read_unboxed_with_exact_fallbacks(runner):
+    out = check(runner, '''
+import pyjit, traceback
+def dot(xs, ys, n):
+    s = 0.0
+    for i in range(n):
+        s += xs[i] * ys[i - n]          # a negative index counts from the end
+    return s
+def total(t, n):
+    acc = 0
+    for i in range(n):
+        acc += t[i] * i
+    return acc
+def run():
+    out = []
+    xs = [1.5 * k for k in range(50)]
+    out.append(dot(xs, xs, 50))         # the first call: its seed says floats
+    out.append(dot(xs, xs[:-1] + [7], 50))  # an int where a float was: deopt, same result
+    try:
+        dot(xs, xs, 51)                 # xs[50]: IndexError from the right line
+    except IndexError as e:
+        out.append((str(e), traceback.extract_tb(e.__traceback__)[-1].line))
+    out.append(total(tuple(range(40)), 40))
+    out.append(total((1, 2**70, 3), 3))     # an item too big for a machine int
+    out.append(dot([1.0, float("nan")], [2.0, 3.0], 2))
+    return out
+expect = repr(run())
+pyjit.enable()
+got = repr(run())
+print(got == expect)
+print([c["unboxed_loops"] for c in pyjit.compiled_functions() if c["qualname"] in ("dot", "total")])
+print(pyjit.stats()["deopt_reasons"].get("unboxed item read found another type or index", 0) >= 3)
+print(got)
+''')
+    lines = out.splitlines()
+    assert lines[0] == "True", out
+    assert lines[1] == "[1, 1]", out
+    assert lines[2] == "True", out

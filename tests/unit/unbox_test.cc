@@ -121,3 +121,23 @@ TEST(Unbox, OuterLoopTakesTheInnerOne)
     EXPECT_EQ(r.found, 1);
     EXPECT_EQ(r.locals, "t:i64^ a:i64 m:i64");
 }
+
+TEST(Unbox, ItemsOfASeededListAreNumbers)
+{
+    // xs held a list of floats when compilation started: xs[i] is read as a double, and
+    // xs itself stays an object (never stored in the loop, so its releases free nothing).
+    const char *src = "def f(xs, n):\n    s = 0.0\n    for i in range(n):\n"
+                      "        s += xs[i] / (i + 1)\n    return s\n";
+    Result r = run_pass(src, { PJ_SEED_LIST | PJ_UT_F64, PJ_UT_I64, 0, 0 });
+    EXPECT_EQ(r.found, 1);
+    EXPECT_EQ(r.locals, "s:f64^ i:i64");
+    EXPECT_TRUE(r.verifies);
+    // Without the seed nothing says what the items are.
+    EXPECT_EQ(run_pass(src, { 0, PJ_UT_I64, 0, 0 }).found, 0);
+    // A container the loop rebinds may be released for good there: refused.
+    Result w = run_pass("def f(xs, n):\n    s = 0.0\n    for i in range(n):\n"
+                        "        s += xs[i]\n        xs = xs\n    return s\n",
+                        { PJ_SEED_LIST | PJ_UT_F64, PJ_UT_I64, 0, 0 });
+    EXPECT_EQ(w.found, 0);
+    EXPECT_TRUE(w.verifies);
+}
