@@ -211,11 +211,12 @@
 /* clang-format on */
 
 /* pyjit's own data compiled code reads: the builtins its calls recognise (set at start-up
- * from the builtins module; a call site compares the callee with them, so rebinding the
- * name is always seen). */
+ * from the builtins module; math.sqrt once a compilation finds the math module imported;
+ * a call site compares the callee with them, so rebinding the name is always seen). */
 #define PJ_RT_DATA(X)                                                                              \
     X(pj_builtin_len)                                                                              \
-    X(pj_builtin_isinstance)
+    X(pj_builtin_isinstance)                                                                       \
+    X(pj_math_sqrt)
 
 /* The binary-op function for each BINARY_OP oparg (NB_*), in CPython's order. */
 #define PJ_BINOP_FUNCS                                                                             \

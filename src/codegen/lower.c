@@ -76,6 +76,11 @@ typedef struct Lower {
      * unboxed range step. */
     const PjULoop *cur_u;
     LLVMValueRef **uval, **udirty;
+    /* Per loop, the one block that makes the frame's slots current (materialize): entered
+     * with a return id in its phi, left through its switch. */
+    LLVMBasicBlockRef *uflush;
+    LLVMValueRef *uflush_phi, *uflush_sw;
+    int *uflush_n;
     LLVMValueRef *aux;
     PjAbort why;
 } Lower;
@@ -251,6 +256,9 @@ incref(Lower *L, LLVMValueRef o)
     store(L, LLVMBuildAdd(L->b, rc, ci64(L, 1), ""), o, offsetof(PyObject, ob_refcnt));
 }
 
+static void materialize(Lower *L, const PjULoop *u);
+static LLVMValueRef is_type(Lower *L, LLVMValueRef o, const char *type_sym);
+
 static void
 decref(Lower *L, LLVMValueRef o)
 {
@@ -260,6 +268,19 @@ decref(Lower *L, LLVMValueRef o)
     LLVMBasicBlockRef dealloc = new_bb(L, "dealloc"), cont = new_bb(L, "");
     br_cold(L, LLVMBuildICmp(L->b, LLVMIntEQ, rc1, ci64(L, 0), ""), dealloc, cont);
     at(L, dealloc);
+    /* In an unboxed loop a finaliser (Python code) sees the frame's locals current; a
+     * float or an int has none. */
+    if (L->cur_u != NULL && L->cur_u->nlocals > 0) {
+        LLVMBasicBlockRef flush = new_bb(L, "dealloc.flush"), go = new_bb(L, "");
+        LLVMBuildCondBr(
+            L->b,
+            LLVMBuildOr(L->b, is_type(L, o, "PyFloat_Type"), is_type(L, o, "PyLong_Type"), ""), go,
+            flush);
+        at(L, flush);
+        materialize(L, L->cur_u);
+        LLVMBuildBr(L->b, go);
+        at(L, go);
+    }
     call(L, "_Py_Dealloc", &o, 1);
     LLVMBuildBr(L->b, cont);
     at(L, cont);
@@ -405,6 +426,36 @@ materialize(Lower *L, const PjULoop *u)
     }
 }
 
+/* materialize() in one block per loop, shared by its exits (a loop has a hundred of them;
+ * inlining the write-backs at each made its code several times bigger), returning through
+ * a switch.  Only for paths that leave the function: no SSA value defined before it
+ * dominates the code after it. */
+static void
+materialize_shared(Lower *L, const PjULoop *u)
+{
+    int ui = (int) (u - L->ir->uloops);
+    if (u->nlocals == 0)
+        return;
+    LLVMBasicBlockRef from = LLVMGetInsertBlock(L->b);
+    if (L->uflush[ui] == NULL) {
+        L->uflush[ui] = new_bb(L, "unboxed.flush");
+        at(L, L->uflush[ui]);
+        L->uflush_phi[ui] = LLVMBuildPhi(L->b, L->i32, "flush.from");
+        materialize(L, u);
+        LLVMBasicBlockRef bad = new_bb(L, "");
+        L->uflush_sw[ui] = LLVMBuildSwitch(L->b, L->uflush_phi[ui], bad, 8);
+        at(L, bad);
+        LLVMBuildUnreachable(L->b);
+        at(L, from);
+    }
+    LLVMBasicBlockRef cont = new_bb(L, "flushed");
+    LLVMValueRef id = ci32(L, ++L->uflush_n[ui]);
+    LLVMBuildBr(L->b, L->uflush[ui]);
+    LLVMAddIncoming(L->uflush_phi[ui], &id, &from, 1);
+    LLVMAddCase(L->uflush_sw[ui], id, cont);
+    at(L, cont);
+}
+
 static LLVMValueRef
 box_unboxed(Lower *L, const PjInstr *v)
 {
@@ -469,10 +520,10 @@ exit_to(Lower *L, const PjFrameState *fs, long long unit, int nstack, int throwf
         /* Leaving an unboxed loop: the frame gets its locals and stack entries as objects. */
         first = new_bb(L, "exit.unboxed");
         at(L, first);
-        materialize(L, L->cur_u);
         for (int i = 0; i < fs->nstack && i < nstack; i++)
             if (fs->stack[i]->ut != PJ_UT_OBJ)
                 LLVMBuildStore(L->b, box_unboxed(L, fs->stack[i]), stack_slot(L, i));
+        materialize_shared(L, L->cur_u);
         LLVMBuildBr(L->b, bb);
     }
     LLVMBasicBlockRef src = first == bb ? from : LLVMGetInsertBlock(L->b);
@@ -2195,6 +2246,125 @@ unboxed_item(Lower *L, const PjInstr *in)
     return v;
 }
 
+/* Guards that `o` is an exact list or tuple as `hint` says (before `in`, else deopt). */
+static void
+unboxed_sequence_guard(Lower *L, const PjInstr *in, LLVMValueRef o, PjHint hint)
+{
+    unboxed_guard(L, in, is_type(L, o, hint == PJ_HINT_LIST ? "PyList_Type" : "PyTuple_Type"),
+                  PJ_DEOPT_UNBOX_ITEM);
+}
+
+/* The next item of a list or tuple iterator (as `in->hint` says), as listiter_next and
+ * tupleiter_next: a new reference, or NULL at the end, where the iterator drops its
+ * sequence. */
+static LLVMValueRef
+unboxed_seq_next(Lower *L, const PjInstr *in)
+{
+    int is_list = in->hint == PJ_HINT_LIST;
+    LLVMValueRef it = val(L, in->args[0]);
+    unboxed_guard(L, in, is_type(L, it, is_list ? "PyListIter_Type" : "PyTupleIter_Type"),
+                  PJ_DEOPT_UNBOX_ITEM);
+    Merge m = { .bb = new_bb(L, "seqnext.done") };
+    LLVMValueRef null = LLVMConstNull(L->ptr);
+    LLVMBasicBlockRef has_seq = new_bb(L, ""), more = new_bb(L, "seqnext.more"),
+                      end = new_bb(L, "seqnext.end"), gone = new_bb(L, "");
+    LLVMValueRef seq = load(L, L->ptr, it, offsetof(PjSeqIter, it_seq));
+    LLVMBuildCondBr(L->b, LLVMBuildIsNull(L->b, seq, ""), gone, has_seq);
+    at(L, gone);
+    merge_add(L, &m, null);
+    at(L, has_seq);
+    LLVMValueRef idx = load(L, L->i64, it, offsetof(PjSeqIter, it_index));
+    LLVMValueRef n = load(L, L->i64, seq, offsetof(PyVarObject, ob_size));
+    LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntSLT, idx, n, ""), more, end);
+    at(L, more);
+    store(L, LLVMBuildAdd(L->b, idx, ci64(L, 1), ""), it, offsetof(PjSeqIter, it_index));
+    LLVMValueRef items = is_list ? load(L, L->ptr, seq, offsetof(PyListObject, ob_item))
+                                 : gep(L, seq, offsetof(PyTupleObject, ob_item));
+    LLVMValueRef off = LLVMBuildMul(L->b, idx, ci64(L, sizeof(PyObject *)), "");
+    LLVMValueRef item =
+        LLVMBuildLoad2(L->b, L->ptr, LLVMBuildGEP2(L->b, L->i8, items, &off, 1, ""), "");
+    incref(L, item);
+    merge_add(L, &m, item);
+    at(L, end);
+    store(L, null, it, offsetof(PjSeqIter, it_seq));
+    decref(L, seq);
+    merge_add(L, &m, null);
+    return merge_finish(L, &m, L->ptr);
+}
+
+/* UNPACK_SEQUENCE of an exact list or tuple (as `in->hint` says) of exactly its length:
+ * the items, new references, onto the stack (the last deepest); the sequence released. */
+static void
+unboxed_unpack(Lower *L, const PjInstr *in)
+{
+    LLVMValueRef seq = val(L, in->args[0]);
+    int is_list = in->hint == PJ_HINT_LIST, n = (int) in->imm[1];
+    unboxed_sequence_guard(L, in, seq, in->hint);
+    unboxed_guard(L, in,
+                  LLVMBuildICmp(L->b, LLVMIntEQ,
+                                load(L, L->i64, seq, offsetof(PyVarObject, ob_size)), ci64(L, n),
+                                ""),
+                  PJ_DEOPT_UNBOX_ITEM);
+    LLVMValueRef items = is_list ? load(L, L->ptr, seq, offsetof(PyListObject, ob_item))
+                                 : gep(L, seq, offsetof(PyTupleObject, ob_item));
+    int base = (int) in->imm[2] - 1;
+    for (int i = 0; i < n; i++) {
+        LLVMValueRef item = load(L, L->ptr, items, (long long) sizeof(PyObject *) * i);
+        incref(L, item);
+        LLVMBuildStore(L->b, item, stack_slot(L, base + n - 1 - i));
+    }
+    decref(L, seq);
+}
+
+/* `xs[i] = v` into an exact list at an unboxed int i (negative counts from the end): v
+ * boxed if it is unboxed, the old item released. */
+static void
+unboxed_store_item(Lower *L, const PjInstr *in)
+{
+    LLVMValueRef c = val(L, in->args[0]), i = val(L, in->args[1]);
+    const PjInstr *v = in->args[2];
+    unboxed_sequence_guard(L, in, c, PJ_HINT_LIST);
+    LLVMValueRef n = load(L, L->i64, c, offsetof(PyVarObject, ob_size));
+    LLVMValueRef neg = LLVMBuildICmp(L->b, LLVMIntSLT, i, ci64(L, 0), "");
+    i = LLVMBuildSelect(L->b, neg, LLVMBuildAdd(L->b, i, n, ""), i, "");
+    unboxed_guard(L, in, LLVMBuildICmp(L->b, LLVMIntULT, i, n, ""), PJ_DEOPT_UNBOX_ITEM);
+    LLVMValueRef o;
+    if (v->ut != PJ_UT_OBJ) {
+        o = box_unboxed(L, v);
+        check_null(L, o, in->fs);
+    }
+    else {
+        o = val(L, v);
+        incref(L, o);
+    }
+    LLVMValueRef off = LLVMBuildMul(L->b, i, ci64(L, sizeof(PyObject *)), "");
+    LLVMValueRef slot = LLVMBuildGEP2(
+        L->b, L->i8, load(L, L->ptr, c, offsetof(PyListObject, ob_item)), &off, 1, "");
+    LLVMValueRef old = LLVMBuildLoad2(L->b, L->ptr, slot, "");
+    LLVMBuildStore(L->b, o, slot);
+    xdecref(L, old);
+}
+
+/* math.sqrt(x) on an unboxed float: the callee checked to be math.sqrt and x not below
+ * zero (the interpreter raises ValueError), else deoptimises before the call. */
+static LLVMValueRef
+unboxed_sqrt(Lower *L, const PjInstr *in)
+{
+    int base = (int) in->imm[1];
+    LLVMValueRef callee = load(L, L->ptr, stack_slot(L, base + 1), 0);
+    LLVMValueRef sqrt_fn = load(L, L->ptr, data(L, "pj_math_sqrt"), 0);
+    unboxed_guard(L, in, LLVMBuildICmp(L->b, LLVMIntEQ, callee, sqrt_fn, ""), PJ_DEOPT_UNBOX_ITEM);
+    LLVMValueRef x = val(L, pj_ir_slot_value(in, base + 2));
+    unboxed_guard(L, in, LLVMBuildFCmp(L->b, LLVMRealUGE, x, LLVMConstReal(L->f64, 0.0), ""),
+                  PJ_DEOPT_UNBOX_RANGE);
+    unsigned id = LLVMLookupIntrinsicID("llvm.sqrt", 9);
+    LLVMValueRef f = LLVMGetIntrinsicDeclaration(L->mod, id, &L->f64, 1);
+    LLVMValueRef r =
+        LLVMBuildCall2(L->b, LLVMIntrinsicGetType(L->ctx, id, &L->f64, 1), f, &x, 1, "");
+    decref(L, callee); /* (the call's reference; pj_math_sqrt keeps it alive) */
+    return r;
+}
+
 /* The alloca holding unboxed `local` of the current loop (and its dirty flag's). */
 static LLVMValueRef
 unboxed_local(Lower *L, long long local, LLVMValueRef *dirty)
@@ -2292,15 +2462,27 @@ lower_unboxed(Lower *L, const PjInstr *in)
                 : LLVMBuildFCmp(L->b, LLVMRealUNE, val(L, a), LLVMConstReal(L->f64, 0.0), "");
         break;
     case PJ_IR_iter_next:
-        if (in->ut == PJ_UT_OBJ)
-            return 0;
-        r = unboxed_range_next(L, in);
+        r = in->ut == PJ_UT_OBJ ? unboxed_seq_next(L, in) : unboxed_range_next(L, in);
         break;
     case PJ_IR_subscr:
         if (in->ut == PJ_UT_OBJ)
             return 0;
         r = unboxed_item(L, in);
         break;
+    case PJ_IR_store_subscr:
+        unboxed_store_item(L, in);
+        return 1;
+    case PJ_IR_call:
+        if (in->ut == PJ_UT_OBJ)
+            return 0;
+        r = unboxed_sqrt(L, in);
+        break;
+    case PJ_IR_get_iter: /* then as outside */
+        unboxed_sequence_guard(L, in, val(L, a), in->hint);
+        return 0;
+    case PJ_IR_sop:
+        unboxed_unpack(L, in);
+        return 1;
     case PJ_IR_is_null:
         if (!typed_arg)
             return 0;
@@ -2690,6 +2872,10 @@ free_lower(Lower *L)
         free(L->udirty[k]);
     free(L->uval);
     free(L->udirty);
+    free(L->uflush);
+    free(L->uflush_phi);
+    free(L->uflush_sw);
+    free(L->uflush_n);
     free(L->aux);
     free(L->bbs);
     free(L->vals);
@@ -2738,8 +2924,13 @@ pj_lower(const PjFunc *fn, LLVMContextRef ctx, const char *name, const PjLowerOp
     L->aux = calloc((size_t) fn->nvalues + 1, sizeof(LLVMValueRef));
     L->uval = calloc((size_t) fn->nuloops + 1, sizeof(LLVMValueRef *));
     L->udirty = calloc((size_t) fn->nuloops + 1, sizeof(LLVMValueRef *));
+    L->uflush = calloc((size_t) fn->nuloops + 1, sizeof(LLVMBasicBlockRef));
+    L->uflush_phi = calloc((size_t) fn->nuloops + 1, sizeof(LLVMValueRef));
+    L->uflush_sw = calloc((size_t) fn->nuloops + 1, sizeof(LLVMValueRef));
+    L->uflush_n = calloc((size_t) fn->nuloops + 1, sizeof(int));
     if (L->bbs == NULL || L->vals == NULL || L->aux == NULL || L->uval == NULL ||
-        L->udirty == NULL) {
+        L->udirty == NULL || L->uflush == NULL || L->uflush_phi == NULL || L->uflush_sw == NULL ||
+        L->uflush_n == NULL) {
         why->kind = PJ_ABORT_NO_MEMORY;
         goto fail;
     }

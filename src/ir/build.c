@@ -1034,6 +1034,11 @@ call_hint(Builder *b, int base, int nargs)
 {
     if (b->kwnames >= 0 || (nargs != 1 && nargs != 2) || b->i == 0)
         return PJ_HINT_GENERIC;
+    const PjInstr *self0 = b->stack[base], *callee0 = b->stack[base + 1];
+    if (nargs == 1 && self0->op == PJ_IR_null && callee0->op == PJ_IR_load_global &&
+        callee0->imm[0] >= 0 && callee0->imm[0] < b->bc->nnames &&
+        strcmp(b->bc->names[callee0->imm[0]], "sqrt") == 0)
+        return PJ_HINT_SQRT;
     PjHint h = feedback_of(cur_instr(b) - 1, 1); /* the PRECALL */
     if (h != PJ_HINT_NONE)
         return h;

@@ -148,9 +148,9 @@ static const char *const binop_sym[] = {
 static const char *const unop_sym[] = { "-", "+", "~" };
 static const char *const cmp_sym[] = { "<", "<=", "==", "!=", ">", ">=" };
 static const char *const kt_name[] = { "", "smallint", "float", "bool", "none" };
-static const char *const hint_name[] = { "",     "int",   "float",     "str",   "generic",
-                                         "list", "tuple", "dict",      "range", "values",
-                                         "slot", "len",   "isinstance" };
+static const char *const hint_name[] = { "",     "int",   "float",      "str",   "generic",
+                                         "list", "tuple", "dict",       "range", "values",
+                                         "slot", "len",   "isinstance", "sqrt" };
 
 static void
 print_value(PjStr *s, const PjInstr *v)
@@ -456,4 +456,13 @@ pj_ir_verify(const PjFunc *fn, char *buf, unsigned size)
         }
     }
     return 0;
+}
+
+PjInstr *
+pj_ir_slot_value(const PjInstr *in, int slot)
+{
+    for (const PjInstr *p = in->prev; p != NULL; p = p->prev)
+        if (p->op == PJ_IR_store_stack && p->imm[0] == slot)
+            return p->args[0];
+    return NULL;
 }

@@ -86,6 +86,7 @@ typedef enum PjHint {
     PJ_HINT_SLOT,       /* load_attr, store_attr: a __slots__ member */
     PJ_HINT_LEN,        /* call: the builtin len */
     PJ_HINT_ISINSTANCE, /* call: the builtin isinstance */
+    PJ_HINT_SQRT,       /* call: a global named sqrt (math.sqrt, checked at run time) */
 } PjHint;
 
 /* How a value is represented (the unboxing pass, pass_unbox.c): an object, or -- inside a
@@ -94,7 +95,8 @@ typedef enum PjHint {
 typedef enum PjUType { PJ_UT_OBJ = 0, PJ_UT_I64, PJ_UT_F64 } PjUType;
 
 /* In an unboxing seed (pj_pass_unbox): the local held a list (a tuple) whose first item had
- * the PjUType added to this flag. */
+ * the PjUType added to this flag; two more levels of two bits each (1 list, 2 tuple) may
+ * follow for items that are lists or tuples (pass_unbox.c, shapes). */
 #define PJ_SEED_LIST 4
 #define PJ_SEED_TUPLE 8
 
@@ -188,6 +190,10 @@ PjBlock *pj_ir_block_new(PjFunc *fn, int bc, int nparams);
 /* Appends an instruction with `nargs` operand slots; returns NULL on arena exhaustion. */
 PjInstr *pj_ir_append(PjFunc *fn, PjBlock *b, PjIrOp op, int nargs);
 void pj_ir_remove(PjInstr *in);
+/* The value last stored (store_stack) into value-stack slot `slot` before `in`, in its
+ * block; NULL if none there (call arguments are stored right before the call). */
+PjInstr *pj_ir_slot_value(const PjInstr *in, int slot);
+
 PjFrameState *pj_ir_frame_state(PjFunc *fn, int bc, int prev_unit, PjInstr *const *stack,
                                 int nstack);
 

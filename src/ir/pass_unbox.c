@@ -23,13 +23,18 @@
  * the types of the frame's locals when compilation started (the arguments of the call
  * that compiled it, or the locals of a running frame).
  *
- * Items of lists and tuples: `xs[i]`, with i an unboxed int and xs a local that held a
- * list (or tuple) of floats or ints when compilation started (the seed), reads the item
- * as a machine number; the lowering checks the container's type, the index and the item's
- * type at every read and deoptimises before the subscript where one differs.  The
- * container stays an object; the loop may release its stack references to it because the
- * local is never stored in the loop (the frame keeps it alive: the release frees
- * nothing, so it runs no Python code).
+ * Lists and tuples: a value's "shape" (guess_shapes) says it is a list or tuple of ..., of
+ * floats or ints, sampled from the seed's first items: `pairs`, a list of 2-tuples of
+ * lists of floats.  Shapes flow through locals, iteration (an item of a list of X is an
+ * X), UNPACK_SEQUENCE and subscripts.  In an unboxed loop, `xs[i]` with i an unboxed int
+ * and a shape saying numbers reads the item as a machine number, `xs[i] = v` boxes v into
+ * an exact list, and iterating or unpacking a list or tuple yields its items as objects.
+ * The lowering checks the container's type, the index, the length and the item's type at
+ * every use and deoptimises before the instruction where one differs.
+ *
+ * Releasing an object in an unboxed loop may free it, and a finaliser is Python code:
+ * the lowering writes the loop's unboxed locals back to the frame before any dealloc, so
+ * the finaliser sees the frame as the interpreter would show it.
  */
 #include "ir/passes.h"
 
@@ -120,10 +125,10 @@ typedef struct Pass {
     PjBlock **blk;       /* by id */
     int **preds, *npred; /* control-flow predecessors (edges and exception handlers) */
     int **succs, *nsucc;
-    int *real_use;        /* uses other than decref/xdecref */
-    unsigned char *t;     /* value id -> lattice */
-    unsigned char *g;     /* local -> guess */
-    unsigned char *items; /* local -> PJ_SEED_LIST/TUPLE + its items' type (the seed's) */
+    int *real_use;          /* uses other than decref/xdecref */
+    unsigned char *t;       /* value id -> lattice */
+    unsigned char *g;       /* local -> guess */
+    unsigned char *ls, *vs; /* local / value id -> shape (see guess_shapes) */
     int range_ok;
     int *pool;
 } Pass;
@@ -261,6 +266,139 @@ iterates_range(const PjBytecode *bc, int fi)
     return 0;
 }
 
+/* The argument of a call that may be math.sqrt(x), or NULL. */
+static const PjInstr *
+sqrt_arg(const PjInstr *in)
+{
+    if (in->op != PJ_IR_call || in->hint != PJ_HINT_SQRT || in->imm[0] != 1 || in->imm[2] >= 0)
+        return NULL;
+    int base = (int) in->imm[1];
+    const PjInstr *self = pj_ir_slot_value(in, base), *callee = pj_ir_slot_value(in, base + 1);
+    if (self == NULL || self->op != PJ_IR_null || callee == NULL || callee->op != PJ_IR_load_global)
+        return NULL;
+    return pj_ir_slot_value(in, base + 2);
+}
+
+/* ---- Shapes ------------------------------------------------------------------------------ */
+
+/* A shape: bits 0-1 the leaf's PjUType, then up to three container levels of two bits,
+ * outermost first (1: list, 2: tuple: PJ_SEED_LIST, PJ_SEED_TUPLE at the first level);
+ * 0: nothing known yet; SH_TOP: no one shape. */
+#define SH_TOP 0xFF
+
+static int
+shape_join(int a, int b)
+{
+    if (a == 0)
+        return b;
+    if (b == 0 || a == b)
+        return a;
+    return SH_TOP;
+}
+
+/* The outermost container kind of shape s (PJ_HINT_LIST / PJ_HINT_TUPLE), or 0. */
+static int
+shape_container(int s)
+{
+    if (s == 0 || s == SH_TOP)
+        return 0;
+    int k = (s >> 2) & 3;
+    return k == 1 ? PJ_HINT_LIST : k == 2 ? PJ_HINT_TUPLE : 0;
+}
+
+/* The shape of an item of s. */
+static int
+shape_item(int s)
+{
+    if (s == 0)
+        return 0;
+    if (!shape_container(s))
+        return SH_TOP;
+    return (s & 3) | ((s >> 4) << 2);
+}
+
+/* The number type a shape stands for (T_I64, T_F64), or T_OBJ. */
+static int
+shape_number(int s)
+{
+    return s == T_I64 || s == T_F64 ? s : T_OBJ;
+}
+
+static int
+raise_shape(unsigned char *slot, int sh)
+{
+    int j = shape_join(*slot, sh);
+    if (j == *slot)
+        return 0;
+    *slot = (unsigned char) j;
+    return 1;
+}
+
+/* Shapes of locals (from the seed and every store) and values, to a fixed point; the
+ * items UNPACK_SEQUENCE leaves on the stack are read back with load_stack in its block. */
+static void
+guess_shapes(Pass *P, const unsigned char *seed, int nseed)
+{
+    for (int l = 0; l < P->nl; l++) {
+        int sd = l < nseed ? seed[l] : 0;
+        P->ls[l] = (unsigned char) ((sd & ~3) && (sd & 3) != T_UNSET ? sd : 0);
+    }
+    for (int changed = 1, rounds = 0; changed && rounds < 8; rounds++) {
+        changed = 0;
+        for (PjBlock *b = P->fn->entry; b != NULL; b = b->next) {
+            int unpack_lo = 0, unpack_n = 0, unpack_sh = 0;
+            for (PjInstr *in = b->first; in != NULL; in = in->next) {
+                int sh = SH_TOP;
+                switch (in->op) {
+                case PJ_IR_load_local:
+                    sh = P->ls[in->imm[0]];
+                    break;
+                case PJ_IR_get_iter:
+                    sh = P->vs[in->args[0]->id];
+                    sh = sh == 0 || shape_container(sh) ? sh : SH_TOP;
+                    break;
+                case PJ_IR_iter_next:
+                case PJ_IR_subscr:
+                    sh = shape_item(P->vs[in->args[0]->id]);
+                    break;
+                case PJ_IR_sop:
+                    unpack_n = 0;
+                    if (in->imm[0] == UNPACK_SEQUENCE && in->nargs == 1) {
+                        unpack_lo = (int) in->imm[2] - 1;
+                        unpack_n = (int) in->imm[1];
+                        unpack_sh = shape_item(P->vs[in->args[0]->id]);
+                    }
+                    break;
+                case PJ_IR_load_stack:
+                    if (unpack_n && in->imm[0] >= unpack_lo && in->imm[0] < unpack_lo + unpack_n)
+                        sh = unpack_sh;
+                    break;
+                case PJ_IR_store_stack:
+                    if (in->imm[0] >= unpack_lo && in->imm[0] < unpack_lo + unpack_n)
+                        unpack_n = 0;
+                    break;
+                case PJ_IR_store_local:
+                    changed |= raise_shape(&P->ls[in->imm[0]], P->vs[in->args[0]->id]);
+                    break;
+                case PJ_IR_binop_store: /* a number, not a container */
+                    changed |= raise_shape(&P->ls[in->imm[1]], SH_TOP);
+                    break;
+                default:
+                    break;
+                }
+                if (in->id >= 0 && in->op != PJ_IR_param)
+                    changed |= raise_shape(&P->vs[in->id], sh);
+                for (int e = 0; e < nedges(in); e++) {
+                    const PjEdge *ed = &in->edge[e];
+                    for (int i = 0; i < ed->nargs; i++)
+                        changed |=
+                            raise_shape(&P->vs[ed->block->params[i]->id], P->vs[ed->args[i]->id]);
+                }
+            }
+        }
+    }
+}
+
 /* The type of the value `in` defines, from its operands' (P->t) and, for a local's load,
  * `locals` (the function's guesses, or one loop's types). */
 static int
@@ -278,13 +416,18 @@ value_type(Pass *P, const PjInstr *in, const unsigned char *locals)
         return unop_type((int) in->imm[0], P->t[in->args[0]->id]);
     case PJ_IR_subscr: {
         const PjInstr *c = in->args[0], *k = in->args[1];
-        if (c->op != PJ_IR_load_local || c->imm[0] >= P->nl || !P->items[c->imm[0]])
+        int kind = shape_container(P->vs[c->id]), t = shape_number(P->vs[in->id]);
+        if (!kind || t == T_OBJ || (in->hint != PJ_HINT_NONE && (int) in->hint != kind))
             return T_OBJ;
         if (P->t[k->id] != T_I64)
             return P->t[k->id] == T_UNSET ? T_UNSET : T_OBJ; /* (not known yet) */
-        int it = P->items[c->imm[0]];
-        int hint = it & PJ_SEED_LIST ? PJ_HINT_LIST : PJ_HINT_TUPLE;
-        return in->hint == PJ_HINT_NONE || (int) in->hint == hint ? it & 3 : T_OBJ;
+        return t;
+    }
+    case PJ_IR_call: { /* math.sqrt of a float */
+        const PjInstr *x = sqrt_arg(in);
+        return x == NULL                                        ? T_OBJ
+               : P->t[x->id] == T_F64 || P->t[x->id] == T_UNSET ? P->t[x->id]
+                                                                : T_OBJ;
     }
     case PJ_IR_iter_next:
         return P->range_ok && (in->hint == PJ_HINT_NONE || in->hint == PJ_HINT_RANGE) &&
@@ -305,10 +448,6 @@ guess_function(Pass *P, const unsigned char *seed, int nseed)
     for (int l = 0; l < P->nl; l++) {
         int sd = l < nseed ? seed[l] : 0;
         P->g[l] = sd == T_I64 || sd == T_F64 ? sd : T_UNSET;
-        P->items[l] =
-            (sd & (PJ_SEED_LIST | PJ_SEED_TUPLE)) && ((sd & 3) == T_I64 || (sd & 3) == T_F64)
-                ? (unsigned char) sd
-                : 0;
     }
     for (int changed = 1, rounds = 0; changed && rounds < 8; rounds++) {
         changed = 0;
@@ -438,15 +577,6 @@ typed(const Pass *P, const PjInstr *v)
     return t == T_I64 || t == T_F64;
 }
 
-/* A value that decref cannot free (so its decref runs no Python code): constants, None,
- * True/False. */
-static int
-immortal_here(const PjInstr *v)
-{
-    return v->op == PJ_IR_const_obj || v->op == PJ_IR_none || v->op == PJ_IR_box_bool ||
-           v->op == PJ_IR_compare;
-}
-
 static int
 fs_ok(const PjFrameState *fs)
 {
@@ -454,8 +584,6 @@ fs_ok(const PjFrameState *fs)
      * code: that stack must hold objects) */
     return fs == NULL || (fs->handler == NULL && !(fs->notb && fs->interp_handler));
 }
-
-static int check_ops(Pass *P, Loop *lp, const unsigned char *lt, const unsigned char *written);
 
 /* Whether every op of the typed loop is allowed (see the file comment). */
 static int
@@ -465,32 +593,6 @@ check_loop(Pass *P, Loop *lp, const unsigned char *lt)
     PjBlock *h = P->blk[lp->header];
     if (h->bc < 0)
         return 0;
-    unsigned char *written = calloc((size_t) P->nl + 1, 1); /* stored in the loop */
-    if (written == NULL)
-        return 0;
-    for (PjBlock *b = fn->entry; b != NULL; b = b->next)
-        for (PjInstr *in = b->first; lp->in[b->id] && in != NULL; in = in->next) {
-            int t, l = stored(P, in, &t);
-            if (l >= 0 && l < P->nl)
-                written[l] = 1;
-        }
-    int ok = check_ops(P, lp, lt, written);
-    free(written);
-    return ok;
-}
-
-/* A load of a local the loop never stores: the frame holds a reference throughout. */
-static int
-invariant_load(const Pass *P, const PjInstr *v, const unsigned char *written)
-{
-    return v->op == PJ_IR_load_local && v->imm[0] < P->nl && !written[v->imm[0]];
-}
-
-static int
-check_ops(Pass *P, Loop *lp, const unsigned char *lt, const unsigned char *written)
-{
-    PjFunc *fn = P->fn;
-    PjBlock *h = P->blk[lp->header];
     for (PjBlock *b = fn->entry; b != NULL; b = b->next) {
         if (!lp->in[b->id])
             continue;
@@ -531,13 +633,30 @@ check_ops(Pass *P, Loop *lp, const unsigned char *lt, const unsigned char *writt
                     return 0;
                 break;
             }
-            case PJ_IR_decref:
+            case PJ_IR_decref: /* (a dealloc writes the unboxed locals back first) */
             case PJ_IR_xdecref:
-                if (!typed(P, a) && !immortal_here(a) && !invariant_load(P, a, written))
-                    return 0;
+            case PJ_IR_load_stack:
                 break;
             case PJ_IR_subscr: /* an item read as a number (see the file comment) */
                 if (!typed(P, in) || typed(P, a) || P->t[c->id] != T_I64)
+                    return 0;
+                break;
+            case PJ_IR_store_subscr: /* into an exact list, at an unboxed int */
+                if (shape_container(P->vs[a->id]) != PJ_HINT_LIST || P->t[c->id] != T_I64)
+                    return 0;
+                break;
+            case PJ_IR_get_iter: /* of an exact list or tuple */
+                if (!shape_container(P->vs[a->id]))
+                    return 0;
+                break;
+            case PJ_IR_load_global: /* (a miss writes the unboxed locals back first) */
+                break;
+            case PJ_IR_call: /* math.sqrt(x), checked at run time */
+                if (!typed(P, in) || sqrt_arg(in) == NULL || !typed(P, sqrt_arg(in)))
+                    return 0;
+                break;
+            case PJ_IR_sop: /* unpacking an exact list or tuple */
+                if (in->imm[0] != UNPACK_SEQUENCE || n != 1 || !shape_container(P->vs[a->id]))
                     return 0;
                 break;
             case PJ_IR_binop:
@@ -564,8 +683,8 @@ check_ops(Pass *P, Loop *lp, const unsigned char *lt, const unsigned char *writt
                 if (!typed(P, a) && !(a->op == PJ_IR_compare || a->op == PJ_IR_box_bool))
                     return 0;
                 break;
-            case PJ_IR_iter_next:
-                if (!typed(P, in))
+            case PJ_IR_iter_next: /* a range, or a list or tuple iterator */
+                if (!typed(P, in) && !shape_container(P->vs[a->id]))
                     return 0;
                 break;
             case PJ_IR_is:
@@ -687,6 +806,47 @@ before(PjFunc *fn, const PjInstr *in)
     return pj_ir_frame_state(fn, in->bc, fn->bc->instrs[in->bc].start - 1, fs->stack, fs->nstack);
 }
 
+/* "Deoptimise before this instruction" for an op that took its operands off the stack:
+ * its error state's stack with the operands back on top. */
+static PjFrameState *
+before_stolen(PjFunc *fn, const PjInstr *in)
+{
+    const PjFrameState *fs = in->fs;
+    if (fs == NULL || in->bc < 0)
+        return NULL;
+    PjInstr **stack =
+        pj_arena_alloc(fn->arena, sizeof(PjInstr *) * (size_t) (fs->nstack + in->nargs + 1));
+    if (stack == NULL)
+        return NULL;
+    for (int i = 0; i < fs->nstack; i++)
+        stack[i] = fs->stack[i];
+    for (int i = 0; i < in->nargs; i++)
+        stack[fs->nstack + i] = in->args[i];
+    return pj_ir_frame_state(fn, in->bc, fn->bc->instrs[in->bc].start - 1, stack,
+                             fs->nstack + in->nargs);
+}
+
+/* "Deoptimise before this call": its error state's stack, then NULL, the callable and
+ * the argument in the call's slots. */
+static PjFrameState *
+before_call(PjFunc *fn, const PjInstr *in)
+{
+    const PjFrameState *fs = in->fs;
+    int base = (int) in->imm[1], n = base + 3, pre = in->bc - 1;
+    if (fs == NULL || pre < 0 || fn->bc->instrs[pre].op != PRECALL || fs->nstack != base)
+        return NULL;
+    PjInstr **stack = pj_arena_alloc(fn->arena, sizeof(PjInstr *) * (size_t) n);
+    if (stack == NULL)
+        return NULL;
+    for (int i = 0; i < base; i++)
+        stack[i] = fs->stack[i];
+    for (int i = base; i < n; i++)
+        if ((stack[i] = pj_ir_slot_value(in, i)) == NULL)
+            return NULL;
+    /* (the interpreter resumes at the PRECALL before the CALL) */
+    return pj_ir_frame_state(fn, pre, fn->bc->instrs[pre].start - 1, stack, n);
+}
+
 static int
 commit_loop(Pass *P, Loop *lp, const unsigned char *lt, const unsigned char *live)
 {
@@ -734,7 +894,17 @@ commit_loop(Pass *P, Loop *lp, const unsigned char *lt, const unsigned char *liv
             case PJ_IR_unop:
             case PJ_IR_iter_next:
             case PJ_IR_subscr:
+            case PJ_IR_store_subscr:
+            case PJ_IR_get_iter:
                 needs = 1;
+                break;
+            case PJ_IR_sop: /* it took its operand off the stack: put it back */
+                if (in->fsd == NULL && (in->fsd = before_stolen(fn, in)) == NULL)
+                    return -1;
+                break;
+            case PJ_IR_call: /* the callable and its argument back on the stack */
+                if (in->fsd == NULL && (in->fsd = before_call(fn, in)) == NULL)
+                    return -1;
                 break;
             default:
                 break;
@@ -753,9 +923,11 @@ commit_loop(Pass *P, Loop *lp, const unsigned char *lt, const unsigned char *liv
         for (PjInstr *in = b->first; in != NULL; in = in->next) {
             if (in->id >= 0 && typed(P, in))
                 in->ut = P->t[in->id];
-            if (in->op == PJ_IR_subscr && typed(P, in)) /* which container the lowering checks */
-                in->hint =
-                    P->items[in->args[0]->imm[0]] & PJ_SEED_LIST ? PJ_HINT_LIST : PJ_HINT_TUPLE;
+            /* which container the lowering checks */
+            if ((in->op == PJ_IR_subscr && typed(P, in)) || in->op == PJ_IR_store_subscr ||
+                in->op == PJ_IR_get_iter || (in->op == PJ_IR_iter_next && !typed(P, in)) ||
+                in->op == PJ_IR_sop)
+                in->hint = (PjHint) shape_container(P->vs[in->args[0]->id]);
         }
     }
     fn->nuloops++;
@@ -779,7 +951,8 @@ pj_pass_unbox(PjFunc *fn, const unsigned char *seed, int nseed, int range_ok)
     P.real_use = calloc((size_t) P.nv + 1, sizeof(int));
     P.t = calloc((size_t) P.nv + 1, 1);
     P.g = calloc((size_t) P.nl + 1, 1);
-    P.items = calloc((size_t) P.nl + 1, 1);
+    P.ls = calloc((size_t) P.nl + 1, 1);
+    P.vs = calloc((size_t) P.nv + 1, 1);
     unsigned char *seen = calloc((size_t) nb + 1, 1);
     unsigned char *claimed = calloc((size_t) nb + 1, 1);
     unsigned char *lt = calloc((size_t) P.nl + 1, 1);
@@ -788,7 +961,7 @@ pj_pass_unbox(PjFunc *fn, const unsigned char *seed, int nseed, int range_ok)
     Loop *loops = calloc((size_t) nb + 1, sizeof(Loop));
     int nloops = 0;
     if (!P.blk || !P.preds || !P.succs || !P.npred || !P.nsucc || !P.real_use || !P.t || !P.g ||
-        !P.items || !seen || !claimed || !lt || !live || !work || !loops || setup_cfg(&P) < 0)
+        !P.ls || !P.vs || !seen || !claimed || !lt || !live || !work || !loops || setup_cfg(&P) < 0)
         goto done;
     fn->uloops = pj_arena_alloc(fn->arena, sizeof(PjULoop) * (size_t) (nb + 1));
     if (fn->uloops == NULL)
@@ -808,6 +981,7 @@ pj_pass_unbox(PjFunc *fn, const unsigned char *seed, int nseed, int range_ok)
                     P.real_use[fss[k]->stack[i]->id]++;
         }
     }
+    guess_shapes(&P, seed, nseed);
     guess_function(&P, seed, nseed);
 
     /* Natural loops: a back edge b -> h where h dominates b; one loop per head. */
@@ -889,7 +1063,8 @@ done:
     free(P.real_use);
     free(P.t);
     free(P.g);
-    free(P.items);
+    free(P.ls);
+    free(P.vs);
     free(seen);
     free(claimed);
     free(lt);

@@ -14,7 +14,7 @@ int pj_pass_refcount(PjFunc *fn);
 
 /* Marks the loops whose numbers can run unboxed (pass_unbox.c); returns how many.
  * seed[l] (nseed entries, may be NULL): PjUType of local l when compilation started, or
- * PJ_SEED_LIST/PJ_SEED_TUPLE + the PjUType of its first item for a list/tuple; a guess.
+ * a shape (PJ_SEED_LIST/PJ_SEED_TUPLE levels + the PjUType of the first items); a guess.
  * range_ok: range iteration may be inlined (the iterator's layout was checked). */
 int pj_pass_unbox(PjFunc *fn, const unsigned char *seed, int nseed, int range_ok);
 

@@ -859,6 +859,26 @@ pj_rt_unboxed_set_i64(PyObject **slot, long long v)
 /* ---- Symbol table ------------------------------------------------------------------------ */
 
 PyObject *pj_builtin_len, *pj_builtin_isinstance; /* borrowed: the builtins module holds them */
+PyObject *pj_math_sqrt; /* a strong reference, kept: compiled code compares callees with it */
+
+/* math.sqrt, once the program has imported math (pyjit imports nothing on its behalf). */
+void
+pj_helpers_find_math(void)
+{
+    if (pj_math_sqrt != NULL)
+        return;
+    PyObject *math = PyDict_GetItemString(PyImport_GetModuleDict(), "math"); /* borrowed */
+    if (math == NULL || !PyModule_CheckExact(math))
+        return;
+    PyObject *f = PyObject_GetAttrString(math, "sqrt"); /* new reference or NULL */
+    if (f != NULL && PyCFunction_CheckExact(f) &&
+        strcmp(((PyCFunctionObject *) f)->m_ml->ml_name, "sqrt") == 0 &&
+        ((PyCFunctionObject *) f)->m_ml->ml_flags == METH_O)
+        pj_math_sqrt = f;
+    else
+        Py_XDECREF(f);
+    PyErr_Clear();
+}
 
 void
 pj_helpers_init_builtins(void)

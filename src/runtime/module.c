@@ -242,7 +242,16 @@ py_dump(PyObject *self, PyObject *args)
         return NULL;
     }
     PjAbort why;
-    char *text = pj_compile_dump(pj_jit.engine, (PyObject *) co, stage, &pj_jit.copts, &why);
+    /* As it was compiled: with the same unboxing seed (the types its frame had then). */
+    PjCompileOptions opts = pj_jit.copts;
+    PjCodeState *st = pj_state_get(co);
+    if (st != NULL && st->no_unbox)
+        opts.unbox = 0;
+    if (st != NULL && st->seed != NULL) {
+        opts.seed = st->seed;
+        opts.nseed = st->nseed;
+    }
+    char *text = pj_compile_dump(pj_jit.engine, (PyObject *) co, stage, &opts, &why);
     if (text == NULL) {
         char reason[128];
         pj_abort_format(why, reason, sizeof reason);

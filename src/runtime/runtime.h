@@ -32,6 +32,9 @@ typedef struct PjCodeState {
     PjCodeHandle *retired;
     PjRuntimeData *retired_rd;
     size_t retired_bytes;
+    /* The unboxing seed of its last compilation (owned; NULL: none), for pyjit.dump. */
+    unsigned char *seed;
+    int nseed;
 } PjCodeState;
 
 #define PJ_UNBOX_DEOPT_LIMIT 16
@@ -158,6 +161,7 @@ const PjSymbol *pj_helpers_symbols(size_t *n);
 int pj_helpers_check_layouts(void); /* 1 when private CPython layouts we mirror match */
 int pj_helpers_check_seqiter_layout(void);
 void pj_helpers_init_builtins(void);
+void pj_helpers_find_math(void);
 
 /* stats.c */
 /* PYJIT_LOG event kinds: one line on stderr per event. */

@@ -32,6 +32,7 @@ state_free(void *p)
     }
     free(st->rd);
     free(st->retired_rd);
+    free(st->seed);
     free(st);
 }
 
@@ -204,8 +205,32 @@ pj_state_unbox_deopt(PyCodeObject *co)
  * about 30 executions of each instruction), short enough not to matter. */
 #define PJ_FEEDBACK_DELAY 0.005
 
-/* PjUType of each plain local of `frame` (cells and free variables are not unboxed), or of
- * its first item for a list or tuple (PJ_SEED_LIST, PJ_SEED_TUPLE). */
+/* The unboxing seed of one object (pass_unbox.c's shapes): its PjUType if it is a number
+ * that fits, or, for a list or tuple, up to three container levels sampled through first
+ * items down to a number; 0 otherwise. */
+static unsigned char
+seed_of(PyObject *o)
+{
+    int levels = 0, shape = 0;
+    while ((PyList_CheckExact(o) && PyList_GET_SIZE(o) > 0) ||
+           (PyTuple_CheckExact(o) && PyTuple_GET_SIZE(o) > 0)) {
+        if (levels == 3)
+            return 0;
+        shape |= (PyList_CheckExact(o) ? 1 : 2) << (2 + 2 * levels++);
+        o = PyList_CheckExact(o) ? PyList_GET_ITEM(o, 0) : PyTuple_GET_ITEM(o, 0);
+    }
+    if (PyFloat_CheckExact(o))
+        return (unsigned char) (shape | PJ_UT_F64);
+    if (PyLong_CheckExact(o)) {
+        int overflow = 0;
+        (void) PyLong_AsLongLongAndOverflow(o, &overflow);
+        if (!overflow)
+            return (unsigned char) (shape | PJ_UT_I64);
+    }
+    return 0;
+}
+
+/* The seed of each plain local of `frame` (cells and free variables are not unboxed). */
 static unsigned char *
 frame_seed(PyCodeObject *co, _PyInterpreterFrame *frame, int *n)
 {
@@ -215,28 +240,9 @@ frame_seed(PyCodeObject *co, _PyInterpreterFrame *frame, int *n)
     unsigned char *seed = calloc((size_t) co->co_nlocals, 1);
     if (seed == NULL)
         return NULL;
-    for (int i = 0; i < co->co_nlocals; i++) {
-        PyObject *o = frame->localsplus[i];
-        if (o == NULL)
-            continue;
-        int items = 0;
-        if (PyList_CheckExact(o) && PyList_GET_SIZE(o) > 0) {
-            o = PyList_GET_ITEM(o, 0);
-            items = PJ_SEED_LIST;
-        }
-        else if (PyTuple_CheckExact(o) && PyTuple_GET_SIZE(o) > 0) {
-            o = PyTuple_GET_ITEM(o, 0);
-            items = PJ_SEED_TUPLE;
-        }
-        if (PyFloat_CheckExact(o))
-            seed[i] = (unsigned char) (items | PJ_UT_F64);
-        else if (PyLong_CheckExact(o)) {
-            int overflow = 0;
-            (void) PyLong_AsLongLongAndOverflow(o, &overflow);
-            if (!overflow)
-                seed[i] = (unsigned char) (items | PJ_UT_I64);
-        }
-    }
+    for (int i = 0; i < co->co_nlocals; i++)
+        if (frame->localsplus[i] != NULL)
+            seed[i] = seed_of(frame->localsplus[i]);
     *n = co->co_nlocals;
     return seed;
 }
@@ -256,6 +262,7 @@ pj_state_compile_frame(PyCodeObject *co, PjCodeState *st, int mode, _PyInterpret
         return 0;
     st->compiling = 1;
     st->code = co;
+    pj_helpers_find_math();
     PjCompiled c;
     PjAbort why;
     PjCompileOptions opts = pj_jit.copts;
@@ -273,7 +280,11 @@ pj_state_compile_frame(PyCodeObject *co, PjCodeState *st, int mode, _PyInterpret
      * type feedback (worker.c).  Their lowering is not even built now. */
     opts.only_unboxed = mode == PJ_COMPILE_FIRST_LOOP_CALL;
     PjPending *p = pj_compile_front((PyObject *) co, &opts, &c, &why);
-    free(seed);
+    if (seed != NULL) { /* kept for pyjit.dump */
+        free(st->seed);
+        st->seed = seed;
+        st->nseed = opts.nseed;
+    }
     if (p == NULL && !c.not_lowered) {
         pj_state_finish(st, -1, &c, why);
         return 0;

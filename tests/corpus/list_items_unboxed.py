@@ -1,5 +1,5 @@
-# Items of lists and tuples read as machine numbers inside unboxed loops: floats, ints,
-# negative indexes, a float subclass, a big int, a missing index, NaN and -0.0.
+# pyjit-corpus: items of lists and tuples read as machine numbers inside unboxed loops: floats, ints, negative indexes, a float subclass, a big int, a missing index, a str, NaN and -0.0
+# pyjit-compiled: weighted, back, tup
 class F(float):
     pass
 

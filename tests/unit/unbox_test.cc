@@ -134,10 +134,28 @@ TEST(Unbox, ItemsOfASeededListAreNumbers)
     EXPECT_TRUE(r.verifies);
     // Without the seed nothing says what the items are.
     EXPECT_EQ(run_pass(src, { 0, PJ_UT_I64, 0, 0 }).found, 0);
-    // A container the loop rebinds may be released for good there: refused.
+    // A container the loop rebinds keeps its shape (a release that frees writes the
+    // unboxed locals back first, so the loop may release objects).
     Result w = run_pass("def f(xs, n):\n    s = 0.0\n    for i in range(n):\n"
                         "        s += xs[i]\n        xs = xs\n    return s\n",
                         { PJ_SEED_LIST | PJ_UT_F64, PJ_UT_I64, 0, 0 });
-    EXPECT_EQ(w.found, 0);
+    EXPECT_EQ(w.found, 1);
     EXPECT_TRUE(w.verifies);
+}
+
+TEST(Unbox, ShapesFlowThroughIterationUnpackingAndLocals)
+{
+    // pairs: a list of 2-tuples of lists of floats (what the seed samples from first items).
+    // Iterating it and unpacking its items gives lists of floats; their items are read and
+    // written unboxed, and math.sqrt of an unboxed float stays unboxed.
+    const char *src = "def f(pairs, n):\n    e = 0.0\n    for k in range(n):\n"
+                      "        for a, b in pairs:\n            d = a[0] - b[0]\n"
+                      "            a[1] = d * 0.5\n            e += sqrt(d * d)\n    return e\n";
+    unsigned char pairs = PJ_SEED_LIST | (2 << 4) | (1 << 6) | PJ_UT_F64;
+    Result r = run_pass(src, { pairs, PJ_UT_I64, 0, 0, 0, 0, 0 });
+    EXPECT_EQ(r.found, 1);
+    EXPECT_EQ(r.locals, "e:f64^ k:i64 d:f64");
+    EXPECT_TRUE(r.verifies);
+    // A list of strs has no number at the bottom: nothing to unbox in the items.
+    EXPECT_EQ(run_pass(src, { 0, PJ_UT_I64, 0, 0, 0, 0, 0 }).found, 0);
 }
