@@ -21,9 +21,10 @@ try:
     from . import _pyjit
 except ImportError as _e:
     _msg = str(_e)
-    if "libLLVM" in _msg:
+    if ".so" in _msg:  # (LLVM is linked in; these few libraries are not)
         raise ImportError(
-            "pyjit needs LLVM 19's shared library (Debian package libllvm19): %s" % _msg
+            "pyjit needs libunwind, libzstd and zlib (Debian packages libunwind8, libzstd1, "
+            "zlib1g): %s" % _msg
         ) from None
     raise
 

@@ -2317,7 +2317,9 @@ unboxed_unpack(Lower *L, const PjInstr *in)
 }
 
 /* `xs[i] = v` into an exact list at an unboxed int i (negative counts from the end): v
- * boxed if it is unboxed, the old item released. */
+ * boxed if it is unboxed, the old item released.  An unboxed float replacing an exact
+ * float the list alone holds is written into that object (it would die here, and the new
+ * one be born: nothing can tell the two apart, as for binop_store's reuse). */
 static void
 unboxed_store_item(Lower *L, const PjInstr *in)
 {
@@ -2329,6 +2331,29 @@ unboxed_store_item(Lower *L, const PjInstr *in)
     i = LLVMBuildSelect(L->b, neg, LLVMBuildAdd(L->b, i, n, ""), i, "");
     unboxed_guard(L, in, LLVMBuildICmp(L->b, LLVMIntULT, i, n, ""), PJ_DEOPT_UNBOX_ITEM);
     LLVMValueRef o;
+    LLVMBasicBlockRef done = NULL;
+    if (v->ut == PJ_UT_F64) {
+        LLVMValueRef off = LLVMBuildMul(L->b, i, ci64(L, sizeof(PyObject *)), "");
+        LLVMValueRef old = LLVMBuildLoad2(
+            L->b, L->ptr,
+            LLVMBuildGEP2(L->b, L->i8, load(L, L->ptr, c, offsetof(PyListObject, ob_item)), &off, 1,
+                          ""),
+            "");
+        LLVMBasicBlockRef reuse = new_bb(L, "setitem.reuse"), box = new_bb(L, "setitem.box");
+        done = new_bb(L, "setitem.done");
+        LLVMBasicBlockRef is_float = new_bb(L, "");
+        LLVMBuildCondBr(L->b, is_type(L, old, "PyFloat_Type"), is_float, box);
+        at(L, is_float);
+        LLVMBuildCondBr(L->b,
+                        LLVMBuildICmp(L->b, LLVMIntEQ,
+                                      load(L, L->i64, old, offsetof(PyObject, ob_refcnt)),
+                                      ci64(L, 1), ""),
+                        reuse, box);
+        at(L, reuse);
+        store(L, val(L, v), old, offsetof(PyFloatObject, ob_fval));
+        LLVMBuildBr(L->b, done);
+        at(L, box);
+    }
     if (v->ut != PJ_UT_OBJ) {
         o = box_unboxed(L, v);
         check_null(L, o, in->fs);
@@ -2343,6 +2368,10 @@ unboxed_store_item(Lower *L, const PjInstr *in)
     LLVMValueRef old = LLVMBuildLoad2(L->b, L->ptr, slot, "");
     LLVMBuildStore(L->b, o, slot);
     xdecref(L, old);
+    if (done != NULL) {
+        LLVMBuildBr(L->b, done);
+        at(L, done);
+    }
 }
 
 /* math.sqrt(x) on an unboxed float: the callee checked to be math.sqrt and x not below
