@@ -52,6 +52,8 @@ hook_slow(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag, PjCodeSt
     }
     if (st->failed)
         return _PyEval_EvalFrameDefault(ts, frame, throwflag);
+    if (st->entry != NULL) /* (also while its optimised code is being compiled) */
+        return st->entry(ts, frame, st->rd);
     if (st->compiling) {
         /* Queued: the calls while it waits rank it in the queue (worker.c).  A deferred
          * loop function called again before its front half is due waits for it too: a

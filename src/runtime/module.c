@@ -277,12 +277,13 @@ py_compiled_functions(PyObject *self, PyObject *unused)
     for (size_t i = 0; i < pj_jit.ninfos; i++) {
         PjCompiledInfo *in = &pj_jit.infos[i];
         PyObject *d = Py_BuildValue(
-            "{s:s,s:s,s:i,s:i,s:i,s:O,s:i,s:n,s:{s:d,s:d,s:d,s:d}}", "qualname", in->qualname,
-            "filename", in->filename, "firstlineno", in->firstlineno, "bytecode_instrs",
-            in->bc_instrs, "llvm_instrs", in->llvm_instrs, "background",
+            "{s:s,s:s,s:i,s:i,s:i,s:O,s:i,s:n,s:{s:d,s:d,s:d,s:d},s:s,s:i}", "qualname",
+            in->qualname, "filename", in->filename, "firstlineno", in->firstlineno,
+            "bytecode_instrs", in->bc_instrs, "llvm_instrs", in->llvm_instrs, "background",
             in->background ? Py_True : Py_False, "unboxed_loops", in->unboxed_loops, "code_bytes",
             (Py_ssize_t) in->code_bytes, "compile_time_s", "frontend", in->t_frontend, "lower",
-            in->t_lower, "llvm_opt", in->t_llvm_opt, "codegen", in->t_codegen);
+            in->t_lower, "llvm_opt", in->t_llvm_opt, "codegen", in->t_codegen, "tier",
+            in->optimized ? "optimized" : "baseline", "compilations", in->tiers);
         if (d == NULL || PyList_Append(list, d) < 0) {
             Py_XDECREF(d);
             Py_DECREF(list);

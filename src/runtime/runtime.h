@@ -10,6 +10,15 @@
 #include "rtdef.h"
 
 /* Per code object, in co_extra; freed with the code object (pj_state_free). */
+/* Code replaced while it may still be running below (a recompile, a tier-up): freed with
+ * its code object. */
+typedef struct PjRetired {
+    PjCodeHandle *handle;
+    PjRuntimeData *rd;
+    size_t bytes;
+    struct PjRetired *next;
+} PjRetired;
+
 typedef struct PjCodeState {
     PjEntry entry; /* native entry, NULL until compiled */
     PjRuntimeData *rd;
@@ -29,9 +38,12 @@ typedef struct PjCodeState {
      * retired, not freed (it may still be running below), until the code object dies. */
     uint8_t no_unbox;
     uint32_t unbox_deopts;
-    PjCodeHandle *retired;
-    PjRuntimeData *retired_rd;
-    size_t retired_bytes;
+    PjRetired *retired;
+    /* Running baseline code (no LLVM optimisation, FastISel) compiled at a loop function's
+     * first call, while the compile thread builds the optimised code that replaces it. */
+    uint8_t baseline;
+    uint8_t tier_up_job; /* the job queued for it is that optimised compile */
+    int info;            /* its entry in pj_jit.infos (stats.c), -1 none */
     /* The unboxing seed of its last compilation (owned; NULL: none), for pyjit.dump. */
     unsigned char *seed;
     int nseed;
@@ -50,7 +62,9 @@ typedef struct PjCompiledInfo {
     int background;             /* compiled by the compile thread */
     int unboxed_loops;
     size_t code_bytes;
-    double t_frontend, t_lower, t_llvm_opt, t_codegen; /* seconds */
+    double t_frontend, t_lower, t_llvm_opt, t_codegen; /* seconds, all its compilations */
+    int tiers;     /* compilations: 2 for baseline code replaced by optimised code */
+    int optimized; /* the code now installed is the optimised tier's */
 } PjCompiledInfo;
 
 typedef struct PjJit {
@@ -82,6 +96,7 @@ typedef struct PjJit {
     long deferred_dropped; /* of those, first calls over before the front half was due */
     long unboxed_loops;
     long recompiles;    /* functions compiled again without unboxing */
+    long tier_ups;      /* baseline code replaced by optimised code */
     long ndirect_calls; /* calls from compiled code straight into compiled code */
     long codes_seen; /* code objects that got a state: functions that ran (also traced), loop bodies
                       */
@@ -178,7 +193,9 @@ const char *pj_log_name(int bit); /* the kind of one PJ_LOG_* bit */
 void pj_log_deopt(_PyInterpreterFrame *frame, int reason);
 void pj_log_recompile(PyCodeObject *co, const char *why);
 
-void pj_stats_compiled(PyCodeObject *co, const PjCompiled *c);
+/* Counts a compilation and records it in pj_jit.infos, at `info_index` (>= 0: the same
+ * function's entry, replaced by a tier-up) or a new entry; returns the index (-1: none). */
+int pj_stats_compiled(PyCodeObject *co, const PjCompiled *c, int info_index);
 void pj_stats_failed(PjAbort why);
 PyObject *pj_stats_dict(void); /* new reference */
 void pj_stats_print(FILE *f);

@@ -25,13 +25,16 @@ state_free(void *p)
         if (pj_jit.code_bytes >= st->code_bytes)
             pj_jit.code_bytes -= st->code_bytes;
     }
-    if (st->retired != NULL) {
-        pj_engine_remove(pj_jit.engine, st->retired);
-        if (pj_jit.code_bytes >= st->retired_bytes)
-            pj_jit.code_bytes -= st->retired_bytes;
+    while (st->retired != NULL) {
+        PjRetired *r = st->retired;
+        st->retired = r->next;
+        pj_engine_remove(pj_jit.engine, r->handle);
+        if (pj_jit.code_bytes >= r->bytes)
+            pj_jit.code_bytes -= r->bytes;
+        free(r->rd);
+        free(r);
     }
     free(st->rd);
-    free(st->retired_rd);
     free(st->seed);
     free(st);
 }
@@ -74,6 +77,7 @@ pj_state_get_or_create(PyCodeObject *co)
     st = calloc(1, sizeof(PjCodeState));
     if (st == NULL)
         return NULL;
+    st->info = -1;
     /* A loop is where the time goes: such functions compile at their first call. */
     st->has_loop = (uint8_t) pj_code_has_loop(co);
     /* A code object without extras gets one sized for our index only.  _PyCode_SetExtra
@@ -132,10 +136,46 @@ perf_map_add(PyCodeObject *co, const PjCompiled *c)
     fflush(map);
 }
 
+/* Moves st's code to its retired list (it may still be running below); 0, or -1 (no
+ * memory: nothing changed). */
+static int
+retire(PjCodeState *st)
+{
+    PjRetired *r = malloc(sizeof(PjRetired));
+    if (r == NULL)
+        return -1;
+    r->handle = st->handle;
+    r->rd = st->rd;
+    r->bytes = st->code_bytes;
+    r->next = st->retired;
+    st->retired = r;
+    st->handle = NULL;
+    st->rd = NULL;
+    st->code_bytes = 0;
+    st->entry = NULL;
+    return 0;
+}
+
 void
 pj_state_finish(PjCodeState *st, int rc, const PjCompiled *c, PjAbort why)
 {
     st->compiling = 0;
+    int tier_up = st->tier_up_job;
+    st->tier_up_job = 0;
+    if (tier_up) {
+        /* The optimised code for a function running baseline code: it replaces that (kept
+         * until the code object dies: it may be running below).  Discarded if it failed
+         * (the baseline code stays), or the baseline code was retired meanwhile (its
+         * unboxed loops kept deopting: this code has the same loops). */
+        int ok = rc == 0 && st->baseline && st->entry != NULL && retire(st) == 0;
+        st->baseline = 0;
+        if (!ok) {
+            if (rc == 0)
+                pj_engine_remove(pj_jit.engine, c->handle);
+            return;
+        }
+        pj_jit.tier_ups++;
+    }
     if (rc == 0) {
         size_t rdsize = sizeof(PjRuntimeData) + sizeof(PjGlobalCache) * (size_t) c->nglobal_caches +
                         sizeof(PjAttrCache) * (size_t) c->nattr_caches +
@@ -166,7 +206,7 @@ pj_state_finish(PjCodeState *st, int rc, const PjCompiled *c, PjAbort why)
     st->handle = c->handle;
     st->code_bytes = c->code_bytes;
     st->entry = (PjEntry) c->entry;
-    pj_stats_compiled(st->code, c);
+    st->info = pj_stats_compiled(st->code, c, tier_up ? st->info : -1);
     perf_map_add(st->code, c);
 }
 
@@ -174,8 +214,10 @@ void
 pj_state_unbox_deopt(PyCodeObject *co)
 {
     PjCodeState *st = pj_state_get(co);
-    if (st == NULL || st->no_unbox || st->entry == NULL || st->retired != NULL ||
+    if (st == NULL || st->no_unbox || st->entry == NULL ||
         ++st->unbox_deopts < PJ_UNBOX_DEOPT_LIMIT)
+        return;
+    if (retire(st) < 0)
         return;
     st->no_unbox = 1;
     /* Hot, as the deopts show: the next call queues it for the compile thread (hook.c),
@@ -190,13 +232,12 @@ pj_state_unbox_deopt(PyCodeObject *co)
                  PJ_UNBOX_DEOPT_LIMIT);
         pj_log_recompile(co, why);
     }
-    st->retired = st->handle;
-    st->retired_rd = st->rd;
-    st->retired_bytes = st->code_bytes;
-    st->handle = NULL;
-    st->rd = NULL;
-    st->code_bytes = 0;
-    st->entry = NULL; /* the next call compiles it again */
+    if (st->tier_up_job) { /* the optimised compile of the retired code: not wanted */
+        pj_worker_forget(st);
+        st->tier_up_job = 0;
+        st->compiling = 0;
+    }
+    st->baseline = 0;
     pj_jit.recompiles++;
 }
 
@@ -247,6 +288,34 @@ frame_seed(PyCodeObject *co, _PyInterpreterFrame *frame, int *n)
     return seed;
 }
 
+/* Queues the optimised compilation of a function that now runs baseline code (GIL held;
+ * `frame`, its running first call, gives the same seed).  On any failure it keeps the
+ * baseline code. */
+static void
+tier_up(PyCodeObject *co, PjCodeState *st, _PyInterpreterFrame *frame)
+{
+    PjCompileOptions opts = pj_jit.copts;
+    if (st->no_unbox)
+        opts.unbox = 0;
+    unsigned char *seed = opts.unbox ? frame_seed(co, frame, &opts.nseed) : NULL;
+    opts.seed = seed;
+    PjCompiled c;
+    PjAbort why;
+    PjPending *p = pj_compile_front((PyObject *) co, &opts, &c, &why);
+    free(seed);
+    if (p == NULL)
+        return;
+    st->baseline = 1;
+    st->tier_up_job = 1;
+    /* First in the queue (the newest first): its loop was worth compiling at once, and
+     * baseline code runs at about half the speed of optimised code. */
+    if (pj_worker_submit(st, p, &c, 2) < 0) {
+        st->baseline = 0;
+        st->tier_up_job = 0;
+        pj_compile_discard(p);
+    }
+}
+
 int
 pj_state_compile_mode(PyCodeObject *co, PjCodeState *st, int mode)
 {
@@ -279,6 +348,13 @@ pj_state_compile_frame(PyCodeObject *co, PjCodeState *st, int mode, _PyInterpret
      * compile in the background 5 ms in if it is still running, with the interpreter's
      * type feedback (worker.c).  Their lowering is not even built now. */
     opts.only_unboxed = mode == PJ_COMPILE_FIRST_LOOP_CALL;
+    /* Compiled for this call, it is compiled fast: LLVM's optimisation and instruction
+     * selection were 80-90% of the time this call waited (n-body's advance: 130 ms, 25 ms
+     * as baseline code running at half the speed); the compile thread then builds the
+     * optimised code for the next calls (tier_up). */
+    int baseline = mode == PJ_COMPILE_FIRST_LOOP_CALL && opts.tier == PJ_TIER_OPTIMIZED;
+    if (baseline)
+        opts.tier = PJ_TIER_BASELINE;
     PjPending *p = pj_compile_front((PyObject *) co, &opts, &c, &why);
     if (seed != NULL) { /* kept for pyjit.dump */
         free(st->seed);
@@ -290,7 +366,7 @@ pj_state_compile_frame(PyCodeObject *co, PjCodeState *st, int mode, _PyInterpret
         return 0;
     }
     if (mode == PJ_COMPILE_FIRST_LOOP_CALL &&
-        (p == NULL || c.llvm_instrs > 3 * pj_jit.sync_limit)) {
+        (p == NULL || c.llvm_instrs > (baseline ? 10 : 3) * pj_jit.sync_limit)) {
         pj_compile_discard(p);
         st->compiling = 0;
         st->deferred = 1;
@@ -303,6 +379,8 @@ pj_state_compile_frame(PyCodeObject *co, PjCodeState *st, int mode, _PyInterpret
         return 1;
     int rc = pj_compile_back(pj_jit.engine, PJ_LANE_CALLER, p, &c, &why);
     pj_state_finish(st, rc, &c, why);
+    if (rc == 0 && baseline)
+        tier_up(co, st, frame);
     return rc == 0;
 }
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "codegen/engine.h"
 #include "ir/opcodes.h"
 
 static const char *const deopt_text[] = {
@@ -42,10 +43,12 @@ log_compiled(PyCodeObject *co, const PjCompiled *c)
 {
     char name[512];
     fprintf(stderr,
-            "pyjit: compiled %s: %d bytecodes, %d LLVM instrs, %zu bytes%s%s; %.2f ms "
+            "pyjit: compiled %s: %d bytecodes, %d LLVM instrs, %zu bytes%s%s%s; %.2f ms "
             "(frontend %.2f, lower %.2f, llvm opt %.2f, codegen %.2f)\n",
             code_name(co, name, sizeof name), c->bc_instrs, c->llvm_instrs, c->code_bytes,
-            c->unboxed_loops ? ", unboxed loops" : "", c->background ? ", in the background" : "",
+            c->unboxed_loops ? ", unboxed loops" : "",
+            c->tier == PJ_TIER_BASELINE ? ", baseline code" : "",
+            c->background ? ", in the background" : "",
             1e3 * (c->t_frontend + c->t_lower + c->t_llvm_opt + c->t_codegen), 1e3 * c->t_frontend,
             1e3 * c->t_lower, 1e3 * c->t_llvm_opt, 1e3 * c->t_codegen);
 }
@@ -68,13 +71,18 @@ pj_log_recompile(PyCodeObject *co, const char *why)
     fprintf(stderr, "pyjit: recompile %s: %s\n", code_name(co, name, sizeof name), why);
 }
 
-void
-pj_stats_compiled(PyCodeObject *co, const PjCompiled *c)
+int
+pj_stats_compiled(PyCodeObject *co, const PjCompiled *c, int info_index)
 {
     if (pj_jit.log & PJ_LOG_COMPILE)
         log_compiled(co, c);
-    pj_jit.compiled++;
-    pj_jit.unboxed_loops += c->unboxed_loops;
+    /* A tier-up replaces the function's entry: its times add up, its sizes are the new
+     * code's; the function counts once. */
+    int again = info_index >= 0 && (size_t) info_index < pj_jit.ninfos;
+    if (!again) {
+        pj_jit.compiled++;
+        pj_jit.unboxed_loops += c->unboxed_loops;
+    }
     pj_jit.t_frontend += c->t_frontend;
     pj_jit.t_lower += c->t_lower;
     pj_jit.t_llvm_opt += c->t_llvm_opt;
@@ -82,27 +90,42 @@ pj_stats_compiled(PyCodeObject *co, const PjCompiled *c)
     pj_jit.compile_time += c->t_frontend + c->t_lower + c->t_llvm_opt + c->t_codegen;
     pj_jit.code_bytes += c->code_bytes;
     pj_jit.code_bytes_total += c->code_bytes;
-    if (pj_jit.ninfos == pj_jit.cap_infos) {
-        size_t cap = pj_jit.cap_infos ? 2 * pj_jit.cap_infos : 64;
-        PjCompiledInfo *n = realloc(pj_jit.infos, cap * sizeof(PjCompiledInfo));
-        if (n == NULL)
-            return;
-        pj_jit.infos = n;
-        pj_jit.cap_infos = cap;
+    PjCompiledInfo *info;
+    if (again) {
+        info = &pj_jit.infos[info_index];
+        info->t_frontend += c->t_frontend;
+        info->t_lower += c->t_lower;
+        info->t_llvm_opt += c->t_llvm_opt;
+        info->t_codegen += c->t_codegen;
+        info->tiers++;
     }
-    PjCompiledInfo *info = &pj_jit.infos[pj_jit.ninfos++];
-    info->qualname = dup_utf8(co->co_qualname);
-    info->filename = dup_utf8(co->co_filename);
-    info->firstlineno = co->co_firstlineno;
+    else {
+        if (pj_jit.ninfos == pj_jit.cap_infos) {
+            size_t cap = pj_jit.cap_infos ? 2 * pj_jit.cap_infos : 64;
+            PjCompiledInfo *n = realloc(pj_jit.infos, cap * sizeof(PjCompiledInfo));
+            if (n == NULL)
+                return -1;
+            pj_jit.infos = n;
+            pj_jit.cap_infos = cap;
+        }
+        info_index = (int) pj_jit.ninfos++;
+        info = &pj_jit.infos[info_index];
+        info->qualname = dup_utf8(co->co_qualname);
+        info->filename = dup_utf8(co->co_filename);
+        info->firstlineno = co->co_firstlineno;
+        info->t_frontend = c->t_frontend;
+        info->t_lower = c->t_lower;
+        info->t_llvm_opt = c->t_llvm_opt;
+        info->t_codegen = c->t_codegen;
+        info->tiers = 1;
+    }
     info->bc_instrs = c->bc_instrs;
     info->llvm_instrs = c->llvm_instrs;
     info->background = c->background;
     info->unboxed_loops = c->unboxed_loops;
     info->code_bytes = c->code_bytes;
-    info->t_frontend = c->t_frontend;
-    info->t_lower = c->t_lower;
-    info->t_llvm_opt = c->t_llvm_opt;
-    info->t_codegen = c->t_codegen;
+    info->optimized = c->tier == PJ_TIER_OPTIMIZED;
+    return info_index;
 }
 
 void
@@ -200,6 +223,7 @@ pj_stats_dict(void)
         set_long(d, "deferred_dropped", pj_jit.deferred_dropped) < 0 ||
         set_long(d, "unboxed_loops", pj_jit.unboxed_loops) < 0 ||
         set_long(d, "recompiles", pj_jit.recompiles) < 0 ||
+        set_long(d, "tier_ups", pj_jit.tier_ups) < 0 ||
         set_long(d, "direct_calls", pj_jit.ndirect_calls) < 0 ||
         set_long(d, "codes_seen", pj_jit.codes_seen) < 0 ||
         set_long(d, "bodies_interpreted", pj_jit.bodies_interpreted) < 0 ||

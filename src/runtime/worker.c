@@ -40,7 +40,8 @@ typedef struct PjJob {
     unsigned long id;   /* a deferred job's name for its pending call */
     double due;         /* a deferred job: when its front half is due (seconds) */
     int posted;         /* a deferred job: its pending call is queued */
-    int urgent;         /* its frame is among the innermost ones: taken first */
+    int urgent;         /* taken first, newest first: 2 the optimised code of a function running
+                         * baseline code, 1 its frame is among the innermost ones, 0 neither */
     double cost;        /* its expected LLVM time (seconds) */
     atomic_long hits;   /* calls of its function while it waits (the hook, GIL held) */
     PjCompiled out;
@@ -119,7 +120,8 @@ post_due_fronts(void)
 #define PJ_LLVM_S_PER_INSTR 20e-6
 #define PJ_LLVM_S_PER_FUNCTION 2e-3
 
-/* Unlinks the next job to compile (mu held, queue not empty): an urgent one, else the one
+/* Unlinks the next job to compile (mu held, queue not empty): the most urgent one (the
+ * newest among equals: urgent jobs are queued at the head), else the one
  * whose function was called most while waiting per second of expected LLVM time, oldest
  * first among equals.  (Programs start with bursts of import and set-up code that reaches
  * the call threshold and is never called again; hot code submitted after it must not wait
@@ -132,7 +134,7 @@ take_next(void)
     for (PjJob **pp = &queue_head; *pp != NULL; prev = *pp, pp = &(*pp)->next) {
         PjJob *j = *pp, *b = *best;
         double rate = (double) (atomic_load_explicit(&j->hits, memory_order_relaxed) + 1) / j->cost;
-        if (j->urgent != b->urgent ? j->urgent : (!b->urgent && rate > best_rate)) {
+        if (j->urgent != b->urgent ? j->urgent > b->urgent : (!b->urgent && rate > best_rate)) {
             best = pp;
             best_prev = prev;
         }

@@ -440,3 +440,30 @@ def test_direct_calls_between_compiled_functions(runner):
     assert check(runner, src) == "90 {'a': 9, 'b': 2} caller True\n"
     assert check(runner, src, env={"PYJIT_DIRECT_CALLS": "0"}) == \
         "90 {'a': 9, 'b': 2} caller False\n"
+
+
+def test_first_call_runs_baseline_code_then_optimised_code_replaces_it(runner):
+    # A loop function compiled for its first call gets baseline code (no LLVM optimisation:
+    # a fraction of the wait); the compile thread then builds the optimised code, which
+    # the next calls run.  The function is listed once, with both compilations' times.
+    prog = """
+import pyjit
+def kernel(n):
+    t = 0.0
+    for i in range(n):
+        t += i * 0.5
+    return t
+pyjit.enable()
+first = kernel(100000)
+info = [f for f in pyjit.compiled_functions() if f["qualname"] == "kernel"]
+print(info[0]["tier"], info[0]["compilations"])
+pyjit.wait_compiled()
+info = [f for f in pyjit.compiled_functions() if f["qualname"] == "kernel"]
+print(info[0]["tier"], info[0]["compilations"], len(info), pyjit.stats()["tier_ups"])
+print(kernel(100000) == first == sum(i * 0.5 for i in range(100000)))
+"""
+    out = check(runner, prog)
+    assert out == "baseline 1\noptimized 2 1 1\nTrue\n", out
+    # PYJIT_OPT=0: baseline code only, nothing to replace it.
+    out = check(runner, prog, env={"PYJIT_OPT": "0"})
+    assert out == "baseline 1\nbaseline 1 1 0\nTrue\n", out
