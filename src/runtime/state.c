@@ -366,7 +366,8 @@ pj_state_compile_frame(PyCodeObject *co, PjCodeState *st, int mode, _PyInterpret
         return 0;
     }
     if (mode == PJ_COMPILE_FIRST_LOOP_CALL &&
-        (p == NULL || c.llvm_instrs > (baseline ? 10 : 3) * pj_jit.sync_limit)) {
+        (p == NULL ||
+         c.llvm_instrs > (opts.tier == PJ_TIER_BASELINE ? 10 : 3) * pj_jit.sync_limit)) {
         pj_compile_discard(p);
         st->compiling = 0;
         st->deferred = 1;
