@@ -49,6 +49,15 @@ typedef struct {
     PyObject *it_seq; /* NULL once exhausted */
 } PjSeqIter;
 
+/* What makes two exits the same (exit_to). */
+typedef struct PjExitKey {
+    const PjFrameState *fs;
+    long long unit;
+    int nstack, throwflag;
+    PjDeoptReason reason;
+    const PjULoop *u;
+} PjExitKey;
+
 typedef struct Lower {
     LLVMContextRef ctx;
     LLVMModuleRef mod;
@@ -76,6 +85,8 @@ typedef struct Lower {
      * unboxed range step. */
     const PjULoop *cur_u;
     LLVMValueRef **uval, **udirty;
+    LLVMBasicBlockRef last_exit; /* the last exit from an unboxed loop, and its key */
+    PjExitKey last_exit_key;
     /* Per loop, the one block that makes the frame's slots current (materialize): entered
      * with a return id in its phi, left through its switch. */
     LLVMBasicBlockRef *uflush;
@@ -516,9 +527,18 @@ exit_to(Lower *L, const PjFrameState *fs, long long unit, int nstack, int throwf
 {
     LLVMBasicBlockRef bb = common_exit(L);
     LLVMBasicBlockRef from = LLVMGetInsertBlock(L->b), first = bb;
+    /* The checks of one instruction in an unboxed loop (an item read has three) leave
+     * through one block: its stack values are defined before all of them. */
+    PjExitKey key = { fs, unit, nstack, throwflag, reason, L->cur_u };
+    const PjExitKey *k = &L->last_exit_key;
+    if (L->cur_u != NULL && L->last_exit != NULL && k->fs == fs && k->unit == unit &&
+        k->nstack == nstack && k->throwflag == throwflag && k->reason == reason && k->u == L->cur_u)
+        return L->last_exit;
     if (L->cur_u != NULL) {
         /* Leaving an unboxed loop: the frame gets its locals and stack entries as objects. */
         first = new_bb(L, "exit.unboxed");
+        L->last_exit = first;
+        L->last_exit_key = key;
         at(L, first);
         for (int i = 0; i < fs->nstack && i < nstack; i++)
             if (fs->stack[i]->ut != PJ_UT_OBJ)
