@@ -107,6 +107,13 @@ struct PjPending {
 };
 
 void
+pj_compile_set_tier(PjPending *p, PjCompiled *out, int tier)
+{
+    p->tier = tier;
+    out->tier = tier;
+}
+
+void
 pj_compile_discard(PjPending *p)
 {
     if (p == NULL)

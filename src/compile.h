@@ -63,6 +63,8 @@ PjPending *pj_compile_front(struct _object *code, const PjCompileOptions *opts, 
 /* Frees p.  lane: PJ_LANE_CALLER or PJ_LANE_WORKER (engine.h), one thread per lane. */
 int pj_compile_back(PjEngine *e, int lane, PjPending *p, PjCompiled *out, PjAbort *why);
 void pj_compile_discard(PjPending *p);
+/* Changes the tier the back half compiles p for (and records it in *out). */
+void pj_compile_set_tier(PjPending *p, PjCompiled *out, int tier);
 
 /* The text of one stage for `code`: "bytecode", "ir.build" (the builder's IR), "ir" (after
  * the IR passes: what is lowered) or "llvm" (optimised LLVM IR).

@@ -348,14 +348,18 @@ pj_state_compile_frame(PyCodeObject *co, PjCodeState *st, int mode, _PyInterpret
      * compile in the background 5 ms in if it is still running, with the interpreter's
      * type feedback (worker.c).  Their lowering is not even built now. */
     opts.only_unboxed = mode == PJ_COMPILE_FIRST_LOOP_CALL;
-    /* Compiled for this call, it is compiled fast: LLVM's optimisation and instruction
-     * selection were 80-90% of the time this call waited (n-body's advance: 130 ms, 25 ms
-     * as baseline code running at half the speed); the compile thread then builds the
-     * optimised code for the next calls (tier_up). */
-    int baseline = mode == PJ_COMPILE_FIRST_LOOP_CALL && opts.tier == PJ_TIER_OPTIMIZED;
-    if (baseline)
-        opts.tier = PJ_TIER_BASELINE;
     PjPending *p = pj_compile_front((PyObject *) co, &opts, &c, &why);
+    /* Compiled for this call, a big function is compiled fast: LLVM's optimisation and
+     * instruction selection were 80-90% of the time this call waited (n-body's advance:
+     * 86 ms, 10 ms as baseline code running at half the speed); the compile thread then
+     * builds the optimised code for the next calls (tier_up).  A small one is optimised
+     * at once: 10-40 ms, and baseline code ran its float loop at a quarter of the speed. */
+    int baseline = mode == PJ_COMPILE_FIRST_LOOP_CALL && opts.tier == PJ_TIER_OPTIMIZED &&
+                   p != NULL && c.llvm_instrs > pj_jit.sync_limit / 2;
+    if (baseline) {
+        opts.tier = PJ_TIER_BASELINE;
+        pj_compile_set_tier(p, &c, PJ_TIER_BASELINE);
+    }
     if (seed != NULL) { /* kept for pyjit.dump */
         free(st->seed);
         st->seed = seed;

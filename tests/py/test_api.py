@@ -443,27 +443,38 @@ def test_direct_calls_between_compiled_functions(runner):
 
 
 def test_first_call_runs_baseline_code_then_optimised_code_replaces_it(runner):
-    # A loop function compiled for its first call gets baseline code (no LLVM optimisation:
-    # a fraction of the wait); the compile thread then builds the optimised code, which
-    # the next calls run.  The function is listed once, with both compilations' times.
+    # A big loop function compiled for its first call gets baseline code (no LLVM
+    # optimisation: a fraction of the wait); the compile thread then builds the optimised
+    # code, which the next calls run.  The function is listed once, with both
+    # compilations' times.  (Big enough: a small one is optimised at once.)
     prog = """
 import pyjit
 def kernel(n):
     t = 0.0
     for i in range(n):
+""" + "".join("        t += i * %d.5\n" % k for k in range(120)) + """
+    return t
+def small(n):
+    t = 0.0
+    for i in range(n):
         t += i * 0.5
     return t
 pyjit.enable()
-first = kernel(100000)
-info = [f for f in pyjit.compiled_functions() if f["qualname"] == "kernel"]
-print(info[0]["tier"], info[0]["compilations"])
+first = kernel(1000)
+small(10)
 pyjit.wait_compiled()
-info = [f for f in pyjit.compiled_functions() if f["qualname"] == "kernel"]
-print(info[0]["tier"], info[0]["compilations"], len(info), pyjit.stats()["tier_ups"])
-print(kernel(100000) == first == sum(i * 0.5 for i in range(100000)))
+info = [f for f in pyjit.compiled_functions() if f["qualname"] in ("kernel", "small")]
+print([(f["qualname"], f["tier"], f["compilations"]) for f in info], pyjit.stats()["tier_ups"])
+again = kernel(1000)
+pyjit.disable()
+print(again == first == kernel(1000))
 """
-    out = check(runner, prog)
-    assert out == "baseline 1\noptimized 2 1 1\nTrue\n", out
+    r = runner.run_code(prog, env={"PYJIT_LOG": "compile"})
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == ("[('kernel', 'optimized', 2), ('small', 'optimized', 1)] 1\nTrue\n"), r.stdout
+    log = [line for line in r.stderr.splitlines() if "compiled kernel" in line]
+    assert len(log) == 2 and "baseline code" in log[0] and "in the background" in log[1], log
     # PYJIT_OPT=0: baseline code only, nothing to replace it.
-    out = check(runner, prog, env={"PYJIT_OPT": "0"})
-    assert out == "baseline 1\nbaseline 1 1 0\nTrue\n", out
+    r = runner.run_code(prog, env={"PYJIT_OPT": "0"})
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == ("[('kernel', 'baseline', 1), ('small', 'baseline', 1)] 0\nTrue\n"), r.stdout
