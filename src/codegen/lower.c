@@ -1684,6 +1684,32 @@ range_step(Lower *L, LLVMValueRef it, LLVMValueRef *more)
         LLVMBuildMul(L->b, idx, load(L, L->i64, it, offsetof(PjRangeIter, step)), ""), "");
 }
 
+/* The next item of list or tuple iterator `it` (known to be one), as listiter_next up to
+ * its end: branches to `no_seq` when the iterator has dropped its sequence, to `end`
+ * (*seq: the sequence) when the index is past the end; else returns the item (a new
+ * reference) with the index advanced. */
+static LLVMValueRef
+seq_iter_item(Lower *L, LLVMValueRef it, int is_list, LLVMBasicBlockRef no_seq,
+              LLVMBasicBlockRef end, LLVMValueRef *seq)
+{
+    LLVMBasicBlockRef has_seq = new_bb(L, ""), more = new_bb(L, "seqnext.more");
+    *seq = load(L, L->ptr, it, offsetof(PjSeqIter, it_seq));
+    LLVMBuildCondBr(L->b, LLVMBuildIsNull(L->b, *seq, ""), no_seq, has_seq);
+    at(L, has_seq);
+    LLVMValueRef idx = load(L, L->i64, it, offsetof(PjSeqIter, it_index));
+    LLVMValueRef n = load(L, L->i64, *seq, offsetof(PyVarObject, ob_size));
+    LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntSLT, idx, n, ""), more, end);
+    at(L, more);
+    store(L, LLVMBuildAdd(L->b, idx, ci64(L, 1), ""), it, offsetof(PjSeqIter, it_index));
+    LLVMValueRef items = is_list ? load(L, L->ptr, *seq, offsetof(PyListObject, ob_item))
+                                 : gep(L, *seq, offsetof(PyTupleObject, ob_item));
+    LLVMValueRef off = LLVMBuildMul(L->b, idx, ci64(L, sizeof(PyObject *)), "");
+    LLVMValueRef item =
+        LLVMBuildLoad2(L->b, L->ptr, LLVMBuildGEP2(L->b, L->i8, items, &off, 1, ""), "");
+    incref(L, item);
+    return item;
+}
+
 static LLVMValueRef
 lower_iter_next(Lower *L, const PjInstr *in)
 {
@@ -1716,23 +1742,10 @@ lower_iter_next(Lower *L, const PjInstr *in)
         /* (3.11 does not specialise tuple iteration: list feedback, list path only.) */
         for (int is_list = 1; is_list >= (in->hint == PJ_HINT_LIST ? 1 : 0); is_list--) {
             LLVMBasicBlockRef yes = new_bb(L, is_list ? "next.list" : "next.tuple");
-            LLVMBasicBlockRef no = new_bb(L, ""), has_seq = new_bb(L, ""), more = new_bb(L, "");
+            LLVMBasicBlockRef no = new_bb(L, "");
             branch_if(L, is_type(L, it, is_list ? "PyListIter_Type" : "PyTupleIter_Type"), yes, no);
-            LLVMValueRef seq = load(L, L->ptr, it, offsetof(PjSeqIter, it_seq));
-            LLVMBuildCondBr(L->b, LLVMBuildIsNull(L->b, seq, ""), generic, has_seq);
-            at(L, has_seq);
-            LLVMValueRef idx = load(L, L->i64, it, offsetof(PjSeqIter, it_index));
-            LLVMValueRef n = load(L, L->i64, seq, offsetof(PyVarObject, ob_size));
-            LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntSLT, idx, n, ""), more, generic);
-            at(L, more);
-            store(L, LLVMBuildAdd(L->b, idx, ci64(L, 1), ""), it, offsetof(PjSeqIter, it_index));
-            LLVMValueRef items = is_list ? load(L, L->ptr, seq, offsetof(PyListObject, ob_item))
-                                         : gep(L, seq, offsetof(PyTupleObject, ob_item));
-            LLVMValueRef off = LLVMBuildMul(L->b, idx, ci64(L, sizeof(PyObject *)), "");
-            LLVMValueRef item =
-                LLVMBuildLoad2(L->b, L->ptr, LLVMBuildGEP2(L->b, L->i8, items, &off, 1, ""), "");
-            incref(L, item);
-            merge_add(L, &m, item);
+            LLVMValueRef seq;
+            merge_add(L, &m, seq_iter_item(L, it, is_list, generic, generic, &seq));
             at(L, no);
         }
         LLVMBuildBr(L->b, generic);
@@ -2336,26 +2349,11 @@ unboxed_seq_next(Lower *L, const PjInstr *in)
     unboxed_guard(L, in, is_type(L, it, is_list ? "PyListIter_Type" : "PyTupleIter_Type"),
                   PJ_DEOPT_UNBOX_ITEM);
     Merge m = { .bb = new_bb(L, "seqnext.done") };
-    LLVMValueRef null = LLVMConstNull(L->ptr);
-    LLVMBasicBlockRef has_seq = new_bb(L, ""), more = new_bb(L, "seqnext.more"),
-                      end = new_bb(L, "seqnext.end"), gone = new_bb(L, "");
-    LLVMValueRef seq = load(L, L->ptr, it, offsetof(PjSeqIter, it_seq));
-    LLVMBuildCondBr(L->b, LLVMBuildIsNull(L->b, seq, ""), gone, has_seq);
+    LLVMValueRef null = LLVMConstNull(L->ptr), seq;
+    LLVMBasicBlockRef end = new_bb(L, "seqnext.end"), gone = new_bb(L, "");
+    merge_add(L, &m, seq_iter_item(L, it, is_list, gone, end, &seq));
     at(L, gone);
     merge_add(L, &m, null);
-    at(L, has_seq);
-    LLVMValueRef idx = load(L, L->i64, it, offsetof(PjSeqIter, it_index));
-    LLVMValueRef n = load(L, L->i64, seq, offsetof(PyVarObject, ob_size));
-    LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntSLT, idx, n, ""), more, end);
-    at(L, more);
-    store(L, LLVMBuildAdd(L->b, idx, ci64(L, 1), ""), it, offsetof(PjSeqIter, it_index));
-    LLVMValueRef items = is_list ? load(L, L->ptr, seq, offsetof(PyListObject, ob_item))
-                                 : gep(L, seq, offsetof(PyTupleObject, ob_item));
-    LLVMValueRef off = LLVMBuildMul(L->b, idx, ci64(L, sizeof(PyObject *)), "");
-    LLVMValueRef item =
-        LLVMBuildLoad2(L->b, L->ptr, LLVMBuildGEP2(L->b, L->i8, items, &off, 1, ""), "");
-    incref(L, item);
-    merge_add(L, &m, item);
     at(L, end);
     store(L, null, it, offsetof(PjSeqIter, it_seq));
     decref(L, seq);

@@ -231,15 +231,21 @@ stored(const Pass *P, const PjInstr *in, int *type)
     return -1;
 }
 
-/* *slot joined with t; 1 when that changed it. */
+/* *slot = j; 1 when that changed it. */
 static int
-raise_to(unsigned char *slot, int t)
+set_changed(unsigned char *slot, int j)
 {
-    int j = join(*slot, t);
     if (j == *slot)
         return 0;
     *slot = (unsigned char) j;
     return 1;
+}
+
+/* *slot joined with t; 1 when that changed it. */
+static int
+raise_to(unsigned char *slot, int t)
+{
+    return set_changed(slot, join(*slot, t));
 }
 
 /* ---- Guesses for the whole function ----------------------------------------------------- */
@@ -327,11 +333,7 @@ shape_number(int s)
 static int
 raise_shape(unsigned char *slot, int sh)
 {
-    int j = shape_join(*slot, sh);
-    if (j == *slot)
-        return 0;
-    *slot = (unsigned char) j;
-    return 1;
+    return set_changed(slot, shape_join(*slot, sh));
 }
 
 /* Shapes of locals (from the seed and every store) and values, to a fixed point; the
