@@ -9,6 +9,7 @@
  */
 #include "codegen/engine.h"
 
+#include <llvm-c/Disassembler.h>
 #include <llvm-c/Error.h>
 #include <llvm-c/LLJIT.h>
 #include <llvm-c/Object.h>
@@ -36,6 +37,8 @@ struct PjEngine {
     unsigned long serial;    /* unique symbol names */
     size_t last_object_code; /* set by the object transform during a lookup */
     char last_error[512];
+    const PjSymbol *syms; /* the runtime's symbols, for the disassembler's names */
+    size_t nsyms;
 };
 
 struct PjCodeHandle {
@@ -135,6 +138,8 @@ pj_engine_create(const PjSymbol *syms, size_t nsyms, int opt_level, char *err, s
         return NULL;
     }
     e->opt_level = opt_level;
+    e->syms = syms;
+    e->nsyms = nsyms;
     if (LLVMInitializeNativeTarget() || LLVMInitializeNativeAsmPrinter()) {
         snprintf(err, errlen, "LLVM has no native target");
         free(e);
@@ -190,6 +195,90 @@ pj_engine_create(const PjSymbol *syms, size_t nsyms, int opt_level, char *err, s
         return NULL;
     }
     return e;
+}
+
+/* The runtime symbol at `addr`, or NULL. */
+static const char *
+symbol_at(const PjEngine *e, uint64_t addr)
+{
+    for (size_t i = 0; i < e->nsyms; i++)
+        if ((uint64_t) (uintptr_t) e->syms[i].addr == addr)
+            return e->syms[i].name;
+    return NULL;
+}
+
+typedef struct DisasmInfo {
+    const PjEngine *e;
+    uint64_t lo, hi; /* the code being disassembled */
+} DisasmInfo;
+
+/* The disassembler's symbol lookup: a runtime symbol called directly, through one of
+ * JITLink's stubs (`jmp [rip + GOT entry]`, placed after the code), or loaded from a GOT
+ * entry (PIC code loads far symbols' addresses from it).  Stubs and GOT entries are mapped:
+ * the code using them is installed. */
+static const char *
+lookup_symbol(void *info, uint64_t value, uint64_t *type, uint64_t pc, const char **name)
+{
+    (void) pc;
+    const DisasmInfo *d = info;
+    const PjEngine *e = d->e;
+    *name = NULL;
+    const char *s = NULL;
+    if (*type == LLVMDisassembler_ReferenceType_In_Branch) {
+        s = symbol_at(e, value);
+        const uint8_t *b = (const uint8_t *) (uintptr_t) value;
+        if (s == NULL && (value < d->lo || value >= d->hi) && value != 0 && b[0] == 0xff &&
+            b[1] == 0x25) {
+            int32_t disp;
+            uint64_t target;
+            memcpy(&disp, b + 2, sizeof disp);
+            memcpy(&target, (const void *) (uintptr_t) (value + 6 + (uint64_t) (int64_t) disp),
+                   sizeof target);
+            s = symbol_at(e, target);
+        }
+    }
+    else if (*type == LLVMDisassembler_ReferenceType_In_PCrel_Load && value != 0) {
+        uint64_t target;
+        memcpy(&target, (const void *) (uintptr_t) value, sizeof target);
+        s = symbol_at(e, target);
+        if (s != NULL)
+            *name = s;
+        s = NULL;
+    }
+    *type = LLVMDisassembler_ReferenceType_InOut_None;
+    return s;
+}
+
+char *
+pj_engine_disassemble(PjEngine *e, const void *code, size_t size)
+{
+    LLVMInitializeNativeDisassembler();
+    char *triple = LLVMGetDefaultTargetTriple();
+    DisasmInfo info = { e, (uint64_t) (uintptr_t) code, (uint64_t) (uintptr_t) code + size };
+    LLVMDisasmContextRef dc = LLVMCreateDisasm(triple, &info, 0, NULL, lookup_symbol);
+    LLVMDisposeMessage(triple);
+    PjStr out = { 0 };
+    if (dc == NULL) {
+        pj_str_puts(&out, "(no disassembler for this target)\n");
+        return pj_str_take(&out);
+    }
+    LLVMSetDisasmOptions(dc, LLVMDisassembler_Option_AsmPrinterVariant |
+                                 LLVMDisassembler_Option_PrintImmHex);
+    const uint8_t *p = code;
+    for (size_t off = 0; off < size;) {
+        char line[256];
+        size_t n = LLVMDisasmInstruction(dc, (uint8_t *) (uintptr_t) (p + off), size - off,
+                                         (uint64_t) (uintptr_t) (p + off), line, sizeof line);
+        if (n == 0) {
+            pj_str_printf(&out, "%6zx:\t.byte 0x%02x\n", off, p[off]);
+            off++;
+            continue;
+        }
+        pj_str_printf(&out, "%6zx:%s\n", off, line);
+        off += n;
+    }
+    LLVMDisasmDispose(dc);
+    return pj_str_take(&out);
 }
 
 void

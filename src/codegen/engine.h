@@ -52,6 +52,11 @@ int pj_engine_add(PjEngine *e, int lane, LLVMModuleRef m, const char *fname, int
                   PjCodeHandle **handle, size_t *code_bytes, PjAbort *why);
 void pj_engine_remove(PjEngine *e, PjCodeHandle *h);
 
+/* The disassembly of `size` bytes of code at `code` (installed by this engine), one
+ * instruction a line with its offset; calls and loads that reach one of the runtime's
+ * symbols (directly or through the JIT's GOT) name it.  malloc'd text, never NULL. */
+char *pj_engine_disassemble(PjEngine *e, const void *code, size_t size);
+
 /* The last LLVM error message (for logs), "" if none; valid until the next error. */
 const char *pj_engine_last_error(const PjEngine *e);
 

@@ -222,6 +222,27 @@ py_stats(PyObject *self, PyObject *unused)
     return pj_stats_dict();
 }
 
+/* The machine code installed for `co` now, disassembled. */
+static PyObject *
+dump_asm(PyCodeObject *co)
+{
+    if (atomic_load(&pj_worker_done))
+        pj_worker_install();
+    PjCodeState *st = pj_state_get(co);
+    if (st == NULL || st->entry == NULL || pj_jit.engine == NULL) {
+        PyErr_Format(PyExc_ValueError, "pyjit.dump: %U is not compiled (no machine code to show)",
+                     co->co_qualname);
+        return NULL;
+    }
+    char *text = pj_engine_disassemble(pj_jit.engine, (const void *) st->entry, st->code_bytes);
+    PyObject *r =
+        PyUnicode_FromFormat("; %U (%U:%d): %zu bytes at %p, %s code\n%s", co->co_qualname,
+                             co->co_filename, co->co_firstlineno, st->code_bytes,
+                             (void *) st->entry, st->baseline ? "baseline" : "optimised", text);
+    free(text);
+    return r;
+}
+
 static PyObject *
 py_dump(PyObject *self, PyObject *args)
 {
@@ -234,13 +255,15 @@ py_dump(PyObject *self, PyObject *args)
     if (co == NULL || main_interpreter_only() < 0)
         return NULL;
     if (strcmp(stage, "bytecode") != 0 && strcmp(stage, "ir") != 0 && strcmp(stage, "llvm") != 0 &&
-        strcmp(stage, "ir.build") != 0) {
-        PyErr_Format(
-            PyExc_ValueError,
-            "pyjit.dump: unknown stage %R (expected 'bytecode', 'ir', 'ir.build' or 'llvm')",
-            PyTuple_GET_ITEM(args, 1));
+        strcmp(stage, "ir.build") != 0 && strcmp(stage, "asm") != 0) {
+        PyErr_Format(PyExc_ValueError,
+                     "pyjit.dump: unknown stage %R (expected 'bytecode', 'ir', 'ir.build', "
+                     "'llvm' or 'asm')",
+                     PyTuple_GET_ITEM(args, 1));
         return NULL;
     }
+    if (strcmp(stage, "asm") == 0)
+        return dump_asm(co);
     PjAbort why;
     /* As it was compiled: with the same unboxing seed (the types its frame had then). */
     PjCompileOptions opts = pj_jit.copts;
@@ -368,7 +391,8 @@ static PyMethodDef methods[] = {
     { "fallback_reason", py_fallback_reason, METH_O,
       "Why a function could not be compiled, or None." },
     { "stats", py_stats, METH_NOARGS, "Statistics as a dict." },
-    { "dump", py_dump, METH_VARARGS, "dump(func, stage) -> str for 'bytecode', 'ir', 'llvm'." },
+    { "dump", py_dump, METH_VARARGS,
+      "dump(func, stage) -> str for 'bytecode', 'ir.build', 'ir', 'llvm' or 'asm'." },
     { "compiled_functions", py_compiled_functions, METH_NOARGS,
       "Every function compiled so far: qualname, filename, firstlineno, sizes, stage times." },
     { "print_stats", py_print_stats, METH_NOARGS, "Print the statistics to stderr." },

@@ -293,6 +293,34 @@ def test_dump_stages(runner):
     assert lines[2] == "bytecode ok"
 
 
+def test_dump_asm_disassembles_the_installed_code(runner):
+    out = check(runner, """
+        import pyjit
+        def f(xs):
+            t = 0
+            for x in xs:
+                t += len(x)
+            return t
+        def never(x):
+            return x
+        pyjit.enable()
+        f(["a", "bb"])
+        pyjit.wait_compiled()
+        asm = pyjit.dump(f, "asm")
+        lines = asm.splitlines()
+        print(lines[0].startswith("; f (") and "bytes at 0x" in lines[0])
+        print(any(l.split(":", 1)[1].split() == ["ret"] for l in lines[1:]))
+        # calls to the runtime are named, directly or through JITLink's stubs
+        print("call\tPyObject_GetIter" in asm, "call\t_Py_Dealloc" in asm)
+        try:
+            pyjit.dump(never, "asm")
+        except ValueError as e:
+            print("ValueError", e)
+    """)
+    assert out == "True\nTrue\nTrue True\n" \
+        "ValueError pyjit.dump: never is not compiled (no machine code to show)\n", out
+
+
 def test_disable_while_compiled_frames_run(runner):
     out = check(runner, """
         import pyjit
