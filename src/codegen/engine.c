@@ -12,6 +12,7 @@
 #include <llvm-c/Disassembler.h>
 #include <llvm-c/Error.h>
 #include <llvm-c/LLJIT.h>
+#include <llvm-c/LLJITUtils.h>
 #include <llvm-c/Object.h>
 #include <llvm-c/Target.h>
 #include <llvm-c/TargetMachine.h>
@@ -279,6 +280,19 @@ pj_engine_disassemble(PjEngine *e, const void *code, size_t size)
     }
     LLVMDisasmDispose(dc);
     return pj_str_take(&out);
+}
+
+int
+pj_engine_enable_gdb(PjEngine *e, char *err, size_t errlen)
+{
+    LLVMErrorRef r = LLVMOrcLLJITEnableDebugSupport(e->jit);
+    if (r != NULL) {
+        char *msg = LLVMGetErrorMessage(r); /* consumes r */
+        snprintf(err, errlen, "%s", msg);
+        LLVMDisposeErrorMessage(msg);
+        return -1;
+    }
+    return 0;
 }
 
 void

@@ -42,6 +42,11 @@ PjEngine *pj_engine_create(const PjSymbol *syms, size_t nsyms, int opt_level, ch
                            size_t errlen);
 void pj_engine_dispose(PjEngine *e);
 
+/* Registers every object linked from now on with GDB's JIT interface (the process must
+ * have llvm_orc_registerJITLoaderGDBWrapper in its global scope).  0, or -1 with the
+ * reason in err. */
+int pj_engine_enable_gdb(PjEngine *e, char *err, size_t errlen);
+
 /* Sets the module's triple and data layout to the JIT's and runs the tier's IR pipeline. */
 int pj_engine_optimize(PjEngine *e, int lane, LLVMModuleRef m, int tier, PjAbort *why);
 

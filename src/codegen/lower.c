@@ -3013,6 +3013,11 @@ pj_lower(const PjFunc *fn, LLVMContextRef ctx, const char *name, const PjLowerOp
     unsigned nounwind = LLVMGetEnumAttributeKindForName("nounwind", 8);
     LLVMAddAttributeAtIndex(L->fn, LLVMAttributeFunctionIndex,
                             LLVMCreateEnumAttribute(ctx, nounwind, 0));
+    /* Unwind tables (.eh_frame, registered by JITLink): debuggers and libunwind walk
+     * through compiled frames.  (2: asynchronous, valid at every instruction.) */
+    LLVMAddAttributeAtIndex(
+        L->fn, LLVMAttributeFunctionIndex,
+        LLVMCreateEnumAttribute(ctx, LLVMGetEnumAttributeKindForName("uwtable", 7), 2));
     L->ts = LLVMGetParam(L->fn, 0);
     L->frame = LLVMGetParam(L->fn, 1);
     L->rd = LLVMGetParam(L->fn, 2);

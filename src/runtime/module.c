@@ -4,6 +4,7 @@
  * happen (the loader imports this same module). */
 #include "runtime/runtime.h"
 
+#include <dlfcn.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,6 +14,27 @@
 PjJit pj_jit = { .extra_index = -1 };
 
 /* ---- Initialisation ------------------------------------------------------------------- */
+
+/* PYJIT_GDB=1: GDB's JIT interface.  ORC finds its registration function with
+ * dlsym(RTLD_DEFAULT), but Python loads this module RTLD_LOCAL: the module (which exports
+ * that function, module.map) is promoted to the global scope first (FACTS.md B.3). */
+static int
+enable_gdb(void)
+{
+    Dl_info info;
+    if (dladdr((void *) &enable_gdb, &info) == 0 || info.dli_fname == NULL ||
+        dlopen(info.dli_fname, RTLD_NOW | RTLD_GLOBAL | RTLD_NOLOAD) == NULL) {
+        PyErr_Format(PyExc_ImportError, "pyjit: PYJIT_GDB: cannot make the module global: %s",
+                     dlerror());
+        return -1;
+    }
+    char err[256];
+    if (pj_engine_enable_gdb(pj_jit.engine, err, sizeof err) < 0) {
+        PyErr_Format(PyExc_ImportError, "pyjit: PYJIT_GDB: %s", err);
+        return -1;
+    }
+    return 0;
+}
 
 static int
 jit_init(void)
@@ -38,6 +60,8 @@ jit_init(void)
         PyErr_Format(PyExc_ImportError, "pyjit: cannot start LLVM: %s", pj_jit.engine_error);
         return -1;
     }
+    if (pj_jit.gdb && enable_gdb() < 0)
+        return -1;
     pj_jit.initialized = 1;
     return 0;
 }

@@ -11,10 +11,9 @@
       "calls a function runs in the interpreter before it is compiled (0: at the first "           \
       "call); functions containing a loop compile at their first call")                            \
     X("PYJIT_SYNC_LIMIT", sync_limit, 2000,                                                        \
-      "size (lowered LLVM instructions, about 22 us of LLVM time each) for compiling a function "  \
-      "with a loop at its first call: up to 3x this with unboxed loops, a quarter of it "          \
-      "otherwise; larger ones run that call in the interpreter and compile on the compile "        \
-      "thread")                                                                                    \
+      "size (lowered LLVM instructions) for compiling a function with a loop at its first call: "  \
+      "up to 10x this when its loops run unboxed (as baseline code above half of it); the "        \
+      "others run that call in the interpreter and compile on the compile thread")                 \
     X("PYJIT_OPT", opt_level, 2, "LLVM optimisation level, 0-3")                                   \
     X("PYJIT_DIRECT_CALLS", direct_calls, 1,                                                       \
       "1: compiled code calls compiled Python functions without the interpreter's call path")      \
@@ -22,7 +21,9 @@
       "1: numeric loops keep ints and floats in machine registers; 0: always boxed objects")       \
     X("PYJIT_MAX_SIZE", max_size, 100000,                                                          \
       "largest function compiled, in bytecode code units; larger ones run in the interpreter")     \
-    X("PYJIT_STATS", stats_at_exit, 0, "1: print statistics to stderr at exit")
+    X("PYJIT_STATS", stats_at_exit, 0, "1: print statistics to stderr at exit")                    \
+    X("PYJIT_GDB", gdb, 0,                                                                         \
+      "1: register compiled code with GDB's JIT interface (gdb's bt names compiled functions)")
 
 static long
 env_long(const char *name, long dflt)

@@ -83,6 +83,7 @@ typedef struct PjJit {
     int direct_calls; /* PYJIT_DIRECT_CALLS */
     long max_size;    /* PYJIT_MAX_SIZE: code units */
     int stats_at_exit;
+    int gdb; /* PYJIT_GDB */
     int log; /* PYJIT_LOG: PJ_LOG_* bits */
 
     /* statistics (stats.c) */
