@@ -62,6 +62,8 @@ jit_init(void)
     }
     if (pj_jit.gdb && enable_gdb() < 0)
         return -1;
+    if (pj_jit.crash_report)
+        pj_crash_install();
     pj_jit.initialized = 1;
     return 0;
 }
@@ -268,6 +270,15 @@ dump_asm(PyCodeObject *co)
 }
 
 static PyObject *
+py_test_crash(PyObject *self, PyObject *unused)
+{
+    (void) self;
+    (void) unused;
+    pj_crash_test();
+    Py_RETURN_NONE;
+}
+
+static PyObject *
 py_dump(PyObject *self, PyObject *args)
 {
     (void) self;
@@ -415,6 +426,8 @@ static PyMethodDef methods[] = {
     { "fallback_reason", py_fallback_reason, METH_O,
       "Why a function could not be compiled, or None." },
     { "stats", py_stats, METH_NOARGS, "Statistics as a dict." },
+    { "_test_crash", py_test_crash, METH_NOARGS,
+      "For pyjit's tests: crash with SIGSEGV inside a runtime helper." },
     { "dump", py_dump, METH_VARARGS,
       "dump(func, stage) -> str for 'bytecode', 'ir.build', 'ir', 'llvm' or 'asm'." },
     { "compiled_functions", py_compiled_functions, METH_NOARGS,

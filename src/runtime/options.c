@@ -22,6 +22,9 @@
     X("PYJIT_MAX_SIZE", max_size, 100000,                                                          \
       "largest function compiled, in bytecode code units; larger ones run in the interpreter")     \
     X("PYJIT_STATS", stats_at_exit, 0, "1: print statistics to stderr at exit")                    \
+    X("PYJIT_CRASH_REPORT", crash_report, 1,                                                       \
+      "1: on a fatal signal in compiled code or pyjit's runtime, print the native frames (naming " \
+      "compiled functions) and the Python traceback before dying as before")                       \
     X("PYJIT_GDB", gdb, 0,                                                                         \
       "1: register compiled code with GDB's JIT interface (gdb's bt names compiled functions)")
 

@@ -83,8 +83,9 @@ typedef struct PjJit {
     int direct_calls; /* PYJIT_DIRECT_CALLS */
     long max_size;    /* PYJIT_MAX_SIZE: code units */
     int stats_at_exit;
-    int gdb; /* PYJIT_GDB */
-    int log; /* PYJIT_LOG: PJ_LOG_* bits */
+    int gdb;          /* PYJIT_GDB */
+    int crash_report; /* PYJIT_CRASH_REPORT */
+    int log;          /* PYJIT_LOG: PJ_LOG_* bits */
 
     /* statistics (stats.c) */
     long compiled, failed;
@@ -177,6 +178,12 @@ const PjSymbol *pj_helpers_symbols(size_t *n);
 int pj_helpers_check_layouts(void); /* 1 when private CPython layouts we mirror match */
 int pj_helpers_check_seqiter_layout(void);
 void pj_helpers_init_builtins(void);
+
+/* crash.c: the crash report's signal handlers, and the compiled code it can name. */
+void pj_crash_install(void);
+void pj_crash_register(PyCodeObject *co, const void *start, size_t size);
+void pj_crash_unregister(PyCodeObject *co);
+void pj_crash_test(void);
 void pj_helpers_find_math(void);
 
 /* stats.c */

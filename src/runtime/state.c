@@ -20,6 +20,8 @@ state_free(void *p)
         return;
     if (st->job != NULL)
         pj_worker_forget(st);
+    if (st->code != NULL)
+        pj_crash_unregister(st->code);
     if (st->handle != NULL) {
         pj_engine_remove(pj_jit.engine, st->handle);
         if (pj_jit.code_bytes >= st->code_bytes)
@@ -208,6 +210,7 @@ pj_state_finish(PjCodeState *st, int rc, const PjCompiled *c, PjAbort why)
     st->entry = (PjEntry) c->entry;
     st->info = pj_stats_compiled(st->code, c, tier_up ? st->info : -1);
     perf_map_add(st->code, c);
+    pj_crash_register(st->code, c->entry, c->code_bytes);
 }
 
 void

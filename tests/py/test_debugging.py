@@ -55,3 +55,64 @@ def test_gdb_backtrace_names_compiled_functions(tmp_path):
 def test_without_pyjit_gdb_the_frame_is_anonymous(tmp_path):
     out = gdb_backtrace(tmp_path, {})
     assert "py:hot_loop" not in out, out
+
+
+CRASH = """
+import sys, pyjit
+from pyjit import _pyjit
+def inner(n):
+    t = 0
+    for i in range(n):
+        t += i
+    _pyjit._test_crash()
+    return t
+def outer():
+    return inner(10) + 1
+pyjit.enable()
+pyjit.compile(inner)
+pyjit.compile(outer)
+print("compiled", pyjit.is_compiled(inner), pyjit.is_compiled(outer), flush=True)
+outer()
+"""
+
+
+def crash_run(runner, source, args=()):
+    if os.environ.get("PYJIT_TEST_PRELOAD"):
+        pytest.skip("the sanitizer runtime handles SIGSEGV itself")
+    p = runner.write("crash.py", source)
+    return runner.run(list(args) + [p.name], mode="path")
+
+
+def test_crash_in_a_runtime_helper_names_the_compiled_functions(runner):
+    r = crash_run(runner, CRASH)
+    assert r.stdout == "compiled True True\n", r.stdout + r.stderr
+    assert r.returncode == -11, (r.returncode, r.stderr)      # it still dies of SIGSEGV
+    err = r.stderr
+    assert "pyjit: SIGSEGV (segmentation fault) in compiled code or in pyjit's runtime" in err
+    # native frames: the helper, then the compiled functions with the lines they are at
+    assert "in pj_crash_test" in err, err
+    inner = err.index("in compiled Python function inner (")
+    outer = err.index("in compiled Python function outer (")
+    assert inner < outer, err
+    assert "crash.py, line 8)" in err[inner:outer] and "crash.py, line 11)" in err[outer:], err
+    # and the Python traceback
+    tb = err[err.index("Python traceback of this thread"):]
+    assert 'crash.py", line 8 in inner' in tb and 'crash.py", line 11 in outer' in tb, err
+
+
+def test_crash_elsewhere_is_left_alone_and_faulthandler_still_reports(runner):
+    r = crash_run(runner, "import ctypes, pyjit\npyjit.enable()\nctypes.string_at(0)\n")
+    assert r.returncode == -11 and "pyjit:" not in r.stderr, r.stderr
+    # faulthandler enabled first: pyjit reports, then faulthandler's handler takes over
+    r = crash_run(runner, CRASH, args=("-X", "faulthandler"))
+    assert r.returncode == -11, r.stderr
+    assert "pyjit: SIGSEGV" in r.stderr and "Fatal Python error: Segmentation fault" in r.stderr, \
+        r.stderr
+
+
+def test_crash_report_can_be_switched_off(runner):
+    p = runner.write("crash.py", CRASH)
+    if os.environ.get("PYJIT_TEST_PRELOAD"):
+        pytest.skip("the sanitizer runtime handles SIGSEGV itself")
+    r = runner.run([p.name], mode="path", env={"PYJIT_CRASH_REPORT": "0"})
+    assert r.returncode == -11 and "pyjit:" not in r.stderr, r.stderr
