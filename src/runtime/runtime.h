@@ -179,6 +179,9 @@ int pj_helpers_check_layouts(void); /* 1 when private CPython layouts we mirror 
 int pj_helpers_check_seqiter_layout(void);
 void pj_helpers_init_builtins(void);
 
+/* perf.c: PYJIT_PERF_MAP's perf map or jitdump entry for newly installed code. */
+void pj_perf_add(PyCodeObject *co, const void *code, size_t size);
+
 /* crash.c: the crash report's signal handlers, and the compiled code it can name. */
 void pj_crash_install(void);
 void pj_crash_register(PyCodeObject *co, const void *start, size_t size);

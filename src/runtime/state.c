@@ -110,34 +110,6 @@ pj_state_get_or_create(PyCodeObject *co)
     return st;
 }
 
-/* PYJIT_PERF_MAP=1: one line per compiled function in /tmp/perf-<pid>.map, the format
- * `perf report` reads for JIT code ("start size name", hex). */
-static void
-perf_map_add(PyCodeObject *co, const PjCompiled *c)
-{
-    static FILE *map;
-    static int tried;
-    if (!tried) {
-        tried = 1;
-        const char *v = getenv("PYJIT_PERF_MAP");
-        if (v != NULL && strcmp(v, "1") == 0) {
-            char path[64];
-            snprintf(path, sizeof path, "/tmp/perf-%ld.map", (long) getpid());
-            map = fopen(path, "a");
-        }
-    }
-    if (map == NULL || c->entry == NULL)
-        return;
-    const char *q = PyUnicode_AsUTF8(co->co_qualname), *f = PyUnicode_AsUTF8(co->co_filename);
-    if (q == NULL || f == NULL) {
-        PyErr_Clear();
-        return;
-    }
-    fprintf(map, "%lx %zx py::%s:%s:%d\n", (unsigned long) (uintptr_t) c->entry,
-            c->code_bytes ? c->code_bytes : 1, q, f, co->co_firstlineno);
-    fflush(map);
-}
-
 /* Moves st's code to its retired list (it may still be running below); 0, or -1 (no
  * memory: nothing changed). */
 static int
@@ -209,7 +181,7 @@ pj_state_finish(PjCodeState *st, int rc, const PjCompiled *c, PjAbort why)
     st->code_bytes = c->code_bytes;
     st->entry = (PjEntry) c->entry;
     st->info = pj_stats_compiled(st->code, c, tier_up ? st->info : -1);
-    perf_map_add(st->code, c);
+    pj_perf_add(st->code, c->entry, c->code_bytes);
     pj_crash_register(st->code, c->entry, c->code_bytes);
 }
 

@@ -116,3 +116,70 @@ def test_crash_report_can_be_switched_off(runner):
         pytest.skip("the sanitizer runtime handles SIGSEGV itself")
     r = runner.run([p.name], mode="path", env={"PYJIT_CRASH_REPORT": "0"})
     assert r.returncode == -11 and "pyjit:" not in r.stderr, r.stderr
+
+
+HOT = """
+import pyjit
+def hot(n):
+    t = 0.0
+    for i in range(n):
+        t += (i % 7) * 0.5
+    return t
+pyjit.enable()
+for _ in range(5):
+    hot(2_000_000)
+print(pyjit.is_compiled(hot))
+"""
+
+
+def read_jitdump(path):
+    import struct
+    data = path.read_bytes()
+    magic, version, size, mach, _, pid, _, _ = struct.unpack_from("<6I2Q", data, 0)
+    loads, off = [], size
+    while off < len(data):
+        rid, total = struct.unpack_from("<2I", data, off)
+        if rid == 0:  # JIT_CODE_LOAD
+            _, _, vma, addr, csize, index = struct.unpack_from("<2I4Q", data, off + 16)
+            name_end = data.index(b"\0", off + 56)
+            name = data[off + 56:name_end].decode()
+            code = data[name_end + 1:name_end + 1 + csize]
+            loads.append((name, vma, addr, csize, index, code))
+        off += total
+    return magic, version, mach, pid, loads
+
+
+def test_jitdump_records_every_compiled_function(runner, tmp_path):
+    p = runner.write("hot.py", HOT)
+    r = runner.run([p.name], mode="path",
+                   env={"PYJIT_PERF_MAP": "jitdump", "PYJIT_JITDUMP_DIR": str(tmp_path)})
+    assert r.returncode == 0 and r.stdout == "True\n", r.stdout + r.stderr
+    dumps = list(tmp_path.glob("jit-*.dump"))
+    assert len(dumps) == 1, dumps
+    magic, version, mach, pid, loads = read_jitdump(dumps[0])
+    assert (magic, version, mach) == (0x4A695444, 1, 62)
+    assert dumps[0].name == "jit-%d.dump" % pid
+    hot = [l for l in loads if l[0] == "py::hot:%s:3" % p]     # (HOT's first line is blank)
+    assert hot, [l[0] for l in loads]
+    name, vma, addr, csize, index, code = hot[0]
+    assert vma == addr and csize == len(code) > 16
+    assert [l[4] for l in loads] == list(range(len(loads)))   # code_index counts up
+    # `perf inject --jit` turns it into objects `perf report` names, where perf may run
+    perf = shutil.which("perf")
+    if perf is None:
+        pytest.skip("perf is not installed")
+    for f in tmp_path.glob("jit-*.dump"):
+        f.unlink()
+    env = clean_env(PYTHONPATH=str(PKG), PYJIT_PERF_MAP="jitdump", PYJIT_JITDUMP_DIR=str(tmp_path))
+    rec = subprocess.run([perf, "record", "-q", "-k", "1", "-o", str(tmp_path / "perf.data"),
+                          PYTHON, str(p)], env=env, cwd=tmp_path, capture_output=True,
+                         text=True, timeout=300)
+    if rec.returncode != 0:
+        pytest.skip("perf record is not permitted here: " + rec.stderr[-200:])
+    subprocess.run([perf, "inject", "--jit", "-i", str(tmp_path / "perf.data"), "-o",
+                    str(tmp_path / "perf.jit.data")], cwd=tmp_path, check=True,
+                   capture_output=True, timeout=300)
+    rep = subprocess.run([perf, "report", "-i", str(tmp_path / "perf.jit.data"), "--stdio",
+                          "--sort", "symbol"], cwd=tmp_path, capture_output=True, text=True,
+                         timeout=300)
+    assert "py::hot:" in rep.stdout, rep.stdout[-2000:]
