@@ -314,7 +314,8 @@ pj_rd_method_caches(PjRuntimeData *rd)
     X(HELPER, "instruction left to the interpreter")                                               \
     X(UNBOX_GUARD, "unboxed loop entered with other types")                                        \
     X(UNBOX_RANGE, "unboxed arithmetic left the machine type")                                     \
-    X(UNBOX_ITEM, "unboxed item read found another type or index")
+    X(UNBOX_ITEM, "unboxed item read found another type or index")                                 \
+    X(UNBOX_CALLEE, "unboxed call found another callee")
 
 typedef enum PjDeoptReason {
 #define X(name, text) PJ_DEOPT_##name,

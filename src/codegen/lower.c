@@ -2298,25 +2298,38 @@ unboxed_range_next(Lower *L, const PjInstr *in)
     return v;
 }
 
-/* `xs[i]` read as a machine number (pass_unbox.c): xs an exact list or tuple (as hinted),
- * i in range (negative counts from the end), the item an exact float or an int below
- * 2**60 as `in` says; otherwise deoptimises before the subscript. */
-static LLVMValueRef
-unboxed_item(Lower *L, const PjInstr *in)
+/* Guards that `o` is an exact list or tuple as `hint` says (before `in`, else deopt). */
+static void
+unboxed_sequence_guard(Lower *L, const PjInstr *in, LLVMValueRef o, PjHint hint)
 {
-    int is_list = in->hint == PJ_HINT_LIST;
-    LLVMValueRef c = val(L, in->args[0]), i = val(L, in->args[1]);
-    unboxed_guard(L, in, is_type(L, c, is_list ? "PyList_Type" : "PyTuple_Type"),
+    unboxed_guard(L, in, is_type(L, o, hint == PJ_HINT_LIST ? "PyList_Type" : "PyTuple_Type"),
                   PJ_DEOPT_UNBOX_ITEM);
+}
+
+/* The item slot of `in`'s container (args[0], an exact list or tuple as `hint` says) at its
+ * unboxed int index (args[1]; negative counts from the end), both checked before `in`. */
+static LLVMValueRef
+unboxed_item_slot(Lower *L, const PjInstr *in, PjHint hint)
+{
+    LLVMValueRef c = val(L, in->args[0]), i = val(L, in->args[1]);
+    unboxed_sequence_guard(L, in, c, hint);
     LLVMValueRef n = load(L, L->i64, c, offsetof(PyVarObject, ob_size));
     LLVMValueRef neg = LLVMBuildICmp(L->b, LLVMIntSLT, i, ci64(L, 0), "");
     i = LLVMBuildSelect(L->b, neg, LLVMBuildAdd(L->b, i, n, ""), i, "");
     unboxed_guard(L, in, LLVMBuildICmp(L->b, LLVMIntULT, i, n, ""), PJ_DEOPT_UNBOX_ITEM);
-    LLVMValueRef items = is_list ? load(L, L->ptr, c, offsetof(PyListObject, ob_item))
-                                 : gep(L, c, offsetof(PyTupleObject, ob_item));
+    LLVMValueRef items = hint == PJ_HINT_LIST ? load(L, L->ptr, c, offsetof(PyListObject, ob_item))
+                                              : gep(L, c, offsetof(PyTupleObject, ob_item));
     LLVMValueRef off = LLVMBuildMul(L->b, i, ci64(L, sizeof(PyObject *)), "");
-    LLVMValueRef o =
-        LLVMBuildLoad2(L->b, L->ptr, LLVMBuildGEP2(L->b, L->i8, items, &off, 1, ""), "");
+    return LLVMBuildGEP2(L->b, L->i8, items, &off, 1, "");
+}
+
+/* `xs[i]` read as a machine number (pass_unbox.c): xs an exact list or tuple (as hinted),
+ * i in range, the item an exact float or an int below 2**60 as `in` says; otherwise
+ * deoptimises before the subscript. */
+static LLVMValueRef
+unboxed_item(Lower *L, const PjInstr *in)
+{
+    LLVMValueRef o = LLVMBuildLoad2(L->b, L->ptr, unboxed_item_slot(L, in, in->hint), "");
     int f = in->ut == PJ_UT_F64;
     unboxed_guard(L, in, is_type(L, o, f ? "PyFloat_Type" : "PyLong_Type"), PJ_DEOPT_UNBOX_ITEM);
     if (f)
@@ -2328,14 +2341,6 @@ unboxed_item(Lower *L, const PjInstr *in)
     LLVMBuildBr(L->b, exit_block(L, in->fsd, 0, PJ_DEOPT_UNBOX_ITEM));
     at(L, cont);
     return v;
-}
-
-/* Guards that `o` is an exact list or tuple as `hint` says (before `in`, else deopt). */
-static void
-unboxed_sequence_guard(Lower *L, const PjInstr *in, LLVMValueRef o, PjHint hint)
-{
-    unboxed_guard(L, in, is_type(L, o, hint == PJ_HINT_LIST ? "PyList_Type" : "PyTuple_Type"),
-                  PJ_DEOPT_UNBOX_ITEM);
 }
 
 /* The next item of a list or tuple iterator (as `in->hint` says), as listiter_next and
@@ -2392,22 +2397,11 @@ unboxed_unpack(Lower *L, const PjInstr *in)
 static void
 unboxed_store_item(Lower *L, const PjInstr *in)
 {
-    LLVMValueRef c = val(L, in->args[0]), i = val(L, in->args[1]);
     const PjInstr *v = in->args[2];
-    unboxed_sequence_guard(L, in, c, PJ_HINT_LIST);
-    LLVMValueRef n = load(L, L->i64, c, offsetof(PyVarObject, ob_size));
-    LLVMValueRef neg = LLVMBuildICmp(L->b, LLVMIntSLT, i, ci64(L, 0), "");
-    i = LLVMBuildSelect(L->b, neg, LLVMBuildAdd(L->b, i, n, ""), i, "");
-    unboxed_guard(L, in, LLVMBuildICmp(L->b, LLVMIntULT, i, n, ""), PJ_DEOPT_UNBOX_ITEM);
-    LLVMValueRef o;
+    LLVMValueRef slot = unboxed_item_slot(L, in, PJ_HINT_LIST);
+    LLVMValueRef old = LLVMBuildLoad2(L->b, L->ptr, slot, ""), o;
     LLVMBasicBlockRef done = NULL;
     if (v->ut == PJ_UT_F64) {
-        LLVMValueRef off = LLVMBuildMul(L->b, i, ci64(L, sizeof(PyObject *)), "");
-        LLVMValueRef old = LLVMBuildLoad2(
-            L->b, L->ptr,
-            LLVMBuildGEP2(L->b, L->i8, load(L, L->ptr, c, offsetof(PyListObject, ob_item)), &off, 1,
-                          ""),
-            "");
         LLVMBasicBlockRef reuse = new_bb(L, "setitem.reuse"), box = new_bb(L, "setitem.box");
         done = new_bb(L, "setitem.done");
         LLVMBasicBlockRef is_float = new_bb(L, "");
@@ -2431,10 +2425,7 @@ unboxed_store_item(Lower *L, const PjInstr *in)
         o = val(L, v);
         incref(L, o);
     }
-    LLVMValueRef off = LLVMBuildMul(L->b, i, ci64(L, sizeof(PyObject *)), "");
-    LLVMValueRef slot = LLVMBuildGEP2(
-        L->b, L->i8, load(L, L->ptr, c, offsetof(PyListObject, ob_item)), &off, 1, "");
-    LLVMValueRef old = LLVMBuildLoad2(L->b, L->ptr, slot, "");
+    /* (boxing cannot run Python code: the slot still holds `old`) */
     LLVMBuildStore(L->b, o, slot);
     xdecref(L, old);
     if (done != NULL) {
@@ -2451,7 +2442,8 @@ unboxed_sqrt(Lower *L, const PjInstr *in)
     int base = (int) in->imm[1];
     LLVMValueRef callee = load(L, L->ptr, stack_slot(L, base + 1), 0);
     LLVMValueRef sqrt_fn = load(L, L->ptr, data(L, "pj_math_sqrt"), 0);
-    unboxed_guard(L, in, LLVMBuildICmp(L->b, LLVMIntEQ, callee, sqrt_fn, ""), PJ_DEOPT_UNBOX_ITEM);
+    unboxed_guard(L, in, LLVMBuildICmp(L->b, LLVMIntEQ, callee, sqrt_fn, ""),
+                  PJ_DEOPT_UNBOX_CALLEE);
     LLVMValueRef x = val(L, pj_ir_slot_value(in, base + 2));
     unboxed_guard(L, in, LLVMBuildFCmp(L->b, LLVMRealUGE, x, LLVMConstReal(L->f64, 0.0), ""),
                   PJ_DEOPT_UNBOX_RANGE);

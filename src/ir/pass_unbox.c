@@ -308,8 +308,8 @@ shape_container(int s)
 {
     if (s == 0 || s == SH_TOP)
         return 0;
-    int k = (s >> 2) & 3;
-    return k == 1 ? PJ_HINT_LIST : k == 2 ? PJ_HINT_TUPLE : 0;
+    int k = s & (PJ_SEED_LIST | PJ_SEED_TUPLE);
+    return k == PJ_SEED_LIST ? PJ_HINT_LIST : k == PJ_SEED_TUPLE ? PJ_HINT_TUPLE : 0;
 }
 
 /* The shape of an item of s. */
@@ -797,15 +797,34 @@ live_in_locals(Pass *P, Loop *lp, unsigned char *live)
     return 0;
 }
 
+/* "Deoptimise before" state: the interpreter resumes at bytecode instruction `bc` with
+ * `in`'s error state's stack and then `extra` (nextra values) on it. */
+static PjFrameState *
+before_at(PjFunc *fn, const PjInstr *in, int bc, PjInstr *const *extra, int nextra)
+{
+    const PjFrameState *fs = in->fs;
+    if (fs == NULL || bc < 0)
+        return NULL;
+    PjInstr *const *stack = fs->stack;
+    if (nextra > 0) {
+        PjInstr **s = pj_arena_alloc(fn->arena, sizeof(PjInstr *) * (size_t) (fs->nstack + nextra));
+        if (s == NULL)
+            return NULL;
+        for (int i = 0; i < fs->nstack; i++)
+            s[i] = fs->stack[i];
+        for (int i = 0; i < nextra; i++)
+            s[fs->nstack + i] = extra[i];
+        stack = s;
+    }
+    return pj_ir_frame_state(fn, bc, fn->bc->instrs[bc].start - 1, stack, fs->nstack + nextra);
+}
+
 /* "Deoptimise before this instruction" from its error state (the same stack: the
  * operands are still on it). */
 static PjFrameState *
 before(PjFunc *fn, const PjInstr *in)
 {
-    const PjFrameState *fs = in->fs;
-    if (fs == NULL || in->bc < 0)
-        return NULL;
-    return pj_ir_frame_state(fn, in->bc, fn->bc->instrs[in->bc].start - 1, fs->stack, fs->nstack);
+    return before_at(fn, in, in->bc, NULL, 0);
 }
 
 /* "Deoptimise before this instruction" for an op that took its operands off the stack:
@@ -813,40 +832,22 @@ before(PjFunc *fn, const PjInstr *in)
 static PjFrameState *
 before_stolen(PjFunc *fn, const PjInstr *in)
 {
-    const PjFrameState *fs = in->fs;
-    if (fs == NULL || in->bc < 0)
-        return NULL;
-    PjInstr **stack =
-        pj_arena_alloc(fn->arena, sizeof(PjInstr *) * (size_t) (fs->nstack + in->nargs + 1));
-    if (stack == NULL)
-        return NULL;
-    for (int i = 0; i < fs->nstack; i++)
-        stack[i] = fs->stack[i];
-    for (int i = 0; i < in->nargs; i++)
-        stack[fs->nstack + i] = in->args[i];
-    return pj_ir_frame_state(fn, in->bc, fn->bc->instrs[in->bc].start - 1, stack,
-                             fs->nstack + in->nargs);
+    return before_at(fn, in, in->bc, in->args, in->nargs);
 }
 
 /* "Deoptimise before this call": its error state's stack, then NULL, the callable and
- * the argument in the call's slots. */
+ * the argument in the call's slots; the interpreter resumes at the PRECALL before it. */
 static PjFrameState *
 before_call(PjFunc *fn, const PjInstr *in)
 {
-    const PjFrameState *fs = in->fs;
-    int base = (int) in->imm[1], n = base + 3, pre = in->bc - 1;
-    if (fs == NULL || pre < 0 || fn->bc->instrs[pre].op != PRECALL || fs->nstack != base)
+    int base = (int) in->imm[1], pre = in->bc - 1;
+    if (in->fs == NULL || pre < 0 || fn->bc->instrs[pre].op != PRECALL || in->fs->nstack != base)
         return NULL;
-    PjInstr **stack = pj_arena_alloc(fn->arena, sizeof(PjInstr *) * (size_t) n);
-    if (stack == NULL)
-        return NULL;
-    for (int i = 0; i < base; i++)
-        stack[i] = fs->stack[i];
-    for (int i = base; i < n; i++)
-        if ((stack[i] = pj_ir_slot_value(in, i)) == NULL)
+    PjInstr *slots[3];
+    for (int i = 0; i < 3; i++)
+        if ((slots[i] = pj_ir_slot_value(in, base + i)) == NULL)
             return NULL;
-    /* (the interpreter resumes at the PRECALL before the CALL) */
-    return pj_ir_frame_state(fn, pre, fn->bc->instrs[pre].start - 1, stack, n);
+    return before_at(fn, in, pre, slots, 3);
 }
 
 static int

@@ -7,7 +7,9 @@
  *
  * The handler runs on its own stack (a stack overflow in compiled code leaves none) and
  * writes with write(2).  It walks the stack with libunwind from the signal's context;
- * compiled code has unwind tables and frame pointers. */
+ * compiled code has unwind tables and frame pointers.  Which compiled function a native
+ * frame belongs to comes from the thread's interpreter frames and their code states (each
+ * compiled call has an interpreter frame): nothing is registered at compile time. */
 #define UNW_LOCAL_ONLY
 #include "runtime/runtime.h"
 
@@ -23,59 +25,47 @@
 #include "internal/pycore_frame.h"
 #include "internal/pycore_traceback.h"
 
-/* Compiled code, as installed: [start, start + size) belongs to `code`.  Appended with
- * the GIL held; an entry whose code is freed gets start 0.  Read by the handler without
- * locks (a crash report is best effort). */
-typedef struct CodeRange {
-    uintptr_t start;
-    size_t size;
-    PyCodeObject *code; /* borrowed: the entry dies with its code object's state */
-} CodeRange;
-
-static CodeRange *ranges;
-static size_t nranges, cap_ranges;
-
 static const int fatal_signals[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
 #define NFATAL (sizeof fatal_signals / sizeof fatal_signals[0])
 static struct sigaction previous[NFATAL];
 static int installed;
-static uintptr_t module_lo, module_hi; /* pyjit's module text (dladdr) */
+static uintptr_t module_lo, module_hi; /* pyjit's module text (dl_iterate_phdr) */
 
-void
-pj_crash_register(PyCodeObject *co, const void *start, size_t size)
+/* Whether pc lies in code compiled for `st`: installed now, or retired (still possibly
+ * running below). */
+static int
+holds(const PjCodeState *st, uintptr_t pc)
 {
-    for (size_t i = 0; i < nranges; i++)
-        if (ranges[i].start == 0) { /* reuse a freed slot */
-            ranges[i] = (CodeRange){ (uintptr_t) start, size ? size : 1, co };
-            return;
+    if (st == NULL)
+        return 0;
+    if (st->entry != NULL && pc - (uintptr_t) st->entry < (st->code_bytes ? st->code_bytes : 1))
+        return 1;
+    for (const PjRetired *r = st->retired; r != NULL; r = r->next)
+        if (r->entry != NULL && pc - (uintptr_t) r->entry < (r->bytes ? r->bytes : 1))
+            return 1;
+    return 0;
+}
+
+/* The interpreter frame, from *cursor outwards, whose compiled code holds pc: every
+ * compiled call has one, and native and interpreter frames nest in the same order.  On a
+ * match *cursor moves past it (recursion: the next native frame is an outer one). */
+static _PyInterpreterFrame *
+frame_at(uintptr_t pc, _PyInterpreterFrame **cursor)
+{
+    for (_PyInterpreterFrame *f = *cursor; f != NULL; f = f->previous)
+        if (holds(pj_state_get(f->f_code), pc)) {
+            *cursor = f->previous;
+            return f;
         }
-    if (nranges == cap_ranges) {
-        size_t cap = cap_ranges ? 2 * cap_ranges : 256;
-        CodeRange *n = realloc(ranges, cap * sizeof(CodeRange));
-        if (n == NULL)
-            return; /* (the report then shows this code as unknown) */
-        ranges = n;
-        cap_ranges = cap;
-    }
-    ranges[nranges] = (CodeRange){ (uintptr_t) start, size ? size : 1, co };
-    nranges++;
-}
-
-void
-pj_crash_unregister(PyCodeObject *co)
-{
-    for (size_t i = 0; i < nranges; i++)
-        if (ranges[i].code == co)
-            ranges[i].start = 0;
-}
-
-static const CodeRange *
-range_of(uintptr_t pc)
-{
-    for (size_t i = 0; i < nranges; i++)
-        if (ranges[i].start != 0 && pc >= ranges[i].start && pc < ranges[i].start + ranges[i].size)
-            return &ranges[i];
     return NULL;
+}
+
+/* The innermost interpreter frame of the crashing thread, or NULL. */
+static _PyInterpreterFrame *
+current_frame(void)
+{
+    PyThreadState *ts = PyGILState_GetThisThreadState();
+    return ts != NULL && ts->cframe != NULL ? ts->cframe->current_frame : NULL;
 }
 
 /* ---- Output (async-signal-safe: write(2) and our own formatting) ----------------------- */
@@ -146,25 +136,13 @@ put_str(PyObject *s)
     put(buf);
 }
 
-/* The line the innermost not-yet-reported interpreter frame of `co` is at, or -1: the
- * frames of the crashing thread, innermost first; `seen` counts those already matched. */
+/* The line interpreter frame f is at (its prev_instr). */
 static int
-line_of(PyCodeObject *co, int *seen)
+line_of(_PyInterpreterFrame *f)
 {
-    PyThreadState *ts = PyGILState_GetThisThreadState();
-    if (ts == NULL || ts->cframe == NULL)
-        return -1;
-    int skip = seen[0];
-    for (_PyInterpreterFrame *f = ts->cframe->current_frame; f != NULL; f = f->previous) {
-        if (f->f_code != co)
-            continue;
-        if (skip-- > 0)
-            continue;
-        seen[0]++;
-        int offset = (int) ((f->prev_instr - _PyCode_CODE(co)) * (Py_ssize_t) sizeof(_Py_CODEUNIT));
-        return offset >= 0 ? PyCode_Addr2Line(co, offset) : co->co_firstlineno;
-    }
-    return -1;
+    PyCodeObject *co = f->f_code;
+    int offset = (int) ((f->prev_instr - _PyCode_CODE(co)) * (Py_ssize_t) sizeof(_Py_CODEUNIT));
+    return offset >= 0 ? PyCode_Addr2Line(co, offset) : co->co_firstlineno;
 }
 
 static const char *
@@ -189,7 +167,8 @@ signal_name(int sig)
 static int
 ours(uintptr_t pc)
 {
-    return range_of(pc) != NULL || (pc >= module_lo && pc < module_hi);
+    _PyInterpreterFrame *cursor = current_frame();
+    return (pc >= module_lo && pc < module_hi) || frame_at(pc, &cursor) != NULL;
 }
 
 static void
@@ -201,9 +180,7 @@ report(int sig, ucontext_t *uc)
     put("\npyjit: ");
     put(signal_name(sig));
     put(" in compiled code or in pyjit's runtime\n\nNative frames, innermost first:\n");
-    /* per code object: how many of its interpreter frames were matched already */
-    int seen_count[64] = { 0 };
-    PyCodeObject *seen_code[64] = { 0 };
+    _PyInterpreterFrame *pyframes = current_frame();
     for (int depth = 0; depth < 64; depth++) {
         unw_word_t ip = 0;
         if (unw_get_reg(&cursor, UNW_REG_IP, &ip) < 0)
@@ -212,19 +189,14 @@ report(int sig, ucontext_t *uc)
         put_dec(depth);
         put(" ");
         put_hex((uintptr_t) ip);
-        const CodeRange *r = range_of((uintptr_t) ip);
-        if (r != NULL) {
-            int k = 0;
-            while (k < 63 && seen_code[k] != NULL && seen_code[k] != r->code)
-                k++;
-            seen_code[k] = r->code;
-            int line = line_of(r->code, &seen_count[k]);
+        _PyInterpreterFrame *f = frame_at((uintptr_t) ip, &pyframes);
+        if (f != NULL) {
             put(" in compiled Python function ");
-            put_str(r->code->co_qualname);
+            put_str(f->f_code->co_qualname);
             put(" (");
-            put_str(r->code->co_filename);
+            put_str(f->f_code->co_filename);
             put(", line ");
-            put_dec(line >= 0 ? line : r->code->co_firstlineno);
+            put_dec(line_of(f));
             put(")");
         }
         else {

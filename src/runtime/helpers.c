@@ -108,7 +108,7 @@ pj_rt_deopt(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag, int re
             pj_log_deopt(frame, reason);
     }
     if (!throwflag && (reason == PJ_DEOPT_UNBOX_GUARD || reason == PJ_DEOPT_UNBOX_RANGE ||
-                       reason == PJ_DEOPT_UNBOX_ITEM))
+                       reason == PJ_DEOPT_UNBOX_ITEM || reason == PJ_DEOPT_UNBOX_CALLEE))
         pj_state_unbox_deopt(frame->f_code);
     if (throwflag)
         return interpret_raised(ts, frame);

@@ -62,25 +62,23 @@ hook_slow(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag, PjCodeSt
             pj_worker_hit(st);
         return _PyEval_EvalFrameDefault(ts, frame, throwflag);
     }
-    if (st->entry == NULL) {
-        /* A loop function whose deferred compilation was dropped (worker.c) counts too, to
-         * a tenth of the threshold: its loop is where time goes when it is called again,
-         * and it compiles in the background. */
-        long need = st->has_loop ? (pj_jit.threshold + 9) / 10 : pj_jit.threshold;
-        if ((long) st->calls < need && (!st->has_loop || st->deferred)) {
-            st->calls++;
-            return _PyEval_EvalFrameDefault(ts, frame, throwflag);
-        }
-        /* Every function at threshold 0 compiles right away, and so does a function with a
-         * loop that LLVM handles quickly (its loop is where the time goes, and this call
-         * should use it); others go to the compile thread and run in the interpreter until
-         * their code is ready -- a big loop function from its second call. */
-        int mode = pj_jit.threshold == 0           ? PJ_COMPILE_SYNC
-                   : st->has_loop && !st->deferred ? PJ_COMPILE_FIRST_LOOP_CALL
-                                                   : PJ_COMPILE_ASYNC;
-        if (!pj_state_compile_frame(co, st, mode, frame) || st->entry == NULL)
-            return _PyEval_EvalFrameDefault(ts, frame, throwflag);
+    /* A loop function whose deferred compilation was dropped (worker.c) counts too, to
+     * a tenth of the threshold: its loop is where time goes when it is called again,
+     * and it compiles in the background. */
+    long need = st->has_loop ? (pj_jit.threshold + 9) / 10 : pj_jit.threshold;
+    if ((long) st->calls < need && (!st->has_loop || st->deferred)) {
+        st->calls++;
+        return _PyEval_EvalFrameDefault(ts, frame, throwflag);
     }
+    /* Every function at threshold 0 compiles right away, and so does a function with a
+     * loop that LLVM handles quickly (its loop is where the time goes, and this call
+     * should use it); others go to the compile thread and run in the interpreter until
+     * their code is ready -- a big loop function from its second call. */
+    int mode = pj_jit.threshold == 0           ? PJ_COMPILE_SYNC
+               : st->has_loop && !st->deferred ? PJ_COMPILE_FIRST_LOOP_CALL
+                                               : PJ_COMPILE_ASYNC;
+    if (!pj_state_compile_frame(co, st, mode, frame) || st->entry == NULL)
+        return _PyEval_EvalFrameDefault(ts, frame, throwflag);
     return st->entry(ts, frame, st->rd);
 }
 

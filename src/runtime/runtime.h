@@ -13,6 +13,7 @@
 /* Code replaced while it may still be running below (a recompile, a tier-up): freed with
  * its code object. */
 typedef struct PjRetired {
+    void *entry; /* where its code starts (the crash report's lookups) */
     PjCodeHandle *handle;
     PjRuntimeData *rd;
     size_t bytes;
@@ -182,10 +183,8 @@ void pj_helpers_init_builtins(void);
 /* perf.c: PYJIT_PERF_MAP's perf map or jitdump entry for newly installed code. */
 void pj_perf_add(PyCodeObject *co, const void *code, size_t size);
 
-/* crash.c: the crash report's signal handlers, and the compiled code it can name. */
+/* crash.c: the crash report's signal handlers. */
 void pj_crash_install(void);
-void pj_crash_register(PyCodeObject *co, const void *start, size_t size);
-void pj_crash_unregister(PyCodeObject *co);
 void pj_crash_test(void);
 void pj_helpers_find_math(void);
 

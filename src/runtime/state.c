@@ -20,8 +20,6 @@ state_free(void *p)
         return;
     if (st->job != NULL)
         pj_worker_forget(st);
-    if (st->code != NULL)
-        pj_crash_unregister(st->code);
     if (st->handle != NULL) {
         pj_engine_remove(pj_jit.engine, st->handle);
         if (pj_jit.code_bytes >= st->code_bytes)
@@ -118,6 +116,7 @@ retire(PjCodeState *st)
     PjRetired *r = malloc(sizeof(PjRetired));
     if (r == NULL)
         return -1;
+    r->entry = (void *) st->entry;
     r->handle = st->handle;
     r->rd = st->rd;
     r->bytes = st->code_bytes;
@@ -182,7 +181,6 @@ pj_state_finish(PjCodeState *st, int rc, const PjCompiled *c, PjAbort why)
     st->entry = (PjEntry) c->entry;
     st->info = pj_stats_compiled(st->code, c, tier_up ? st->info : -1);
     pj_perf_add(st->code, c->entry, c->code_bytes);
-    pj_crash_register(st->code, c->entry, c->code_bytes);
 }
 
 void
@@ -232,7 +230,7 @@ seed_of(PyObject *o)
            (PyTuple_CheckExact(o) && PyTuple_GET_SIZE(o) > 0)) {
         if (levels == 3)
             return 0;
-        shape |= (PyList_CheckExact(o) ? 1 : 2) << (2 + 2 * levels++);
+        shape |= (PyList_CheckExact(o) ? PJ_SEED_LIST : PJ_SEED_TUPLE) << (2 * levels++);
         o = PyList_CheckExact(o) ? PyList_GET_ITEM(o, 0) : PyTuple_GET_ITEM(o, 0);
     }
     if (PyFloat_CheckExact(o))
@@ -263,17 +261,28 @@ frame_seed(PyCodeObject *co, _PyInterpreterFrame *frame, int *n)
     return seed;
 }
 
+/* The options compiling `st` takes (no unboxing once its unboxed loops kept deopting) and,
+ * for a function with a loop, the seed from `frame` (*seed: malloc'd, or NULL). */
+static PjCompileOptions
+options_for(PyCodeObject *co, PjCodeState *st, _PyInterpreterFrame *frame, unsigned char **seed)
+{
+    PjCompileOptions opts = pj_jit.copts;
+    if (st->no_unbox)
+        opts.unbox = 0;
+    /* (Only loops are unboxed: a function without one needs no seed.) */
+    *seed = opts.unbox && st->has_loop ? frame_seed(co, frame, &opts.nseed) : NULL;
+    opts.seed = *seed;
+    return opts;
+}
+
 /* Queues the optimised compilation of a function that now runs baseline code (GIL held;
  * `frame`, its running first call, gives the same seed).  On any failure it keeps the
  * baseline code. */
 static void
 tier_up(PyCodeObject *co, PjCodeState *st, _PyInterpreterFrame *frame)
 {
-    PjCompileOptions opts = pj_jit.copts;
-    if (st->no_unbox)
-        opts.unbox = 0;
-    unsigned char *seed = opts.unbox ? frame_seed(co, frame, &opts.nseed) : NULL;
-    opts.seed = seed;
+    unsigned char *seed;
+    PjCompileOptions opts = options_for(co, st, frame, &seed);
     PjCompiled c;
     PjAbort why;
     PjPending *p = pj_compile_front((PyObject *) co, &opts, &c, &why);
@@ -309,12 +318,8 @@ pj_state_compile_frame(PyCodeObject *co, PjCodeState *st, int mode, _PyInterpret
     pj_helpers_find_math();
     PjCompiled c;
     PjAbort why;
-    PjCompileOptions opts = pj_jit.copts;
-    if (st->no_unbox)
-        opts.unbox = 0;
-    /* (Only loops are unboxed: a function without one needs no seed.) */
-    unsigned char *seed = opts.unbox && st->has_loop ? frame_seed(co, frame, &opts.nseed) : NULL;
-    opts.seed = seed;
+    unsigned char *seed;
+    PjCompileOptions opts = options_for(co, st, frame, &seed);
     /* A loop that runs unboxed is several times faster than the interpreter: compiling it
      * for this call pays even when it is big.  Other loops gain a few tens of percent,
      * which pays for LLVM's time only in a long call -- and most first calls of loop
