@@ -486,7 +486,8 @@ direct_target(PyThreadState *ts, PyObject *function, int n)
  * stack slot of the callable (holding `tp`) and is reused for the new object.  Steals
  * tp and args[0..n) and returns the new object or NULL with an exception; returns
  * PJ_NOT_HANDLED, consuming nothing, for any other class. */
-#define PJ_NOT_HANDLED ((PyObject *) &_Py_NotImplementedStruct)
+static PyObject pj_not_handled; /* an address no call returns (NotImplemented can be) */
+#define PJ_NOT_HANDLED (&pj_not_handled)
 static PyObject *
 construct(PyThreadState *ts, PyTypeObject *tp, PyObject **args, int n)
 {
@@ -542,6 +543,56 @@ construct(PyThreadState *ts, PyTypeObject *tp, PyObject **args, int n)
     return self;
 }
 
+/* Calls a builtin function (`ord`, `abs`, `min`) or a method descriptor called on its
+ * object (`lst.append(x)`, `s.strip()`, loaded by LOAD_METHOD) with the `n` positional
+ * arguments at args[0..n) straight through its C function, as 3.11's specialised PRECALLs
+ * (`PRECALL_NO_KW_BUILTIN_O`, `..._METHOD_DESCRIPTOR_FAST`, ...) do: the same recursion
+ * guard where the generic vectorcall has one, no tuple, no vectorcall dispatch.  Steals
+ * function and args[0..n) and returns the result or NULL with an exception; returns
+ * PJ_NOT_HANDLED, consuming nothing, for any other callable or calling convention. */
+static PyObject *
+c_call(PyThreadState *ts, PyObject *function, PyObject **args, int n)
+{
+    PyObject *self, *res;
+    PyMethodDef *ml;
+    int skip = 0; /* a method descriptor's object is args[0] */
+    if (Py_IS_TYPE(function, &PyCFunction_Type)) {
+        self = PyCFunction_GET_SELF(function);
+        ml = ((PyCFunctionObject *) function)->m_ml;
+    }
+    else if (Py_IS_TYPE(function, &PyMethodDescr_Type) && n >= 1 &&
+             Py_IS_TYPE(args[0], ((PyMethodDescrObject *) function)->d_common.d_type)) {
+        self = args[0]; /* (a subclass instance takes the generic path) */
+        ml = ((PyMethodDescrObject *) function)->d_method;
+        skip = 1;
+    }
+    else {
+        return PJ_NOT_HANDLED;
+    }
+    int flags = ml->ml_flags &
+                (METH_VARARGS | METH_FASTCALL | METH_NOARGS | METH_O | METH_KEYWORDS | METH_METHOD);
+    int nargs = n - skip;
+    if (flags == METH_FASTCALL) { /* no recursion guard in the vectorcall either */
+        res = ((_PyCFunctionFast) (void (*)(void)) ml->ml_meth)(self, args + skip, nargs);
+    }
+    else if ((flags == METH_O && nargs == 1) || (flags == METH_NOARGS && nargs == 0)) {
+        if (_Py_EnterRecursiveCallTstate(ts, " while calling a Python object")) {
+            res = NULL;
+        }
+        else {
+            res = ml->ml_meth(self, nargs == 1 ? args[skip] : NULL);
+            _Py_LeaveRecursiveCallTstate(ts);
+        }
+    }
+    else {
+        return PJ_NOT_HANDLED;
+    }
+    Py_DECREF(function);
+    for (int i = 0; i < n; i++)
+        Py_DECREF(args[i]);
+    return res;
+}
+
 PyObject *
 pj_rt_call(PyThreadState *ts, PyObject **base, int oparg, PyObject *kwnames)
 {
@@ -567,8 +618,9 @@ pj_rt_call(PyThreadState *ts, PyObject **base, int oparg, PyObject *kwnames)
         PyObject *res;
         if (st != NULL && direct_call(ts, (PyFunctionObject *) function, args, total, st, &res))
             return res;
-        if (st == NULL && PyType_Check(function)) {
-            res = construct(ts, (PyTypeObject *) function, args, total);
+        if (st == NULL) {
+            res = PyType_Check(function) ? construct(ts, (PyTypeObject *) function, args, total)
+                                         : c_call(ts, function, args, total);
             if (res != PJ_NOT_HANDLED)
                 return res;
         }

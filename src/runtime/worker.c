@@ -11,7 +11,9 @@
  * its front half waits a few milliseconds, so that the interpreter running that first call
  * quickens and specialises the bytecode (type feedback for the compiler), and is then run
  * on the interpreter's main thread through a pending call (Py_AddPendingCall, serviced at
- * the interpreter's next eval-breaker check), or by pj_worker_wait.  Then the job queues
+ * the interpreter's next eval-breaker check), or by pj_worker_wait.  A timer thread of its
+ * own posts those pending calls: the compile thread may be inside LLVM for a hundred
+ * milliseconds, and a first call that ends meanwhile would be dropped.  Then the job queues
  * like any other -- if that first call is still running (on any thread); otherwise the
  * function ran its loop briefly and is dropped, to count its calls (see run_front).  The
  * queue is not FIFO: see take_next.
@@ -51,7 +53,8 @@ typedef struct PjJob {
 } PjJob;
 
 static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t cv; /* initialised by start_locked, once per process */
+static pthread_cond_t cv;  /* initialised by start_locked, once per process */
+static pthread_cond_t tcv; /* the timer thread's; likewise */
 static pid_t cv_pid;
 static pthread_mutex_t busy_mu = PTHREAD_MUTEX_INITIALIZER;
 static PjJob *deferred_head; /* jobs waiting for their front half, oldest first */
@@ -60,7 +63,8 @@ static int posting_allowed = 1; /* cleared at exit: no pending calls into a dyin
 static int stopping;            /* at exit: the thread takes no more jobs */
 static int exit_registered;
 static PjJob *queue_head, *queue_tail, *done_head;
-static int worker_running;
+static int worker_running; /* the compile thread */
+static int timer_running;  /* the timer thread (started with it): deferring needs it */
 static pid_t worker_pid;
 static int atfork_registered;
 atomic_int pj_worker_done; /* finished jobs not installed yet: the hook's cheap test */
@@ -155,25 +159,8 @@ worker_main(void *arg)
     (void) arg;
     pthread_mutex_lock(&mu);
     for (;;) {
-        for (;;) {
-            double next = stopping ? 0 : post_due_fronts();
-            if (queue_head != NULL && !stopping)
-                break;
-            if (next == 0) {
-                pthread_cond_wait(&cv, &mu);
-            }
-            else {
-                struct timespec ts;
-                clock_gettime(CLOCK_MONOTONIC, &ts);
-                double wait = next - mono_now();
-                if (wait < 0)
-                    wait = 0;
-                long ns = ts.tv_nsec + (long) (wait * 1e9);
-                ts.tv_sec += ns / 1000000000L;
-                ts.tv_nsec = ns % 1000000000L;
-                pthread_cond_timedwait(&cv, &mu, &ts);
-            }
-        }
+        while (queue_head == NULL || stopping)
+            pthread_cond_wait(&cv, &mu);
         PjJob *job = take_next();
         pthread_mutex_lock(&busy_mu); /* under mu: see pj_worker_shutdown */
         pthread_mutex_unlock(&mu);
@@ -191,6 +178,31 @@ worker_main(void *arg)
          * program may call only compiled functions (the hook's fast path) for a long time. */
         if (posting_allowed && Py_AddPendingCall(install_pending_call, NULL) == 0)
             _Py_atomic_store_relaxed(&PyInterpreterState_Main()->ceval.eval_breaker, 1);
+    }
+    return NULL;
+}
+
+/* The timer thread: posts the pending calls of deferred jobs as they come due. */
+static void *
+timer_main(void *arg)
+{
+    (void) arg;
+    pthread_mutex_lock(&mu);
+    for (;;) {
+        double next = stopping ? 0 : post_due_fronts();
+        if (next == 0) {
+            pthread_cond_wait(&tcv, &mu);
+            continue;
+        }
+        struct timespec ts;
+        clock_gettime(CLOCK_MONOTONIC, &ts);
+        double wait = next - mono_now();
+        if (wait < 0)
+            wait = 0;
+        long ns = ts.tv_nsec + (long) (wait * 1e9);
+        ts.tv_sec += ns / 1000000000L;
+        ts.tv_nsec = ns % 1000000000L;
+        pthread_cond_timedwait(&tcv, &mu, &ts);
     }
     return NULL;
 }
@@ -241,6 +253,7 @@ atfork_child(void)
     deferred_head = NULL;
     queue_head = queue_tail = NULL;
     worker_running = 0;
+    timer_running = 0;
     in_flight = 0;
 }
 
@@ -267,6 +280,7 @@ start_locked(void)
         pthread_condattr_init(&ca);
         pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
         pthread_cond_init(&cv, &ca);
+        pthread_cond_init(&tcv, &ca);
         pthread_condattr_destroy(&ca);
         cv_pid = getpid();
     }
@@ -274,6 +288,10 @@ start_locked(void)
     pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
     pthread_attr_setstacksize(&attr, 8 << 20); /* LLVM recurses */
     int err = pthread_create(&t, &attr, worker_main, NULL);
+    if (err == 0) {
+        pthread_attr_setstacksize(&attr, 64 << 10);
+        timer_running = pthread_create(&t, &attr, timer_main, NULL) == 0;
+    }
     pthread_attr_destroy(&attr);
     if (err != 0)
         return -1;
@@ -385,7 +403,7 @@ pj_worker_defer(PjCodeState *st, double delay)
     job->st = st;
     job->due = mono_now() + delay;
     pthread_mutex_lock(&mu);
-    if (start_locked() < 0) {
+    if (start_locked() < 0 || !timer_running) {
         pthread_mutex_unlock(&mu);
         free(job);
         return -1;
@@ -398,7 +416,7 @@ pj_worker_defer(PjCodeState *st, double delay)
     st->job = job;
     st->compiling = 1;
     st->front_due = 1;
-    pthread_cond_signal(&cv);
+    pthread_cond_signal(&tcv);
     pthread_mutex_unlock(&mu);
     return 0;
 }
