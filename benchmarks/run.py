@@ -5,6 +5,7 @@ Usage:
         [--filter SUBSTR] [--python PATH] [--json OUT] [--allow-uncompiled]
         [--stock-only] [--timeout SECONDS] [--numeric NAMES] [--target-basis B]
         [--target-geomean X] [--target-numeric X] [--target-floor X] [--fail-on-targets]
+        [--compare auto|NAME=PATH ...]
 
 For every benchmarks/bench_*.py (optionally filtered) the harness is run in a
 fresh process N times per mode, interleaved stock, jit, stock, jit, ... so
@@ -16,6 +17,12 @@ summed, first call (and so JIT compilation) included.  A TARGETS section at
 the end checks the project's goals (geometric mean, numeric loops, no
 slowdown) and prints PASS/FAIL for each.  See benchmarks/README.md for the
 meaning of each column.
+
+--compare adds other interpreters (CPython 3.12/3.13, PyPy: ``auto`` finds them
+on PATH, under pyenv and as Debian's pypy3) to the same interleaved rounds: each
+runs the harness in stock mode, and a second table gives stock/other ratios next
+to stock/jit.  They take no part in the targets or the exit status (a differing
+checksum is reported).
 
 Exit status: 0 on success; 1 if a harness process failed, checksums differ
 between stock and jit, or (unless --allow-uncompiled) a jit run compiled no
@@ -31,6 +38,7 @@ import math
 import os
 import platform
 import shlex
+import shutil
 import signal
 import statistics
 import subprocess
@@ -107,6 +115,76 @@ def machine_info(python):
         "cwd": os.getcwd(),
         "start_time": time.strftime("%Y-%m-%d %H:%M:%S %z"),
     }
+
+
+PROBE = ("import json, platform, sys; print(json.dumps({'version': sys.version, "
+         "'implementation': platform.python_implementation(), "
+         "'executable': sys.executable, "
+         "'short': '%s%d.%d' % (platform.python_implementation().lower(), "
+         "*sys.version_info[:2])}))")
+
+
+def probe_python(python):
+    """{'version', 'implementation', 'executable', 'short'} of an interpreter, or None."""
+    try:
+        out = subprocess.run([python, "-c", PROBE], capture_output=True, text=True,
+                             check=True, timeout=60).stdout
+        return json.loads(out.strip().splitlines()[-1])
+    except (OSError, subprocess.SubprocessError, ValueError, IndexError):
+        return None
+
+
+def find_other_pythons(python):
+    """Other interpreters on this machine for --compare auto: [(name, path)], one per
+    implementation and version, the stock interpreter's own version excluded."""
+    candidates = []
+    for cmd in ("python3.12", "python3.13", "python3.14", "pypy3"):
+        path = shutil.which(cmd)
+        if path:
+            candidates.append(path)
+    home = os.path.expanduser("~")
+    for pattern in ("/usr/bin/pypy3", "/usr/local/bin/python3.1[2-9]",
+                    home + "/.pyenv/versions/3.1[2-9]*/bin/python3",
+                    home + "/.pyenv/versions/pypy3*/bin/pypy3"):
+        candidates.extend(sorted(glob.glob(pattern)))
+    own = probe_python(python)
+    seen = {own["short"]} if own else set()
+    found = []
+    for path in candidates:
+        info = probe_python(path)  # pyenv shims of unselected versions fail here
+        if info is None or info["short"] in seen or "free-threading" in info["version"]:
+            continue
+        seen.add(info["short"])
+        found.append((info["short"], path))
+    return found
+
+
+def parse_compare(specs, python):
+    """--compare values -> [(name, path)]; exits(2) on an unusable one."""
+    others = []
+    for spec in specs:
+        if spec == "auto":
+            others.extend(find_other_pythons(python))
+            continue
+        name, sep, path = spec.partition("=")
+        if not sep:
+            path = spec
+            info = probe_python(path)
+            name = info["short"] if info else os.path.basename(path)
+        elif probe_python(path) is None:
+            info = None
+        else:
+            info = True
+        if not name or info is None:
+            err("--compare %s: cannot run %s" % (spec, path))
+            sys.exit(2)
+        others.append((name, path))
+    names = [n for n, _ in others]
+    dup = sorted({n for n in names if names.count(n) > 1} | ({"stock", "jit"} & set(names)))
+    if dup:
+        err("--compare: name(s) used twice or reserved: %s" % ", ".join(dup))
+        sys.exit(2)
+    return others
 
 
 def check_build(python, build):
@@ -290,6 +368,77 @@ def geomean(values):
     if not values:
         return None
     return math.exp(sum(math.log(v) for v in values) / len(values))
+
+
+def summarize_others(row, other_results, other_errors):
+    """{name: {median, best, total_median, ratio_*, maxrss_kb, checksum_ok, error}}: each
+    other interpreter against the stock one (ratios stock/other, >1 = the other is
+    faster)."""
+    s = row["stock"]
+    out = {}
+    for name, runs in other_results.items():
+        o = {"error": other_errors.get(name)}
+        if runs:
+            steady = [t for r in runs for t in r["times"][1:]]
+            totals = [sum(r["times"]) for r in runs]
+            o["median"] = statistics.median(steady) if steady else None
+            o["best"] = min(steady) if steady else None
+            o["total_median"] = statistics.median(totals)
+            o["maxrss_kb"] = max((r["maxrss_kb"] for r in runs), default=None)
+            o["checksums"] = sorted({json.dumps(r["checksum"]) for r in runs})
+            o["checksum_ok"] = o["checksums"] == s["checksums"]
+            for key, skey in (("ratio_median", "median"), ("ratio_best", "best"),
+                              ("ratio_total", "total_median")):
+                o[key] = s[skey] / o[skey] if s[skey] and o[skey] else None
+            if not o["checksum_ok"]:
+                row["notes"].append("%s checksum %s differs from stock's %s"
+                                    % (name, ", ".join(o["checksums"]),
+                                       ", ".join(s["checksums"])))
+        elif o["error"]:
+            row["notes"].append("%s failed: %s" % (name, o["error"]))
+        out[name] = o
+    return out
+
+
+def print_others(rows, names, stock_only):
+    """The other interpreters' table: stock/X ratios next to stock/jit."""
+    print()
+    print("other interpreters (same rounds, stock mode); ratios are stock/X (>1 = X faster "
+          "than stock python3.11), tot = all iterations with warm-up:")
+    headers = ["benchmark"]
+    if not stock_only:
+        headers += ["jit med", "jit tot"]
+    for n in names:
+        headers += ["%s med" % n, "%s tot" % n, "%s MB" % n]
+    table = []
+    ok = [r for r in rows if not r.get("error") and r.get("others")]
+    for r in ok:
+        line = [r["bench"]]
+        if not stock_only:
+            line += [ratio(r["ratio_median"]), ratio(r["ratio_total"])]
+        for n in names:
+            o = r["others"].get(n, {})
+            flag = "" if o.get("checksum_ok", True) else "!"
+            line += [ratio(o.get("ratio_median")) + flag, ratio(o.get("ratio_total")) + flag,
+                     mb(o.get("maxrss_kb"))]
+        table.append(line)
+    gm = ["geomean"]
+    if not stock_only:
+        gm += [ratio(geomean([r["ratio_median"] for r in ok])),
+               ratio(geomean([r["ratio_total"] for r in ok]))]
+    for n in names:
+        gm += [ratio(geomean([r["others"][n].get("ratio_median") for r in ok])),
+               ratio(geomean([r["others"][n].get("ratio_total") for r in ok])), ""]
+    table.append(gm)
+    widths = [max(len(str(x)) for x in col) for col in zip(headers, *table)]
+    fmt = "  ".join("%-" + str(w) + "s" if i == 0 else "%" + str(w) + "s"
+                    for i, w in enumerate(widths))
+    print(fmt % tuple(headers))
+    print("  ".join("-" * w for w in widths))
+    for line in table:
+        print(fmt % tuple(line))
+    if any(not o.get("checksum_ok", True) for r in ok for o in r["others"].values()):
+        print("(! = that interpreter's checksum differs from stock's: see PROBLEMS)")
 
 
 def print_table(rows, stock_only, iterations):
@@ -512,6 +661,9 @@ def main(argv=None):
                     help="no benchmark below this ratio (default %(default)s)")
     ap.add_argument("--fail-on-targets", action="store_true",
                     help="exit with status 1 if a target is missed")
+    ap.add_argument("--compare", action="append", default=[], metavar="auto|NAME=PATH",
+                    help="also time another interpreter (stock mode) in the same rounds; "
+                         "'auto' finds CPython 3.12+ and PyPy on this machine; repeatable")
     args = ap.parse_args(argv)
 
     if args.rounds < 1:
@@ -557,8 +709,16 @@ def main(argv=None):
     else:
         info["pyjit_file"] = check_build(args.python, build)
         print("build:    %s (pyjit from %s)" % (build, info["pyjit_file"]))
+    others = parse_compare(args.compare, args.python)
+    for name, path in others:
+        o = probe_python(path)
+        print("compare:  %s = %s (%s)" % (name, path, o["version"].replace("\n", " ")))
+    if args.compare and not others:
+        print("compare:  no other interpreter found")
+    info["compare"] = {name: path for name, path in others}
     print("rounds:   %d processes per mode, %d iterations each (first = warm-up), "
-          "interleaved %s" % (args.rounds, args.iterations, ", ".join(modes)))
+          "interleaved %s" % (args.rounds, args.iterations,
+                              ", ".join(list(modes) + [n for n, _ in others])))
     print()
 
     rows = []
@@ -566,6 +726,8 @@ def main(argv=None):
     for path in files:
         name = os.path.basename(path)[len("bench_"):-len(".py")]
         results = {"stock": [], "jit": []}
+        other_results = {n: [] for n, _ in others}
+        other_errors = {}
         error = None
         t0 = time.perf_counter()
         for rnd in range(args.rounds):
@@ -578,13 +740,24 @@ def main(argv=None):
                 results[mode].append(res)
             if error:
                 break
-        raw[name] = results
+            for oname, opath in others:  # their failures are reported, not fatal
+                if oname in other_errors:
+                    continue
+                res, oerr = run_harness(opath, path, "stock", args.iterations, build,
+                                        args.timeout)
+                if oerr:
+                    other_errors[oname] = "round %d: %s" % (rnd + 1, oerr)
+                else:
+                    other_results[oname].append(res)
+        raw[name] = dict(results, **{"other:" + n: r for n, r in other_results.items()})
         if error:
             rows.append({"bench": name, "category": categories.get(name, "-"), "error": error,
                          "flags": ["FAILED"]})
             status = "FAILED"
         else:
             row = summarize(name, results, args.stock_only, categories.get(name, "-"))
+            if others:
+                row["others"] = summarize_others(row, other_results, other_errors)
             rows.append(row)
             status = ",".join(row["flags"]) or "ok"
         print("  ran %-14s %6.1fs  %s" % (name, time.perf_counter() - t0, status),
@@ -600,6 +773,8 @@ def main(argv=None):
             if load_end[0] > 1.5 else "",)))
     info["loadavg_end"] = load_end
     print_table(rows, args.stock_only, args.iterations)
+    if others:
+        print_others(rows, [n for n, _ in others], args.stock_only)
     print_details(rows, args.stock_only)
     goals = {"geomean": args.target_geomean, "numeric": args.target_numeric,
              "floor": args.target_floor}
@@ -632,6 +807,10 @@ def main(argv=None):
                 [r["ratio_median"] for r in ok]),
             "geomean_ratio_best": None if args.stock_only else geomean(
                 [r["ratio_best"] for r in ok]),
+            "compare_geomeans": {n: {k: geomean([r["others"][n].get(k) for r in ok
+                                                  if r.get("others")])
+                                     for k in ("ratio_median", "ratio_best", "ratio_total")}
+                                 for n, _ in others},
             "geomean_ratio_total": None if args.stock_only else geomean(
                 [r["ratio_total"] for r in ok]),
             "categories": categories,
