@@ -36,6 +36,10 @@
     /* (tstate, base, oparg, kwnames): CALL with base[0..oparg+2) stolen (base[0] may be     \
      * NULL); kwnames (borrowed, may be NULL) names the last arguments.  New ref or NULL. */ \
     X(pj_rt_call,           O, 4, (P, P, I, O))                                              \
+    /* (tstate, frame): after the native entry of a direct call returned, clears the callee \
+     * frame (its locals, function and code released; a frame object that outlives it     \
+     * takes its data) and pops it off the data stack. */                                   \
+    X(pj_rt_frame_pop,      V, 2, (P, P))                                                    \
     /* (tstate): service the eval breaker -> 0 go on, -1 error set, 1 deopt. */             \
     X(pj_rt_handle_pending, I, 1, (P))                                                       \
     /* (tstate): after a call, the same, then 2 if tracing was switched on. */              \
@@ -204,6 +208,7 @@
     X(PyUnicode_Type)                                                                              \
     X(PyDict_Type)                                                                             \
     X(PyTupleIter_Type)                                                                      \
+    X(PyFunction_Type)                                                                       \
     X(_Py_TrueStruct)                                                                        \
     X(_Py_FalseStruct)                                                                       \
     X(_Py_NoneStruct)                                                                        \
@@ -214,6 +219,7 @@
  * from the builtins module; math.sqrt once a compilation finds the math module imported;
  * a call site compares the callee with them, so rebinding the name is always seen). */
 #define PJ_RT_DATA(X)                                                                              \
+    X(pj_direct)                                                                                   \
     X(pj_builtin_len)                                                                              \
     X(pj_builtin_isinstance)                                                                       \
     X(pj_math_sqrt)
@@ -235,6 +241,27 @@ typedef struct PjSymbol {
     void *addr;
     int is_data;
 } PjSymbol;
+
+/* ---- Direct calls (lower.c's call fast path, helpers.c's direct_call) ------------------- */
+
+/* What a compiled caller reads to call a compiled Python function itself: `pj_direct`. */
+typedef struct PjDirectCalls {
+    /* The interpreter's eval_frame while compiled code may bypass it: pyjit's hook, or an
+     * address no interpreter has when PYJIT_DIRECT_CALLS=0. */
+    void *hook;
+    int64_t extra_index; /* co_extra index of the code states (huge: none yet) */
+    int64_t count;       /* direct calls made (stats direct_calls) */
+} PjDirectCalls;
+
+/* The head of a code state (runtime.h's PjCodeState begins with these fields). */
+typedef struct PjCallTarget {
+    void *entry;  /* native entry, NULL until compiled */
+    void *rd;     /* its PjRuntimeData */
+    int32_t argc; /* positional parameters a plain call fills (-1: *args, **kwargs or
+                   * keyword-only parameters: never called directly) */
+    int32_t nlocalsplus;
+    int32_t frame_words; /* nlocalsplus + stacksize + the frame's specials */
+} PjCallTarget;
 
 /* ---- Per-code runtime data (allocated by runtime/, read by compiled code) --------------- */
 

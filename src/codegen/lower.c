@@ -2152,6 +2152,166 @@ builtin_fast_paths(Lower *L, const PjInstr *in, LLVMValueRef base, Merge *m,
     merge_add(L, m, res);
 }
 
+/* A call of a compiled Python function whose parameters the positional arguments fill
+ * (the callee's code state says so), while pyjit's hook is installed and nothing is
+ * traced: the callee's frame is pushed here on the thread's data stack, as
+ * _PyFunction_Vectorcall and _PyFrame_InitializeSpecials would, and its native entry is
+ * called directly (what helpers.c's direct_call does, without the dispatch to get there).
+ * The frame takes the callee and the arguments from the stack slots; pj_rt_frame_pop
+ * clears it.  Anything else -- no state, not compiled, another calling convention, a full
+ * data-stack chunk, a bound-method object -- branches to `generic`. */
+static void
+direct_call_path(Lower *L, const PjInstr *in, LLVMValueRef base, Merge *m,
+                 LLVMBasicBlockRef generic)
+{
+    int oparg = (int) in->imm[0];
+    LLVMValueRef dc = data(L, "pj_direct");
+    /* [method, self, args...] after LOAD_METHOD found a method, else [NULL, callable, ...] */
+    LLVMValueRef is_meth = LLVMBuildIsNotNull(L->b, load(L, L->ptr, base, 0), "");
+    LLVMValueRef meth64 = LLVMBuildZExt(L->b, is_meth, L->i64, "");
+    LLVMValueRef callee_slot = LLVMBuildSelect(L->b, is_meth, base, gep(L, base, 8), "");
+    LLVMValueRef callee = load(L, L->ptr, callee_slot, 0);
+    LLVMValueRef nargs = LLVMBuildAdd(L->b, ci64(L, oparg), meth64, "");
+    LLVMBasicBlockRef c1 = new_bb(L, "direct.code"), c2 = new_bb(L, "direct.extra"),
+                      c3 = new_bb(L, "direct.state"), c4 = new_bb(L, "direct.ok"),
+                      go = new_bb(L, "direct.call");
+    branch_if(L, is_type(L, callee, "PyFunction_Type"), c1, generic);
+    at(L, c1);
+    LLVMValueRef code = load(L, L->ptr, callee, offsetof(PyFunctionObject, func_code));
+    LLVMValueRef extra = load(L, L->ptr, code, offsetof(PyCodeObject, co_extra));
+    LLVMBuildCondBr(L->b, LLVMBuildIsNull(L->b, extra, ""), generic, c2);
+    at(L, c2);
+    /* _PyCodeObjectExtra: { Py_ssize_t ce_size; void *ce_extras[]; } */
+    LLVMValueRef idx = load(L, L->i64, dc, offsetof(PjDirectCalls, extra_index));
+    LLVMValueRef size = load(L, L->i64, extra, 0);
+    LLVMValueRef slot = LLVMBuildGEP2(L->b, L->ptr, gep(L, extra, 8), &idx, 1, "");
+    LLVMBasicBlockRef c2b = new_bb(L, "");
+    LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntSGT, size, idx, ""), c2b, generic);
+    at(L, c2b);
+    LLVMValueRef st = LLVMBuildLoad2(L->b, L->ptr, slot, "");
+    LLVMBuildCondBr(L->b, LLVMBuildIsNull(L->b, st, ""), generic, c3);
+    at(L, c3);
+    LLVMValueRef entry = load(L, L->ptr, st, offsetof(PjCallTarget, entry));
+    LLVMValueRef argc =
+        LLVMBuildSExt(L->b, load(L, L->i32, st, offsetof(PjCallTarget, argc)), L->i64, "");
+    LLVMValueRef cframe = load(L, L->ptr, L->ts, offsetof(PyThreadState, cframe));
+    LLVMValueRef tracing = load(L, L->i8, cframe, offsetof(_PyCFrame, use_tracing));
+    LLVMValueRef interp = load(L, L->ptr, L->ts, offsetof(PyThreadState, interp));
+    LLVMValueRef hook = load(L, L->ptr, interp, offsetof(PyInterpreterState, eval_frame));
+    LLVMValueRef ok =
+        and2(L,
+             and2(L, LLVMBuildIsNotNull(L->b, entry, ""),
+                  LLVMBuildICmp(L->b, LLVMIntEQ, argc, nargs, "")),
+             and2(L, LLVMBuildICmp(L->b, LLVMIntEQ, tracing, LLVMConstInt(L->i8, 0, 0), ""),
+                  LLVMBuildICmp(L->b, LLVMIntEQ, hook,
+                                load(L, L->ptr, dc, offsetof(PjDirectCalls, hook)), "")));
+    LLVMBuildCondBr(L->b, ok, c4, generic);
+    at(L, c4);
+    /* Room in the data stack's chunk (in words, as direct_call). */
+    LLVMValueRef top = load(L, L->ptr, L->ts, offsetof(PyThreadState, datastack_top));
+    LLVMValueRef limit = load(L, L->ptr, L->ts, offsetof(PyThreadState, datastack_limit));
+    LLVMValueRef words =
+        LLVMBuildSExt(L->b, load(L, L->i32, st, offsetof(PjCallTarget, frame_words)), L->i64, "");
+    LLVMValueRef room =
+        LLVMBuildExactSDiv(L->b,
+                           LLVMBuildSub(L->b, LLVMBuildPtrToInt(L->b, limit, L->i64, ""),
+                                        LLVMBuildPtrToInt(L->b, top, L->i64, ""), ""),
+                           ci64(L, 8), "");
+    LLVMValueRef fits = and2(L, LLVMBuildIsNotNull(L->b, top, ""),
+                             LLVMBuildICmp(L->b, LLVMIntSLT, words, room, ""));
+    LLVMBuildCondBr(L->b, fits, go, generic);
+
+    at(L, go);
+    LLVMValueRef frame = top;
+    store(L, LLVMBuildGEP2(L->b, L->ptr, top, &words, 1, ""), L->ts,
+          offsetof(PyThreadState, datastack_top));
+    store(L, callee, frame, offsetof(_PyInterpreterFrame, f_func)); /* the slot's reference */
+    incref(L, code);
+    store(L, code, frame, offsetof(_PyInterpreterFrame, f_code));
+    store(L, load(L, L->ptr, callee, offsetof(PyFunctionObject, func_builtins)), frame,
+          offsetof(_PyInterpreterFrame, f_builtins));
+    store(L, load(L, L->ptr, callee, offsetof(PyFunctionObject, func_globals)), frame,
+          offsetof(_PyInterpreterFrame, f_globals));
+    store(L, LLVMConstNull(L->ptr), frame, offsetof(_PyInterpreterFrame, f_locals));
+    LLVMValueRef nlp = load(L, L->i32, st, offsetof(PjCallTarget, nlocalsplus));
+    store(L, nlp, frame, offsetof(_PyInterpreterFrame, stacktop));
+    store(L, LLVMConstNull(L->ptr), frame, offsetof(_PyInterpreterFrame, frame_obj));
+    store(L, gep(L, code, (long long) offsetof(PyCodeObject, co_code_adaptive) - 2), frame,
+          offsetof(_PyInterpreterFrame, prev_instr));
+    store(L, LLVMConstInt(L->i8, 0, 0), frame, offsetof(_PyInterpreterFrame, is_entry));
+    store(L, LLVMConstInt(L->i8, FRAME_OWNED_BY_THREAD, 0), frame,
+          offsetof(_PyInterpreterFrame, owner));
+    /* The arguments: self (a method's), then the call's; the other locals NULL. */
+    LLVMValueRef locals = gep(L, frame, offsetof(_PyInterpreterFrame, localsplus));
+    LLVMBasicBlockRef self_bb = new_bb(L, "direct.self"), args_bb = new_bb(L, "direct.args");
+    LLVMBuildCondBr(L->b, is_meth, self_bb, args_bb);
+    at(L, self_bb);
+    store(L, load(L, L->ptr, base, 8), locals, 0);
+    LLVMBuildBr(L->b, args_bb);
+    at(L, args_bb);
+    LLVMValueRef dst = LLVMBuildGEP2(L->b, L->ptr, locals, &meth64, 1, "");
+    for (int i = 0; i < oparg; i++)
+        store(L, load(L, L->ptr, base, 8 * (2 + i)), dst, 8 * i);
+    /* for (i = nargs; i < nlocalsplus; i++) locals[i] = NULL;  (mostly no iteration) */
+    LLVMValueRef nlp64 = LLVMBuildSExt(L->b, nlp, L->i64, "");
+    LLVMBasicBlockRef pre = LLVMGetInsertBlock(L->b), nul = new_bb(L, "direct.null"),
+                      nul_done = new_bb(L, "");
+    LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntSLT, nargs, nlp64, ""), nul, nul_done);
+    at(L, nul);
+    LLVMValueRef i = LLVMBuildPhi(L->b, L->i64, "");
+    store(L, LLVMConstNull(L->ptr), LLVMBuildGEP2(L->b, L->ptr, locals, &i, 1, ""), 0);
+    LLVMValueRef i1 = LLVMBuildAdd(L->b, i, ci64(L, 1), "");
+    LLVMValueRef phi_in[2] = { nargs, i1 };
+    LLVMBasicBlockRef phi_bb[2] = { pre, nul };
+    LLVMAddIncoming(i, phi_in, phi_bb, 2);
+    LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntSLT, i1, nlp64, ""), nul, nul_done);
+    at(L, nul_done);
+    LLVMValueRef cnt = gep(L, dc, offsetof(PjDirectCalls, count));
+    store(L, LLVMBuildAdd(L->b, load(L, L->i64, cnt, 0), ci64(L, 1), ""), cnt, 0);
+    LLVMTypeRef params[3] = { L->ptr, L->ptr, L->ptr };
+    LLVMValueRef eargs[3] = { L->ts, frame, load(L, L->ptr, st, offsetof(PjCallTarget, rd)) };
+    LLVMValueRef r =
+        LLVMBuildCall2(L->b, LLVMFunctionType(L->ptr, params, 3, 0), entry, eargs, 3, "");
+    /* Clear and pop the frame (pj_rt_frame_pop), inline when no frame object was made
+     * for it: its locals, function and code released one level deeper, as the
+     * interpreter's clear_thread_frame. */
+    LLVMBasicBlockRef fo_bb = new_bb(L, "direct.frame_obj"), fast = new_bb(L, "direct.pop"),
+                      popped = new_bb(L, "direct.popped");
+    br_cold(L,
+            LLVMBuildIsNotNull(
+                L->b, load(L, L->ptr, frame, offsetof(_PyInterpreterFrame, frame_obj)), ""),
+            fo_bb, fast);
+    at(L, fo_bb);
+    LLVMValueRef pargs[2] = { L->ts, frame };
+    call(L, "pj_rt_frame_pop", pargs, 2);
+    LLVMBuildBr(L->b, popped);
+    at(L, fast);
+    LLVMValueRef rr = gep(L, L->ts, offsetof(PyThreadState, recursion_remaining));
+    store(L, LLVMBuildSub(L->b, load(L, L->i32, rr, 0), ci32(L, 1), ""), rr, 0);
+    LLVMValueRef top_n = LLVMBuildSExt(
+        L->b, load(L, L->i32, frame, offsetof(_PyInterpreterFrame, stacktop)), L->i64, "");
+    LLVMBasicBlockRef pre2 = LLVMGetInsertBlock(L->b), clr = new_bb(L, "direct.clear"),
+                      clr_done = new_bb(L, "");
+    LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntSGT, top_n, ci64(L, 0), ""), clr, clr_done);
+    at(L, clr);
+    LLVMValueRef j = LLVMBuildPhi(L->b, L->i64, "");
+    xdecref(L, LLVMBuildLoad2(L->b, L->ptr, LLVMBuildGEP2(L->b, L->ptr, locals, &j, 1, ""), ""));
+    LLVMValueRef j1 = LLVMBuildAdd(L->b, j, ci64(L, 1), "");
+    LLVMValueRef j_in[2] = { ci64(L, 0), j1 };
+    LLVMBasicBlockRef j_bb[2] = { pre2, LLVMGetInsertBlock(L->b) };
+    LLVMAddIncoming(j, j_in, j_bb, 2);
+    LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntSLT, j1, top_n, ""), clr, clr_done);
+    at(L, clr_done);
+    decref(L, callee);
+    decref(L, code);
+    store(L, LLVMBuildAdd(L->b, load(L, L->i32, rr, 0), ci32(L, 1), ""), rr, 0);
+    store(L, frame, L->ts, offsetof(PyThreadState, datastack_top));
+    LLVMBuildBr(L->b, popped);
+    at(L, popped);
+    check_null(L, r, in->fs);
+    merge_add(L, m, r);
+}
+
 static LLVMValueRef
 lower_call(Lower *L, const PjInstr *in)
 {
@@ -2160,6 +2320,12 @@ lower_call(Lower *L, const PjInstr *in)
     LLVMBasicBlockRef generic = new_bb(L, "call.generic");
     builtin_fast_paths(L, in, base, &m, generic);
     at(L, generic);
+    if (in->imm[2] < 0 && !compact_all(L) &&
+        (in->hint == PJ_HINT_PYFUNC || in->hint == PJ_HINT_NONE)) {
+        LLVMBasicBlockRef slow = new_bb(L, "call.slow");
+        direct_call_path(L, in, base, &m, slow);
+        at(L, slow);
+    }
     LLVMValueRef kw = in->imm[2] >= 0 ? co_item(L, offsetof(PyCodeObject, co_consts), in->imm[2])
                                       : LLVMConstNull(L->ptr);
     LLVMValueRef args[4] = { L->ts, base, ci32(L, in->imm[0]), kw };

@@ -551,6 +551,8 @@ feedback_of(const PjBcInstr *in, int generic_ok)
         return PJ_HINT_LEN;
     case PRECALL_NO_KW_ISINSTANCE:
         return PJ_HINT_ISINSTANCE;
+    case PRECALL_PYFUNC:
+        return PJ_HINT_PYFUNC;
     case BINARY_SUBSCR_GETITEM:
     case LOAD_ATTR_MODULE:
     case LOAD_ATTR_WITH_HINT:
@@ -1026,30 +1028,28 @@ build_KW_NAMES(Builder *b)
     return 0;
 }
 
-/* Whether a call may be the builtin len (one argument) or isinstance (two): the PRECALL's
- * specialisation says so, or -- no feedback -- the callee is the global of that name.  (The
- * lowering still checks the object at run time.) */
+/* What a call's callee is likely to be: the builtin len (one argument) or isinstance
+ * (two) -- the PRECALL's specialisation says so, or, with no feedback, the callee is the
+ * global of that name -- a Python function (PRECALL_PYFUNC), something else the
+ * interpreter specialised or could not (generic), or unknown: no feedback.  (The lowering
+ * checks the object at run time in every case.) */
 static PjHint
 call_hint(Builder *b, int base, int nargs)
 {
+    PjHint h = b->i > 0 ? feedback_of(cur_instr(b) - 1, 1) : PJ_HINT_NONE; /* the PRECALL */
     if (b->kwnames >= 0 || (nargs != 1 && nargs != 2) || b->i == 0)
-        return PJ_HINT_GENERIC;
-    const PjInstr *self0 = b->stack[base], *callee0 = b->stack[base + 1];
-    if (nargs == 1 && self0->op == PJ_IR_null && callee0->op == PJ_IR_load_global &&
-        callee0->imm[0] >= 0 && callee0->imm[0] < b->bc->nnames &&
-        strcmp(b->bc->names[callee0->imm[0]], "sqrt") == 0)
-        return PJ_HINT_SQRT;
-    PjHint h = feedback_of(cur_instr(b) - 1, 1); /* the PRECALL */
-    if (h != PJ_HINT_NONE)
-        return h;
+        return h == PJ_HINT_PYFUNC || h == PJ_HINT_NONE ? h : PJ_HINT_GENERIC;
     const PjInstr *self = b->stack[base], *callee = b->stack[base + 1];
-    if (self->op != PJ_IR_null || callee->op != PJ_IR_load_global || callee->imm[0] < 0 ||
-        callee->imm[0] >= b->bc->nnames)
-        return PJ_HINT_GENERIC;
-    const char *name = b->bc->names[callee->imm[0]];
+    int global = self->op == PJ_IR_null && callee->op == PJ_IR_load_global && callee->imm[0] >= 0 &&
+                 callee->imm[0] < b->bc->nnames;
+    const char *name = global ? b->bc->names[callee->imm[0]] : "";
+    if (nargs == 1 && strcmp(name, "sqrt") == 0)
+        return PJ_HINT_SQRT;
+    if (h != PJ_HINT_NONE || !global)
+        return h;
     if (strcmp(name, nargs == 1 ? "len" : "isinstance") == 0)
         return nargs == 1 ? PJ_HINT_LEN : PJ_HINT_ISINSTANCE;
-    return PJ_HINT_GENERIC;
+    return PJ_HINT_NONE;
 }
 
 static int

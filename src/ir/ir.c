@@ -150,7 +150,7 @@ static const char *const cmp_sym[] = { "<", "<=", "==", "!=", ">", ">=" };
 static const char *const kt_name[] = { "", "smallint", "float", "bool", "none" };
 static const char *const hint_name[] = { "",     "int",   "float",      "str",   "generic",
                                          "list", "tuple", "dict",       "range", "values",
-                                         "slot", "len",   "isinstance", "sqrt" };
+                                         "slot", "len",   "isinstance", "sqrt",  "pyfunc" };
 
 static void
 print_value(PjStr *s, const PjInstr *v)

@@ -87,6 +87,8 @@ typedef enum PjHint {
     PJ_HINT_LEN,        /* call: the builtin len */
     PJ_HINT_ISINSTANCE, /* call: the builtin isinstance */
     PJ_HINT_SQRT,       /* call: a global named sqrt (math.sqrt, checked at run time) */
+    PJ_HINT_PYFUNC,     /* call: a Python function (the inline direct call; PJ_HINT_NONE,
+                         * no feedback, gets it too, PJ_HINT_GENERIC not) */
 } PjHint;
 
 /* How a value is represented (the unboxing pass, pass_unbox.c): an object, or -- inside a

@@ -363,6 +363,9 @@ pj_rt_getitem(PyObject *c, PyObject *k)
 }
 
 PyObject *pj_rt_call(PyThreadState *ts, PyObject **base, int oparg, PyObject *kwnames);
+void pj_rt_frame_pop(PyThreadState *ts, _PyInterpreterFrame *frame);
+
+PjDirectCalls pj_direct = { .hook = (void *) &pj_direct, .extra_index = INT64_MAX };
 
 /* A frame whose frame object outlives it: the object takes a copy of the frame's data
  * (as the interpreter does when it clears such a frame), linked to its caller's frame
@@ -430,8 +433,16 @@ direct_call(PyThreadState *ts, PyFunctionObject *func, PyObject **args, int n, P
         frame->localsplus[i] = args[i];
     for (int i = n; i < co->co_nlocalsplus; i++)
         frame->localsplus[i] = NULL;
-    pj_jit.ndirect_calls++;
+    pj_direct.count++;
     *res = st->entry(ts, frame, st->rd);
+    pj_rt_frame_pop(ts, frame);
+    return 1;
+}
+
+/* Declared in rtdef.h. */
+void
+pj_rt_frame_pop(PyThreadState *ts, _PyInterpreterFrame *frame)
+{
     /* Clear and pop, as the interpreter's frame clearing. */
     ts->recursion_remaining--;
     if (frame->frame_obj != NULL) {
@@ -442,7 +453,7 @@ direct_call(PyThreadState *ts, PyFunctionObject *func, PyObject **args, int n, P
             Py_DECREF(f);
             ts->recursion_remaining++;
             ts->datastack_top = (PyObject **) frame;
-            return 1;
+            return;
         }
         Py_DECREF(f);
     }
@@ -453,7 +464,6 @@ direct_call(PyThreadState *ts, PyFunctionObject *func, PyObject **args, int n, P
     Py_DECREF(frame->f_code);
     ts->recursion_remaining++;
     ts->datastack_top = (PyObject **) frame;
-    return 1;
 }
 
 /* Whether compiled code may call compiled code itself: switched on, the hook installed,
@@ -461,7 +471,7 @@ direct_call(PyThreadState *ts, PyFunctionObject *func, PyObject **args, int n, P
 static inline int
 direct_calls_allowed(PyThreadState *ts)
 {
-    return pj_jit.direct_calls && !ts->cframe->use_tracing && ts->interp->eval_frame == pj_hook;
+    return !ts->cframe->use_tracing && (void *) ts->interp->eval_frame == pj_direct.hook;
 }
 
 /* The compiled state of `function` when it is a Python function taking exactly `n`

@@ -97,6 +97,8 @@ pj_options_from_env(PjJit *jit)
 #undef X
     if (jit->opt_level > 3)
         jit->opt_level = 3;
+    /* Compiled callers compare the interpreter's eval_frame with pj_direct.hook. */
+    pj_direct.hook = jit->direct_calls ? (void *) pj_hook : (void *) &pj_direct;
     /* PYJIT_LOG: comma-separated event kinds, or "all" */
     const char *log = getenv("PYJIT_LOG");
     jit->log = log != NULL ? pj_log_parse(log, 1) : 0;

@@ -21,8 +21,12 @@ typedef struct PjRetired {
 } PjRetired;
 
 typedef struct PjCodeState {
+    /* First, as PjCallTarget (rtdef.h): what compiled callers read. */
     PjEntry entry; /* native entry, NULL until compiled */
     PjRuntimeData *rd;
+    int32_t direct_argc;
+    int32_t nlocalsplus;
+    int32_t frame_words;
     PjCodeHandle *handle;
     size_t code_bytes;
     uint32_t calls;     /* calls seen by the hook before compilation */
@@ -49,6 +53,15 @@ typedef struct PjCodeState {
     unsigned char *seed;
     int nseed;
 } PjCodeState;
+
+_Static_assert(offsetof(PjCodeState, entry) == offsetof(PjCallTarget, entry) &&
+                   offsetof(PjCodeState, rd) == offsetof(PjCallTarget, rd) &&
+                   offsetof(PjCodeState, direct_argc) == offsetof(PjCallTarget, argc) &&
+                   offsetof(PjCodeState, nlocalsplus) == offsetof(PjCallTarget, nlocalsplus) &&
+                   offsetof(PjCodeState, frame_words) == offsetof(PjCallTarget, frame_words),
+               "PjCodeState must begin as PjCallTarget");
+
+extern PjDirectCalls pj_direct;
 
 #define PJ_UNBOX_DEOPT_LIMIT 16
 
@@ -98,9 +111,8 @@ typedef struct PjJit {
     long deferred;         /* loop functions too big to compile at their first call */
     long deferred_dropped; /* of those, first calls over before the front half was due */
     long unboxed_loops;
-    long recompiles;    /* functions compiled again without unboxing */
-    long tier_ups;      /* baseline code replaced by optimised code */
-    long ndirect_calls; /* calls from compiled code straight into compiled code */
+    long recompiles; /* functions compiled again without unboxing */
+    long tier_ups;   /* baseline code replaced by optimised code */
     long codes_seen; /* code objects that got a state: functions that ran (also traced), loop bodies
                       */
     long bodies_interpreted; /* runs of module/class bodies without a loop (never compiled) */

@@ -49,6 +49,7 @@ pj_state_init(PjJit *jit)
         PyErr_SetString(PyExc_RuntimeError, "pyjit: no co_extra slot left");
         return -1;
     }
+    pj_direct.extra_index = jit->extra_index;
     return 0;
 }
 
@@ -78,6 +79,11 @@ pj_state_get_or_create(PyCodeObject *co)
     if (st == NULL)
         return NULL;
     st->info = -1;
+    st->direct_argc = co->co_kwonlyargcount == 0 && !(co->co_flags & (CO_VARARGS | CO_VARKEYWORDS))
+                          ? co->co_argcount
+                          : -1;
+    st->nlocalsplus = co->co_nlocalsplus;
+    st->frame_words = co->co_nlocalsplus + co->co_stacksize + FRAME_SPECIALS_SIZE;
     /* A loop is where the time goes: such functions compile at their first call. */
     st->has_loop = (uint8_t) pj_code_has_loop(co);
     /* A code object without extras gets one sized for our index only.  _PyCode_SetExtra

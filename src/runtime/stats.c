@@ -224,7 +224,7 @@ pj_stats_dict(void)
         set_long(d, "unboxed_loops", pj_jit.unboxed_loops) < 0 ||
         set_long(d, "recompiles", pj_jit.recompiles) < 0 ||
         set_long(d, "tier_ups", pj_jit.tier_ups) < 0 ||
-        set_long(d, "direct_calls", pj_jit.ndirect_calls) < 0 ||
+        set_long(d, "direct_calls", (long) pj_direct.count) < 0 ||
         set_long(d, "codes_seen", pj_jit.codes_seen) < 0 ||
         set_long(d, "bodies_interpreted", pj_jit.bodies_interpreted) < 0 ||
         set_float(d, "compile_time_s", pj_jit.compile_time) < 0 ||

@@ -1,5 +1,5 @@
 # pyjit-corpus: compiled code calling compiled functions directly (its own frame set-up and clearing): frames that outlive their call (sys._getframe kept, tracebacks kept) keep their locals, line and f_back; exceptions through several levels; recursion limit; bound methods, closures, cells of arguments, defaults not used, deopts in the callee, callees changed at run time
-# pyjit-compiled: keep_frame, outer_keep, raiser, middle, top, Walker.step, Walker.run, make_adder, make_adder.<locals>.add, use_adder, cell_arg, cell_arg.<locals>.inner, recurse, unbound, call_unbound, swap_target, swap_target_b, caller_of_swap, frame_chain, frame_chain_leaf, deep_kept
+# pyjit-compiled: keep_frame, outer_keep, raiser, middle, top, Walker.step, Walker.run, make_adder, make_adder.<locals>.add, use_adder, cell_arg, cell_arg.<locals>.inner, recurse, unbound, call_unbound, swap_target, swap_target_b, caller_of_swap, frame_chain, frame_chain_leaf, deep_kept, code_swapped, swap_code, many_locals, big_frames, dealloc_in_callee, call_from_del_victim
 import sys
 
 kept = []
@@ -143,6 +143,58 @@ def deep_kept(n):
     return deep_kept(n - 1)
 
 
+def code_swapped(x):
+    return ("first", x)
+
+
+def swap_code():
+    # The call site sees the function object unchanged but its __code__ replaced.
+    r = [code_swapped(1)]
+    saved = code_swapped.__code__
+    code_swapped.__code__ = swap_target_b.__code__
+    r.append(code_swapped(2))
+    code_swapped.__code__ = saved
+    r.append(code_swapped(3))
+    return r
+
+
+def many_locals(a):
+    # More locals than arguments: the callee frame's other slots start empty.
+    try:
+        return b  # noqa: F821 (unbound local on purpose)
+    except UnboundLocalError:
+        b = a * 2
+        c, d, e = b, b + 1, b + 2
+        return a, b, c, d, e
+
+
+def big_frames(n):
+    # Frames big enough to fill data-stack chunks: a new chunk is the generic path's job.
+    x0 = x1 = x2 = x3 = x4 = x5 = x6 = x7 = x8 = x9 = n
+    if n == 0:
+        return 0
+    return big_frames(n - 1) + x0 + x1 + x2 + x3 + x4 + x5 + x6 + x7 + x8 + x9 - 10 * n + 1
+
+
+class Noisy:
+    def __init__(self, tag):
+        self.tag = tag
+
+    def __del__(self):
+        print("  del", self.tag, sys._getframe(1).f_code.co_name)
+
+
+def dealloc_in_callee(tag):
+    # The callee's local dies as its frame is cleared after a direct call: __del__ runs
+    # with the caller's frame current, as in the interpreter.
+    obj = Noisy(tag)
+    return len(obj.tag)
+
+
+def call_from_del_victim():
+    return [dealloc_in_callee("a"), dealloc_in_callee("bb")]
+
+
 print(outer_keep(5))
 print([(f.f_code.co_name, f.f_locals["a"], f.f_locals["c"], f.f_lineno, f.f_back.f_code.co_name) for f in kept])
 print(top(6))
@@ -161,4 +213,8 @@ print(call_unbound())
 print(caller_of_swap())
 print(frame_chain())
 print(deep_kept(3))
+print(swap_code())
+print(many_locals(4), many_locals(5))
+print(big_frames(150))
+print(call_from_del_victim())
 kept.clear()
