@@ -50,6 +50,7 @@ frontend(PyObject *code, const PjCompileOptions *opts, PjArena *a, PjAbort *why,
     PjBytecode *bc = pj_decode_code(code, a, why);
     if (bc == NULL)
         return NULL;
+    pj_decode_resolve_names(bc, code, opts->globals, opts->builtins, a);
     PjFunc *fn = pj_build_ir(bc, a, why);
     if (fn == NULL || verify(fn, "build", why) < 0)
         return NULL;

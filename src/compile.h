@@ -32,6 +32,9 @@ typedef struct PjCompileOptions {
     /* Stop before lowering when no loop runs unboxed (PjCompiled.not_lowered): a loop
      * function's first call, which compiles on the spot only such loops. */
     int only_unboxed;
+    /* The function's globals and builtins (borrowed, GIL held during the front half), or
+     * NULL: what its global names are bound to now hints calls without feedback. */
+    struct _object *globals, *builtins;
 } PjCompileOptions;
 
 typedef struct PjCompiled {

@@ -1033,12 +1033,32 @@ build_KW_NAMES(Builder *b)
  * global of that name -- a Python function (PRECALL_PYFUNC), something else the
  * interpreter specialised or could not (generic), or unknown: no feedback.  (The lowering
  * checks the object at run time in every case.) */
+/* No feedback: what a global callee is bound to as compilation starts, if known. */
+static PjHint
+name_hint(Builder *b, const PjInstr *callee)
+{
+    if (callee->op != PJ_IR_load_global || b->bc->name_kinds == NULL || callee->imm[0] < 0 ||
+        callee->imm[0] >= b->bc->nnames)
+        return PJ_HINT_NONE;
+    switch (b->bc->name_kinds[callee->imm[0]]) {
+    case PJ_NAME_PYFUNC:
+        return PJ_HINT_PYFUNC;
+    case PJ_NAME_OTHER:
+        return PJ_HINT_GENERIC;
+    default:
+        return PJ_HINT_NONE;
+    }
+}
+
 static PjHint
 call_hint(Builder *b, int base, int nargs)
 {
     PjHint h = b->i > 0 ? feedback_of(cur_instr(b) - 1, 1) : PJ_HINT_NONE; /* the PRECALL */
-    if (b->kwnames >= 0 || (nargs != 1 && nargs != 2) || b->i == 0)
+    if (b->kwnames >= 0 || (nargs != 1 && nargs != 2) || b->i == 0) {
+        if (h == PJ_HINT_NONE && b->stack[base]->op == PJ_IR_null)
+            return name_hint(b, b->stack[base + 1]);
         return h == PJ_HINT_PYFUNC || h == PJ_HINT_NONE ? h : PJ_HINT_GENERIC;
+    }
     const PjInstr *self = b->stack[base], *callee = b->stack[base + 1];
     int global = self->op == PJ_IR_null && callee->op == PJ_IR_load_global && callee->imm[0] >= 0 &&
                  callee->imm[0] < b->bc->nnames;
@@ -1049,7 +1069,7 @@ call_hint(Builder *b, int base, int nargs)
         return h;
     if (strcmp(name, nargs == 1 ? "len" : "isinstance") == 0)
         return nargs == 1 ? PJ_HINT_LEN : PJ_HINT_ISINSTANCE;
-    return PJ_HINT_NONE;
+    return name_hint(b, callee);
 }
 
 static int

@@ -391,6 +391,28 @@ pj_decode_instr_at(const PjBytecode *bc, int unit)
 
 /* ---- Dump ------------------------------------------------------------------------------- */
 
+void
+pj_decode_resolve_names(PjBytecode *bc, PyObject *code, PyObject *globals, PyObject *builtins,
+                        PjArena *a)
+{
+    PyCodeObject *co = (PyCodeObject *) code;
+    if (globals == NULL || !PyDict_Check(globals) || bc->nnames == 0)
+        return;
+    bc->name_kinds = pj_arena_alloc(a, (size_t) bc->nnames);
+    if (bc->name_kinds == NULL)
+        return;
+    for (int i = 0; i < bc->nnames; i++) {
+        PyObject *name = PyTuple_GET_ITEM(co->co_names, i);
+        PyObject *v = PyDict_GetItemWithError(globals, name); /* borrowed */
+        if (v == NULL && !PyErr_Occurred() && builtins != NULL && PyDict_Check(builtins))
+            v = PyDict_GetItemWithError(builtins, name);
+        PyErr_Clear();
+        bc->name_kinds[i] = v == NULL             ? PJ_NAME_UNKNOWN
+                            : PyFunction_Check(v) ? PJ_NAME_PYFUNC
+                                                  : PJ_NAME_OTHER;
+    }
+}
+
 static const char *const cmp_names[] = { "<", "<=", "==", "!=", ">", ">=" };
 static const char *const binop_names[] = {
     "+",  "&",  "//",  "<<",  "@",  "*",  "%",  "|",  "**",  ">>",  "-",  "/",  "^",

@@ -72,11 +72,21 @@ typedef struct PjBytecode {
     long long *const_i64;
     double *const_f64;
     int nconsts;
+    /* What each co_names name was bound to when compilation started (the function's
+     * globals, then builtins): PJ_NAME_*, or NULL when they were not at hand.  A hint for
+     * calls without feedback, never trusted: the lowering checks the callee anyway. */
+    unsigned char *name_kinds;
 } PjBytecode;
+
+enum { PJ_NAME_UNKNOWN = 0, PJ_NAME_PYFUNC, PJ_NAME_OTHER };
 
 /* Decodes `code` (a code object, borrowed) into memory from `arena`.  Requires the GIL;
  * runs no Python code.  Returns NULL and fills *why on failure. */
 PjBytecode *pj_decode_code(struct _object *code, PjArena *arena, PjAbort *why);
+/* Fills bc->name_kinds from the dicts (borrowed; GIL held).  No error: a name it cannot
+ * look up stays unknown. */
+void pj_decode_resolve_names(PjBytecode *bc, struct _object *code, struct _object *globals,
+                             struct _object *builtins, PjArena *arena);
 
 /* Text dump: one line per instruction with offset, line, depth, opcode, argument and
  * its meaning, jump target, and the live (specialised) opcode when it differs; then the

@@ -483,8 +483,9 @@ direct_target(PyThreadState *ts, PyObject *function, int n)
         return NULL;
     PyCodeObject *co = (PyCodeObject *) ((PyFunctionObject *) function)->func_code;
     PjCodeState *st = pj_state_get(co);
-    if (st == NULL || st->entry == NULL || co->co_argcount != n || co->co_kwonlyargcount != 0 ||
-        (co->co_flags & (CO_VARARGS | CO_VARKEYWORDS)))
+    /* (direct_argc: -1 for *args, **kwargs or keyword-only parameters, and while the hook
+     * counts the calls of baseline code waiting for its optimised compile) */
+    if (st == NULL || st->entry == NULL || st->direct_argc != n)
         return NULL;
     return st;
 }

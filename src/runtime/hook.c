@@ -17,8 +17,10 @@ pj_hook(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag)
     PyCodeObject *co = frame->f_code;
     PjCodeState *st = pj_state_get(co);
     /* A generator's code dispatches on where its frame resumes (or hands it to the
-     * interpreter); other code only ever starts fresh frames. */
-    if (st != NULL && st->entry != NULL && !throwflag && !ts->cframe->use_tracing &&
+     * interpreter); other code only ever starts fresh frames.  (Baseline code counting its
+     * calls for its optimised compile takes the slow path.) */
+    if (st != NULL && st->entry != NULL && !st->tier_up_idle && !throwflag &&
+        !ts->cframe->use_tracing &&
         (frame->prev_instr == _PyCode_CODE(co) - 1 || frame->owner == FRAME_OWNED_BY_GENERATOR))
         return st->entry(ts, frame, st->rd);
     return hook_slow(ts, frame, throwflag, st);
@@ -52,8 +54,13 @@ hook_slow(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag, PjCodeSt
     }
     if (st->failed)
         return _PyEval_EvalFrameDefault(ts, frame, throwflag);
-    if (st->entry != NULL) /* (also while its optimised code is being compiled) */
+    if (st->entry != NULL) { /* (also while its optimised code is being compiled) */
+        /* Baseline code whose first call ended early: hot again after a tenth of the
+         * threshold (as a dropped deferred loop function, below). */
+        if (st->tier_up_idle && ++st->calls >= (uint32_t) (pj_jit.threshold + 9) / 10)
+            pj_state_tier_up(st, frame);
         return st->entry(ts, frame, st->rd);
+    }
     if (st->compiling) {
         /* Queued: the calls while it waits rank it in the queue (worker.c).  A deferred
          * loop function called again before its front half is due waits for it too: a

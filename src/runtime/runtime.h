@@ -47,8 +47,12 @@ typedef struct PjCodeState {
     /* Running baseline code (no LLVM optimisation, FastISel) compiled at a loop function's
      * first call, while the compile thread builds the optimised code that replaces it. */
     uint8_t baseline;
-    uint8_t tier_up_job; /* the job queued for it is that optimised compile */
-    int info;            /* its entry in pj_jit.infos (stats.c), -1 none */
+    uint8_t tier_up_job;  /* the job queued for it is that optimised compile (or its
+                           * deferred front half: see pj_state_tier_up) */
+    uint8_t tier_up_idle; /* baseline code whose first call ended before its optimised
+                           * compile was due: the hook counts its calls (direct calls
+                           * skip it meanwhile: direct_argc -1) */
+    int info;             /* its entry in pj_jit.infos (stats.c), -1 none */
     /* The unboxing seed of its last compilation (owned; NULL: none), for pyjit.dump. */
     unsigned char *seed;
     int nseed;
@@ -62,6 +66,11 @@ _Static_assert(offsetof(PjCodeState, entry) == offsetof(PjCallTarget, entry) &&
                "PjCodeState must begin as PjCallTarget");
 
 extern PjDirectCalls pj_direct;
+
+/* How long a deferred loop function runs in the interpreter before its front half: long
+ * enough for the interpreter to quicken and specialise it (8 calls or back edges, then
+ * about 30 executions of each instruction), short enough not to matter. */
+#define PJ_FEEDBACK_DELAY 0.005
 
 #define PJ_UNBOX_DEOPT_LIMIT 16
 
@@ -164,6 +173,11 @@ enum {
 int pj_state_compile_mode(PyCodeObject *co, PjCodeState *st, int mode);
 /* The same, with the types of `frame`'s locals (a frame of `co`, or NULL) as the unboxing
  * pass's guess: the arguments of a first call, the locals of a running frame. */
+/* Baseline code proved hot -- still running when its optimised compile came due, or
+ * called again often enough: queue that compile now (GIL held; `frame`: a running call of
+ * it for the seed, or NULL).  pj_state_tier_up_drop: it was not (see tier_up_idle). */
+void pj_state_tier_up(PjCodeState *st, _PyInterpreterFrame *frame);
+void pj_state_tier_up_drop(PjCodeState *st);
 int pj_state_compile_frame(PyCodeObject *co, PjCodeState *st, int mode,
                            struct _PyInterpreterFrame *frame);
 /* Applies a finished compilation to its state (GIL held). */

@@ -69,6 +69,15 @@ pj_code_has_loop(PyCodeObject *co)
     return 0;
 }
 
+/* The positional parameters a plain call fills, or -1 (PjCallTarget.argc). */
+static int32_t
+direct_argc_of(PyCodeObject *co)
+{
+    return co->co_kwonlyargcount == 0 && !(co->co_flags & (CO_VARARGS | CO_VARKEYWORDS))
+               ? co->co_argcount
+               : -1;
+}
+
 PjCodeState *
 pj_state_get_or_create(PyCodeObject *co)
 {
@@ -79,9 +88,7 @@ pj_state_get_or_create(PyCodeObject *co)
     if (st == NULL)
         return NULL;
     st->info = -1;
-    st->direct_argc = co->co_kwonlyargcount == 0 && !(co->co_flags & (CO_VARARGS | CO_VARKEYWORDS))
-                          ? co->co_argcount
-                          : -1;
+    st->direct_argc = direct_argc_of(co);
     st->nlocalsplus = co->co_nlocalsplus;
     st->frame_words = co->co_nlocalsplus + co->co_stacksize + FRAME_SPECIALS_SIZE;
     /* A loop is where the time goes: such functions compile at their first call. */
@@ -215,15 +222,13 @@ pj_state_unbox_deopt(PyCodeObject *co)
         pj_worker_forget(st);
         st->tier_up_job = 0;
         st->compiling = 0;
+        st->front_due = 0;
     }
     st->baseline = 0;
+    st->tier_up_idle = 0;
+    st->direct_argc = direct_argc_of(co);
     pj_jit.recompiles++;
 }
-
-/* How long a deferred loop function runs in the interpreter before its front half: long
- * enough for the interpreter to quicken and specialise it (8 calls or back edges, then
- * about 30 executions of each instruction), short enough not to matter. */
-#define PJ_FEEDBACK_DELAY 0.005
 
 /* The unboxing seed of one object (pass_unbox.c's shapes): its PjUType if it is a number
  * that fits, or, for a list or tuple, up to three container levels sampled through first
@@ -278,6 +283,10 @@ options_for(PyCodeObject *co, PjCodeState *st, _PyInterpreterFrame *frame, unsig
     /* (Only loops are unboxed: a function without one needs no seed.) */
     *seed = opts.unbox && st->has_loop ? frame_seed(co, frame, &opts.nseed) : NULL;
     opts.seed = *seed;
+    if (frame != NULL) {
+        opts.globals = frame->f_globals;
+        opts.builtins = frame->f_builtins;
+    }
     return opts;
 }
 
@@ -304,6 +313,37 @@ tier_up(PyCodeObject *co, PjCodeState *st, _PyInterpreterFrame *frame)
         st->tier_up_job = 0;
         pj_compile_discard(p);
     }
+}
+
+void
+pj_state_tier_up(PjCodeState *st, _PyInterpreterFrame *frame)
+{
+    st->tier_up_idle = 0;
+    st->direct_argc = direct_argc_of(st->code);
+    tier_up(st->code, st, frame);
+}
+
+void
+pj_state_tier_up_drop(PjCodeState *st)
+{
+    st->tier_up_job = 0;
+    st->tier_up_idle = 1;
+    st->calls = 0;
+    st->direct_argc = -1;
+}
+
+/* A function now running baseline code gets its optimised code when it proves hot: its
+ * first call still running PJ_FEEDBACK_DELAY later (the worker's timer, as for a deferred
+ * front half: worker.c's run_front), or enough calls later (the hook).  Queued at once,
+ * the optimised compiles of set-up functions that ran briefly would keep the compile
+ * thread from the one still running (n-body: 70 ms of them before `advance`). */
+static void
+defer_tier_up(PjCodeState *st, _PyInterpreterFrame *frame)
+{
+    st->baseline = 1;
+    st->tier_up_job = 1;
+    if (pj_worker_defer(st, PJ_FEEDBACK_DELAY) < 0)
+        pj_state_tier_up(st, frame);
 }
 
 int
@@ -371,7 +411,7 @@ pj_state_compile_frame(PyCodeObject *co, PjCodeState *st, int mode, _PyInterpret
     int rc = pj_compile_back(pj_jit.engine, PJ_LANE_CALLER, p, &c, &why);
     pj_state_finish(st, rc, &c, why);
     if (rc == 0 && baseline)
-        tier_up(co, st, frame);
+        defer_tier_up(st, frame);
     return rc == 0;
 }
 

@@ -42,6 +42,8 @@ typedef struct PjJob {
     unsigned long id;   /* a deferred job's name for its pending call */
     double due;         /* a deferred job: when its front half is due (seconds) */
     int posted;         /* a deferred job: its pending call is queued */
+    int samples;        /* a deferred job: times it found its function's frame running
+                         * but not on top (run_front) */
     int urgent;         /* taken first, newest first: 2 the optimised code of a function running
                          * baseline code, 1 its frame is among the innermost ones, 0 neither */
     double cost;        /* its expected LLVM time (seconds) */
@@ -235,6 +237,8 @@ atfork_child(void)
         if (j->st != NULL) {
             j->st->compiling = 0;
             j->st->job = NULL;
+            if (j->st->tier_up_job) /* the hook counts calls again */
+                pj_state_tier_up_drop(j->st);
         }
         pj_compile_discard(j->pending);
         free(j);
@@ -246,6 +250,8 @@ atfork_child(void)
             j->st->compiling = 0;
             j->st->job = NULL;
             j->st->front_due = 0;
+            if (j->st->entry != NULL) /* a deferred tier-up: the hook counts calls again */
+                pj_state_tier_up_drop(j->st);
         }
         free(j);
         j = next;
@@ -421,9 +427,27 @@ pj_worker_defer(PjCodeState *st, double delay)
     return 0;
 }
 
+/* How many times a deferred job looks at the stack (PJ_FEEDBACK_DELAY apart, then twice
+ * that...) for its function's frame on top before giving up on it. */
+#define PJ_FRONT_SAMPLES 3
+
+/* Puts a deferred job back on the deferred list, due in `delay` seconds (GIL held). */
+static void
+redefer(PjJob *job, double delay)
+{
+    pthread_mutex_lock(&mu);
+    job->due = mono_now() + delay;
+    job->posted = 0;
+    job->next = deferred_head;
+    deferred_head = job;
+    pthread_cond_signal(&tcv);
+    pthread_mutex_unlock(&mu);
+}
+
 /* Runs the front half of a deferred job taken off the deferred list (GIL held), and
  * queues its back half -- or applies the failure.  `timer`: its delay is over (not
- * pj_worker_wait, which compiles everything queued). */
+ * pj_worker_wait, which compiles everything queued).  The same for a deferred tier-up
+ * (its function runs baseline code: pj_state_tier_up). */
 static void
 run_front(PjJob *job, int timer)
 {
@@ -432,37 +456,65 @@ run_front(PjJob *job, int timer)
         free(job);
         return;
     }
-    st->front_due = 0;
-    st->compiling = 0; /* pj_state_compile_mode sets it again */
-    st->job = NULL;
-    free(job);
-    /* Is its first call still running, on any thread?  Among the innermost few frames of
-     * this thread, it is where the time goes now: it goes first, with its frame's types
-     * as the seed.  A first call that is over ran its loop briefly -- import machinery,
-     * set-up code -- and is not compiled now: the function counts its calls from now on
-     * (to a tenth of the threshold, hook.c), so the compile thread's time goes to code
-     * that runs.  Generator functions are not dropped: a suspended generator's frame is
-     * on no stack and its resumes count as no call, so one created once and resumed a
-     * million times would never compile. */
+    /* Is its call still running, on any thread, and is it where the time goes?  A call
+     * that is over ran its loop briefly -- import machinery, set-up code -- and is not
+     * compiled now: the function counts its calls from now on (to a tenth of the
+     * threshold, hook.c), so the compile thread's time goes to code that runs.  A call
+     * still running whose frame is not the innermost one of its thread spends this
+     * moment in a callee: the job looks again a little later, a few times, and the
+     * function is compiled as soon as its own frame is seen on top -- a `main` or `run`
+     * whose loop only calls the functions that do the work never is, and does not keep
+     * the compile thread from them.  Generator functions are not dropped: a suspended
+     * generator's frame is on no stack and its resumes count as no call, so one created
+     * once and resumed a million times would never compile. */
     PyThreadState *ts = PyThreadState_Get();
     _PyInterpreterFrame *running = NULL;
-    int urgent = 0;
+    int on_top = 0;
     for (PyThreadState *t = PyInterpreterState_ThreadHead(ts->interp); t != NULL && !running;
          t = PyThreadState_Next(t)) {
-        int depth = 0;
-        for (_PyInterpreterFrame *f = t->cframe ? t->cframe->current_frame : NULL; f != NULL;
-             f = f->previous, depth++)
+        _PyInterpreterFrame *cur = t->cframe ? t->cframe->current_frame : NULL, *top = cur;
+        /* Pending calls run at eval-breaker checks, and a function's entry (RESUME) has
+         * one: a frame that has just started there ran nothing yet, the time until now
+         * went to its caller.  (A loop calling a small function each iteration would
+         * otherwise almost never be seen on top.) */
+        if (top != NULL && top->previous != NULL &&
+            top->prev_instr <= _PyCode_CODE(top->f_code) + top->f_code->_co_firsttraceable)
+            top = top->previous;
+        for (_PyInterpreterFrame *f = cur; f != NULL; f = f->previous)
             if (f->f_code == st->code) {
                 running = f;
-                urgent = t == ts && depth < 4;
+                on_top = f == top;
                 break;
             }
     }
     int generator = (st->code->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) != 0;
-    if (timer && running == NULL && !generator) {
+    if (timer && running != NULL && !on_top && !generator && job->samples < PJ_FRONT_SAMPLES) {
+        job->samples++;
+        redefer(job, PJ_FEEDBACK_DELAY * (double) (1 << job->samples));
+        return;
+    }
+    st->front_due = 0;
+    st->compiling = 0; /* pj_state_compile_mode sets it again */
+    st->job = NULL;
+    free(job);
+    int drop = timer && !generator && (running == NULL || !on_top);
+    if (st->entry != NULL) { /* baseline code waiting for its optimised compile */
+        if (drop) {
+            pj_jit.deferred_dropped++;
+            pj_state_tier_up_drop(st);
+        }
+        else {
+            pj_state_tier_up(st, running);
+        }
+        return;
+    }
+    if (drop) {
         pj_jit.deferred_dropped++;
         return;
     }
+    /* On top of its thread's stack (or pj_worker_wait): where the time goes now; it goes
+     * first, with its frame's types as the seed. */
+    int urgent = running != NULL && on_top;
     pj_state_compile_frame(st->code, st, urgent ? PJ_COMPILE_ASYNC_URGENT : PJ_COMPILE_ASYNC,
                            urgent ? running : NULL);
 }

@@ -140,6 +140,72 @@ print(native == big(100))
     assert out == "True\nFalse 1\nFalse\nTrue\nTrue\n", out
 
 
+def test_brief_baseline_call_gets_optimised_code_once_called_again(runner):
+    # A big loop function whose first call (baseline code) is over before its optimised
+    # compile comes due does not get it then: set-up code that ran once must not keep
+    # the compile thread busy.  Called again, it counts its calls (the hook; direct
+    # calls from compiled code go through the hook meanwhile) and then tiers up.
+    r = runner.run_code("""
+        import time, pyjit
+        def kernel(n):
+            t = 0.0
+            for i in range(n):
+    """ + "".join("            t += i * %d.5\n" % k for k in range(120)) + """
+            return t
+        def caller(n):
+            return kernel(n)
+        pyjit.enable()
+        first = kernel(10)
+        start = time.monotonic()
+        while pyjit.stats()["deferred_dropped"] < 1 and time.monotonic() < start + 20:
+            time.sleep(0.001)  # the timer looks, finds the call over, drops the tier-up
+        info = [f for f in pyjit.compiled_functions() if f["qualname"] == "kernel"]
+        print(info[0]["tier"], pyjit.stats()["tier_ups"], pyjit.stats()["deferred_dropped"])
+        pyjit.compile(caller)
+        for _ in range(10):     # a tenth of the threshold, through a compiled caller
+            caller(10)
+        pyjit.wait_compiled()
+        info = [f for f in pyjit.compiled_functions() if f["qualname"] == "kernel"]
+        print(info[0]["tier"], info[0]["compilations"], pyjit.stats()["tier_ups"])
+        again = kernel(10)
+        pyjit.disable()
+        print(first == again == kernel(10))
+    """, env={"PYJIT_THRESHOLD": "100"})
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == "baseline 0 1\noptimized 2 1\nTrue\n", r.stdout
+
+
+def test_loop_that_only_calls_is_not_compiled_for_its_first_call(runner):
+    # A long first call whose frame is never on top when the compile thread's timer
+    # looks (its loop only calls the function doing the work) is dropped after a few
+    # looks; the callee, where the time goes, compiles.
+    r = runner.run_code("""
+        import time, pyjit
+        def work(n):
+            t = 0
+            for i in range(n):
+                t += i % 7 + len(str(i))
+            return t
+        def main(rounds):
+            total = 0
+            for r in range(rounds):
+                total += work(20_000)
+            return total
+        pyjit.enable()
+        result = main(40)
+        start = time.monotonic()  # (work may still be in the compile thread's hands)
+        while (not pyjit.is_compiled(work) or pyjit.stats()["deferred_dropped"] < 1) and \
+                time.monotonic() < start + 20:
+            time.sleep(0.001)  # (main's job looks a few times before it is dropped)
+        names = {f["qualname"] for f in pyjit.compiled_functions()}
+        print("work" in names, "main" in names, pyjit.stats()["deferred_dropped"] >= 1)
+        pyjit.disable()
+        print(result == main(40))
+    """, env={"PYJIT_THRESHOLD": "100"})
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == "True False True\nTrue\n", r.stdout
+
+
 def test_sync_limit_zero_defers_every_loop_function(runner):
     r = runner.run_code("""
         import pyjit
@@ -488,14 +554,14 @@ def small(n):
         t += i * 0.5
     return t
 pyjit.enable()
-first = kernel(1000)
+first = kernel(1_000_000)   # still running (on top) when its optimised compile comes due
 small(10)
 pyjit.wait_compiled()
 info = [f for f in pyjit.compiled_functions() if f["qualname"] in ("kernel", "small")]
 print([(f["qualname"], f["tier"], f["compilations"]) for f in info], pyjit.stats()["tier_ups"])
-again = kernel(1000)
+again = kernel(1_000_000)
 pyjit.disable()
-print(again == first == kernel(1000))
+print(again == first == kernel(1_000_000))
 """
     r = runner.run_code(prog, env={"PYJIT_LOG": "compile"})
     assert r.returncode == 0, r.stderr
@@ -503,6 +569,6 @@ print(again == first == kernel(1000))
     log = [line for line in r.stderr.splitlines() if "compiled kernel" in line]
     assert len(log) == 2 and "baseline code" in log[0] and "in the background" in log[1], log
     # PYJIT_OPT=0: baseline code only, nothing to replace it.
-    r = runner.run_code(prog, env={"PYJIT_OPT": "0"})
+    r = runner.run_code(prog.replace("1_000_000", "1000"), env={"PYJIT_OPT": "0"})
     assert r.returncode == 0, r.stderr
     assert r.stdout == ("[('kernel', 'baseline', 1), ('small', 'baseline', 1)] 0\nTrue\n"), r.stdout
