@@ -44,6 +44,8 @@ typedef struct PjJob {
     int posted;         /* a deferred job: its pending call is queued */
     int samples;        /* a deferred job: times it found its function's frame running
                          * but not on top (run_front) */
+    int on_top;         /* ... and on top */
+    int unsure;         /* ... and just below a callee starting (run_front) */
     int urgent;         /* taken first, newest first: 2 the optimised code of a function running
                          * baseline code, 1 its frame is among the innermost ones, 0 neither */
     double cost;        /* its expected LLVM time (seconds) */
@@ -427,9 +429,10 @@ pj_worker_defer(PjCodeState *st, double delay)
     return 0;
 }
 
-/* How many times a deferred job looks at the stack (PJ_FEEDBACK_DELAY apart, then twice
- * that...) for its function's frame on top before giving up on it. */
+/* How many times a deferred job may find its function's frame running but not on top
+ * (looking PJ_FEEDBACK_DELAY apart, then twice that...) before giving up on it. */
 #define PJ_FRONT_SAMPLES 3
+#define PJ_FRONT_UNSURE 4
 
 /* Puts a deferred job back on the deferred list, due in `delay` seconds (GIL held). */
 static void
@@ -469,30 +472,46 @@ run_front(PjJob *job, int timer)
      * once and resumed a million times would never compile. */
     PyThreadState *ts = PyThreadState_Get();
     _PyInterpreterFrame *running = NULL;
-    int on_top = 0;
+    int on_top = 0, unsure = 0;
     for (PyThreadState *t = PyInterpreterState_ThreadHead(ts->interp); t != NULL && !running;
          t = PyThreadState_Next(t)) {
-        _PyInterpreterFrame *cur = t->cframe ? t->cframe->current_frame : NULL, *top = cur;
-        /* Pending calls run at eval-breaker checks, and a function's entry (RESUME) has
-         * one: a frame that has just started there ran nothing yet, the time until now
-         * went to its caller.  (A loop calling a small function each iteration would
-         * otherwise almost never be seen on top.) */
-        if (top != NULL && top->previous != NULL &&
-            top->prev_instr <= _PyCode_CODE(top->f_code) + top->f_code->_co_firsttraceable)
-            top = top->previous;
+        _PyInterpreterFrame *cur = t->cframe ? t->cframe->current_frame : NULL;
         for (_PyInterpreterFrame *f = cur; f != NULL; f = f->previous)
             if (f->f_code == st->code) {
                 running = f;
-                on_top = f == top;
+                on_top = f == cur;
+                /* Pending calls run at eval-breaker checks, and a function's entry
+                 * (RESUME) has one: a callee that has just started there ran nothing yet,
+                 * and the time before went to this frame, to a callee that returned, or
+                 * to compiling the callee on this thread -- no telling.  (A loop calling
+                 * a small function each iteration is mostly seen so.) */
+                unsure =
+                    t == ts && f == cur->previous &&
+                    cur->prev_instr <= _PyCode_CODE(cur->f_code) + cur->f_code->_co_firsttraceable;
                 break;
             }
     }
     int generator = (st->code->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) != 0;
-    if (timer && running != NULL && !on_top && !generator && job->samples < PJ_FRONT_SAMPLES) {
-        job->samples++;
-        redefer(job, PJ_FEEDBACK_DELAY * (double) (1 << job->samples));
+    /* A first compile needs its function seen on top twice (the check at a callee's
+     * RESUME can follow time spent elsewhere: in a callee that returned, or compiling one
+     * on this thread); a tier-up once (baseline code runs an unboxed loop). */
+    if (unsure && ++job->unsure > PJ_FRONT_UNSURE) /* then give it the benefit of doubt */
+        on_top = 1;
+    else if (unsure && timer) {
+        redefer(job, 0.001);
         return;
     }
+    if (on_top)
+        job->on_top++;
+    else
+        job->samples++;
+    int wanted = st->entry != NULL ? 1 : 2;
+    if (timer && running != NULL && !generator && job->on_top < wanted &&
+        job->samples <= PJ_FRONT_SAMPLES) {
+        redefer(job, PJ_FEEDBACK_DELAY * (double) (1 << (job->samples + job->on_top - 1)));
+        return;
+    }
+    on_top = job->on_top >= wanted;
     st->front_due = 0;
     st->compiling = 0; /* pj_state_compile_mode sets it again */
     st->job = NULL;
