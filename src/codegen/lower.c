@@ -1395,6 +1395,49 @@ real_pred(int op)
     return p[op];
 }
 
+/* A constant one-character ASCII str (`"a" <= ch`). */
+static int
+is_char_const(Lower *L, const PjInstr *v)
+{
+    return v->op == PJ_IR_const_obj && v->imm[0] >= 0 && v->imm[0] < L->bc->nconsts &&
+           L->bc->const_char[v->imm[0]];
+}
+
+/* <, <=, >, >= of two one-character compact ASCII strs (`"a" <= ch <= "z"`, which 3.11 does
+ * not specialise): their bytes compared, as unicode_compare would compare the code
+ * points; adds an i1 to `m` and leaves the builder where other operands continue. */
+static void
+char_order(Lower *L, int op, LLVMValueRef a, LLVMValueRef b, Merge *m)
+{
+    PyASCIIObject probe;
+    memset(&probe, 0, sizeof probe);
+    probe.state.compact = 1;
+    probe.state.ascii = 1;
+    probe.state.ready = 1;
+    uint32_t ascii_mask = 0;
+    memcpy(&ascii_mask, &probe.state, sizeof ascii_mask);
+    LLVMBasicBlockRef strs = new_bb(L, "cmp.char"), chars = new_bb(L, "cmp.char.one"),
+                      other = new_bb(L, "");
+    branch_if(L, both_type(L, a, b, "PyUnicode_Type"), strs, other);
+    LLVMValueRef sa = load(L, L->i32, a, offsetof(PyASCIIObject, state));
+    LLVMValueRef sb = load(L, L->i32, b, offsetof(PyASCIIObject, state));
+    LLVMValueRef both = LLVMBuildAnd(L->b, LLVMBuildAnd(L->b, sa, sb, ""), ci32(L, ascii_mask), "");
+    LLVMValueRef la = load(L, L->i64, a, offsetof(PyASCIIObject, length));
+    LLVMValueRef lb = load(L, L->i64, b, offsetof(PyASCIIObject, length));
+    LLVMBuildCondBr(L->b,
+                    and2(L, LLVMBuildICmp(L->b, LLVMIntEQ, both, ci32(L, ascii_mask), ""),
+                         and2(L, LLVMBuildICmp(L->b, LLVMIntEQ, la, ci64(L, 1), ""),
+                              LLVMBuildICmp(L->b, LLVMIntEQ, lb, ci64(L, 1), ""))),
+                    chars, other);
+    at(L, chars);
+    static const LLVMIntPredicate p[] = { LLVMIntULT, LLVMIntULE, LLVMIntEQ,
+                                          LLVMIntNE,  LLVMIntUGT, LLVMIntUGE };
+    LLVMValueRef ca = load(L, L->i8, a, sizeof(PyASCIIObject));
+    LLVMValueRef cb = load(L, L->i8, b, sizeof(PyASCIIObject));
+    merge_add(L, m, LLVMBuildICmp(L->b, p[op], ca, cb, ""));
+    at(L, other);
+}
+
 /* == and != of two exact strs (as COMPARE_OP_STR_JUMP): identity, else _PyUnicode_Equal;
  * adds an i1 to `m`, other operands and operators go to `generic`. */
 static void
@@ -1475,6 +1518,8 @@ compare_fast_paths(Lower *L, const PjInstr *in, Merge *m)
     const PjInstr *x = in->args[0], *y = in->args[1];
     LLVMValueRef a = val(L, x), b = val(L, y);
     LLVMBasicBlockRef generic = new_bb(L, "cmp.generic");
+    if (op != Py_EQ && op != Py_NE && (is_char_const(L, x) || is_char_const(L, y)))
+        char_order(L, op, a, b, m);
     if (in->hint == PJ_HINT_STR) {
         str_equality(L, op, a, b, m, generic);
         at(L, generic);

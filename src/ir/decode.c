@@ -322,9 +322,10 @@ pj_decode_code(PyObject *code, PjArena *a, PjAbort *why)
     bc->const_num = pj_arena_alloc(a, (size_t) (bc->nconsts + 1));
     bc->const_i64 = pj_arena_alloc(a, sizeof(long long) * (size_t) (bc->nconsts + 1));
     bc->const_f64 = pj_arena_alloc(a, sizeof(double) * (size_t) (bc->nconsts + 1));
+    bc->const_char = pj_arena_alloc(a, (size_t) (bc->nconsts + 1));
     if (bc->localnames == NULL || bc->names == NULL || bc->consts == NULL ||
         bc->const_kinds == NULL || bc->const_num == NULL || bc->const_i64 == NULL ||
-        bc->const_f64 == NULL)
+        bc->const_f64 == NULL || bc->const_char == NULL)
         goto nomem;
     for (int i = 0; i < bc->nlocalsplus; i++)
         bc->localnames[i] = utf8_or(a, PyTuple_GET_ITEM(co->co_localsplusnames, i), "?");
@@ -333,6 +334,8 @@ pj_decode_code(PyObject *code, PjArena *a, PjAbort *why)
     for (int i = 0; i < bc->nconsts; i++) {
         PyObject *k = PyTuple_GET_ITEM(co->co_consts, i);
         bc->consts[i] = const_repr(a, k);
+        bc->const_char[i] = PyUnicode_CheckExact(k) && PyUnicode_IS_READY(k) &&
+                            PyUnicode_IS_COMPACT_ASCII(k) && PyUnicode_GET_LENGTH(k) == 1;
         if (PyLong_CheckExact(k) && (size_t) (Py_SIZE(k) + 1) < 3)
             bc->const_kinds[i] = PJ_CONST_SMALLINT;
         else if (PyFloat_CheckExact(k))

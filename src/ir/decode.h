@@ -71,6 +71,7 @@ typedef struct PjBytecode {
     unsigned char *const_num;
     long long *const_i64;
     double *const_f64;
+    unsigned char *const_char; /* 1 for a one-character ASCII str constant */
     int nconsts;
     /* What each co_names name was bound to when compilation started (the function's
      * globals, then builtins): PJ_NAME_*, or NULL when they were not at hand.  A hint for
