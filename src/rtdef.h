@@ -209,6 +209,8 @@
     X(PyDict_Type)                                                                             \
     X(PyTupleIter_Type)                                                                      \
     X(PyFunction_Type)                                                                       \
+    X(PyCFunction_Type)                                                                      \
+    X(PyMethodDescr_Type)                                                                    \
     X(_Py_TrueStruct)                                                                        \
     X(_Py_FalseStruct)                                                                       \
     X(_Py_NoneStruct)                                                                        \

@@ -2357,6 +2357,94 @@ direct_call_path(Lower *L, const PjInstr *in, LLVMValueRef base, Merge *m,
     merge_add(L, m, r);
 }
 
+/* A call the interpreter specialised to a builtin function or a method descriptor (its
+ * PRECALL_NO_KW_BUILTIN_O, ..._METHOD_DESCRIPTOR_FAST, ...): the C function called here,
+ * as helpers.c's c_call does -- METH_O and METH_NOARGS under the interpreter's recursion
+ * count (at the limit, the generic path raises), METH_FASTCALL with the arguments in
+ * place.  The callee and the arguments are released after it, as pj_rt_call does.
+ * Another callable or calling convention branches to `generic`. */
+static void
+c_call_path(Lower *L, const PjInstr *in, LLVMValueRef base, Merge *m, LLVMBasicBlockRef generic)
+{
+    int oparg = (int) in->imm[0];
+    LLVMValueRef b0 = load(L, L->ptr, base, 0);
+    LLVMValueRef is_meth = LLVMBuildIsNotNull(L->b, b0, "");
+    LLVMValueRef callee = LLVMBuildSelect(L->b, is_meth, b0, load(L, L->ptr, base, 8), "");
+    LLVMBasicBlockRef cf = new_bb(L, "ccall.cfunction"), not_cf = new_bb(L, ""),
+                      md = new_bb(L, "ccall.descr"), go = new_bb(L, "ccall.flags");
+    LLVMBasicBlockRef from[2];
+    LLVMValueRef selfs[2], mls[2];
+    /* A builtin function: its own self; LOAD_METHOD found none ([NULL, callable, ...]). */
+    branch_if(L, and2(L, LLVMBuildNot(L->b, is_meth, ""), is_type(L, callee, "PyCFunction_Type")),
+              cf, not_cf);
+    selfs[0] = load(L, L->ptr, callee, offsetof(PyCFunctionObject, m_self));
+    mls[0] = load(L, L->ptr, callee, offsetof(PyCFunctionObject, m_ml));
+    from[0] = LLVMGetInsertBlock(L->b);
+    LLVMBuildBr(L->b, go);
+    at(L, not_cf);
+    /* A method descriptor with its object of exactly its type ([descr, obj, args...]). */
+    LLVMBasicBlockRef md_type = new_bb(L, "");
+    branch_if(L, and2(L, is_meth, is_type(L, callee, "PyMethodDescr_Type")), md_type, generic);
+    LLVMValueRef obj = load(L, L->ptr, base, 8);
+    LLVMValueRef dtype = load(L, L->ptr, callee, offsetof(PyDescrObject, d_type));
+    LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntEQ, type_of(L, obj), dtype, ""), md, generic);
+    at(L, md);
+    selfs[1] = obj;
+    mls[1] = load(L, L->ptr, callee, offsetof(PyMethodDescrObject, d_method));
+    from[1] = md;
+    LLVMBuildBr(L->b, go);
+    at(L, go);
+    LLVMValueRef self = LLVMBuildPhi(L->b, L->ptr, "");
+    LLVMAddIncoming(self, selfs, from, 2);
+    LLVMValueRef ml = LLVMBuildPhi(L->b, L->ptr, "");
+    LLVMAddIncoming(ml, mls, from, 2);
+    /* The C arguments are base[2..2+oparg) either way. */
+    LLVMValueRef args = gep(L, base, 16);
+    LLVMValueRef flags = LLVMBuildAnd(
+        L->b, load(L, L->i32, ml, offsetof(PyMethodDef, ml_flags)),
+        ci32(L, METH_VARARGS | METH_FASTCALL | METH_NOARGS | METH_O | METH_KEYWORDS | METH_METHOD),
+        "");
+    LLVMValueRef meth = load(L, L->ptr, ml, offsetof(PyMethodDef, ml_meth));
+    LLVMBasicBlockRef fast = new_bb(L, "ccall.fast"), not_fast = new_bb(L, ""),
+                      one = new_bb(L, "ccall.o"), done = new_bb(L, "ccall.done");
+    LLVMTypeRef p3[3] = { L->ptr, L->ptr, L->i64 };
+    LLVMTypeRef p2[2] = { L->ptr, L->ptr };
+    LLVMBasicBlockRef rfrom[2];
+    LLVMValueRef rvals[2];
+    branch_if(L, LLVMBuildICmp(L->b, LLVMIntEQ, flags, ci32(L, METH_FASTCALL), ""), fast, not_fast);
+    LLVMValueRef fargs[3] = { self, args, ci64(L, oparg) };
+    rvals[0] = LLVMBuildCall2(L->b, LLVMFunctionType(L->ptr, p3, 3, 0), meth, fargs, 3, "");
+    rfrom[0] = LLVMGetInsertBlock(L->b);
+    LLVMBuildBr(L->b, done);
+    at(L, not_fast);
+    /* METH_O with one argument, METH_NOARGS with none (this call's oparg decides). */
+    LLVMValueRef rr = gep(L, L->ts, offsetof(PyThreadState, recursion_remaining));
+    LLVMValueRef left = load(L, L->i32, rr, 0);
+    int want = oparg == 1 ? METH_O : oparg == 0 ? METH_NOARGS : -1;
+    LLVMBuildCondBr(L->b,
+                    and2(L, LLVMBuildICmp(L->b, LLVMIntEQ, flags, ci32(L, want), ""),
+                         LLVMBuildICmp(L->b, LLVMIntSGT, left, ci32(L, 1), "")),
+                    one, generic);
+    at(L, one);
+    store(L, LLVMBuildSub(L->b, left, ci32(L, 1), ""), rr, 0);
+    LLVMValueRef oargs[2] = { self, oparg == 1 ? load(L, L->ptr, args, 0) : LLVMConstNull(L->ptr) };
+    rvals[1] = LLVMBuildCall2(L->b, LLVMFunctionType(L->ptr, p2, 2, 0), meth, oargs, 2, "");
+    store(L, LLVMBuildAdd(L->b, load(L, L->i32, rr, 0), ci32(L, 1), ""), rr, 0);
+    rfrom[1] = LLVMGetInsertBlock(L->b);
+    LLVMBuildBr(L->b, done);
+    at(L, done);
+    LLVMValueRef r = LLVMBuildPhi(L->b, L->ptr, "");
+    LLVMAddIncoming(r, rvals, rfrom, 2);
+    /* Release what the call consumed: base[0] (a descriptor, or NULL), base[1], the
+     * arguments. */
+    for (int i = 0; i < oparg; i++)
+        decref(L, load(L, L->ptr, base, 8 * (2 + i)));
+    decref(L, load(L, L->ptr, base, 8));
+    xdecref(L, b0);
+    check_null(L, r, in->fs);
+    merge_add(L, m, r);
+}
+
 static LLVMValueRef
 lower_call(Lower *L, const PjInstr *in)
 {
@@ -2369,6 +2457,11 @@ lower_call(Lower *L, const PjInstr *in)
         (in->hint == PJ_HINT_PYFUNC || in->hint == PJ_HINT_NONE)) {
         LLVMBasicBlockRef slow = new_bb(L, "call.slow");
         direct_call_path(L, in, base, &m, slow);
+        at(L, slow);
+    }
+    else if (in->imm[2] < 0 && !compact_all(L) && in->hint == PJ_HINT_CFUNC) {
+        LLVMBasicBlockRef slow = new_bb(L, "call.slow");
+        c_call_path(L, in, base, &m, slow);
         at(L, slow);
     }
     LLVMValueRef kw = in->imm[2] >= 0 ? co_item(L, offsetof(PyCodeObject, co_consts), in->imm[2])

@@ -553,6 +553,13 @@ feedback_of(const PjBcInstr *in, int generic_ok)
         return PJ_HINT_ISINSTANCE;
     case PRECALL_PYFUNC:
         return PJ_HINT_PYFUNC;
+    case PRECALL_NO_KW_BUILTIN_O:
+    case PRECALL_NO_KW_BUILTIN_FAST:
+    case PRECALL_NO_KW_LIST_APPEND:
+    case PRECALL_NO_KW_METHOD_DESCRIPTOR_O:
+    case PRECALL_NO_KW_METHOD_DESCRIPTOR_NOARGS:
+    case PRECALL_NO_KW_METHOD_DESCRIPTOR_FAST:
+        return PJ_HINT_CFUNC;
     case BINARY_SUBSCR_GETITEM:
     case LOAD_ATTR_MODULE:
     case LOAD_ATTR_WITH_HINT:
@@ -1057,7 +1064,7 @@ call_hint(Builder *b, int base, int nargs)
     if (b->kwnames >= 0 || (nargs != 1 && nargs != 2) || b->i == 0) {
         if (h == PJ_HINT_NONE && b->stack[base]->op == PJ_IR_null)
             return name_hint(b, b->stack[base + 1]);
-        return h == PJ_HINT_PYFUNC || h == PJ_HINT_NONE ? h : PJ_HINT_GENERIC;
+        return h == PJ_HINT_PYFUNC || h == PJ_HINT_CFUNC || h == PJ_HINT_NONE ? h : PJ_HINT_GENERIC;
     }
     const PjInstr *self = b->stack[base], *callee = b->stack[base + 1];
     int global = self->op == PJ_IR_null && callee->op == PJ_IR_load_global && callee->imm[0] >= 0 &&

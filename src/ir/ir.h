@@ -89,6 +89,8 @@ typedef enum PjHint {
     PJ_HINT_SQRT,       /* call: a global named sqrt (math.sqrt, checked at run time) */
     PJ_HINT_PYFUNC,     /* call: a Python function (the inline direct call; PJ_HINT_NONE,
                          * no feedback, gets it too, PJ_HINT_GENERIC not) */
+    PJ_HINT_CFUNC,      /* call: a builtin function or a method descriptor taking its
+                         * arguments as METH_O, METH_NOARGS or METH_FASTCALL */
 } PjHint;
 
 /* How a value is represented (the unboxing pass, pass_unbox.c): an object, or -- inside a

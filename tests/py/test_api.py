@@ -275,6 +275,65 @@ def test_interpreter_feedback_selects_fast_paths(runner):
     assert lines[3] == "(8, 'aab') (12.5, 'xxy')", out
 
 
+def test_calls_the_interpreter_specialised_to_c_functions(runner):
+    # After warm-up in the interpreter, calls specialised to builtins and method
+    # descriptors (PRECALL_NO_KW_BUILTIN_O, ..._METHOD_DESCRIPTOR_FAST, LIST_APPEND) carry
+    # the "cfunc" hint and call the C function inline; anything else the call meets later
+    # (another type, a subclass, a Python override, an error, the recursion limit) gives
+    # the interpreter's results.
+    out = check(runner, """
+        import sys, pyjit
+        class L(list):
+            pass
+        class Loud(list):
+            def append(self, x):
+                list.append(self, ("loud", x))
+        def f(ch, xs, s, n):
+            xs.append(ord(ch))
+            xs.append(chr(n))
+            return xs, s.strip().split(","), n.bit_length(), abs(-n), getattr(s, "upper")()
+        for i in range(200):
+            f("a", [], " a,b ", 5)
+        hints = [l.split("?")[1].split()[0] for l in pyjit.dump(f, "ir").splitlines()
+                 if " call " in l and "?" in l]
+        print(hints)
+        pyjit.compile(f)
+        assert pyjit.is_compiled(f)
+        def run(*args):
+            try:
+                return f(*args)
+            except Exception as e:
+                return type(e).__name__ + ": " + str(e)
+        cases = [("a", [], " a,b ", 5), ("é", L(), "x", 1 << 40), ("a", Loud(), "y", 3),
+                 ("ab", [], "z", 1), (7, [], "z", 1), ("a", (), "z", 1), ("a", [], 5, 1),
+                 ("a", [], " s ", -3)]
+        native = [run(*c) for c in cases]
+        def deep(k):
+            return deep(k - 1) if k else f("q", [], "d", 2)
+        def deepest():
+            limit = sys.getrecursionlimit()
+            sys.setrecursionlimit(60)
+            ok = []
+            for depth in range(40, 70):
+                try:
+                    deep(depth)
+                    ok.append(depth)
+                except RecursionError:
+                    pass
+            sys.setrecursionlimit(limit)
+            return max(ok)
+        native_depth = deepest()
+        pyjit.disable()
+        print(native == [run(*c) for c in cases], native_depth == deepest())
+    """)
+    lines = out.splitlines()
+    # str.split takes keywords (..._FAST_WITH_KEYWORDS: generic); so does the last call's
+    # callee, a bound method found by getattr
+    assert lines[0] == "['cfunc', 'cfunc', 'cfunc', 'cfunc', 'cfunc', 'generic', 'cfunc', " \
+        "'cfunc', 'cfunc', 'generic']", out
+    assert lines[1] == "True True", out
+
+
 def test_fallback_is_counted_with_reason(runner):
     out = check(runner, """
         import os
