@@ -1395,6 +1395,21 @@ real_pred(int op)
     return p[op];
 }
 
+/* The bits of PyASCIIObject.state that a compact, ready ASCII str has set. */
+static uint32_t
+compact_ascii_bits(void)
+{
+    PyASCIIObject probe;
+    memset(&probe, 0, sizeof probe);
+    probe.state.compact = 1;
+    probe.state.ascii = 1;
+    probe.state.ready = 1;
+    uint32_t bits = 0;
+    _Static_assert(sizeof probe.state == sizeof bits, "PyASCIIObject.state is 32 bits");
+    memcpy(&bits, &probe.state, sizeof bits);
+    return bits;
+}
+
 /* A constant one-character ASCII str (`"a" <= ch`). */
 static int
 is_char_const(Lower *L, const PjInstr *v)
@@ -1409,13 +1424,7 @@ is_char_const(Lower *L, const PjInstr *v)
 static void
 char_order(Lower *L, int op, LLVMValueRef a, LLVMValueRef b, Merge *m)
 {
-    PyASCIIObject probe;
-    memset(&probe, 0, sizeof probe);
-    probe.state.compact = 1;
-    probe.state.ascii = 1;
-    probe.state.ready = 1;
-    uint32_t ascii_mask = 0;
-    memcpy(&ascii_mask, &probe.state, sizeof ascii_mask);
+    uint32_t ascii_mask = compact_ascii_bits();
     LLVMBasicBlockRef strs = new_bb(L, "cmp.char"), chars = new_bb(L, "cmp.char.one"),
                       other = new_bb(L, "");
     branch_if(L, both_type(L, a, b, "PyUnicode_Type"), strs, other);
@@ -1452,14 +1461,7 @@ str_equality(Lower *L, int op, LLVMValueRef a, LLVMValueRef b, Merge *m, LLVMBas
     /* Decided without a call, as _PyUnicode_Equal would decide: the same object; different
      * lengths; two compact ASCII strs whose first characters differ, or equal one-char
      * ones. */
-    PyASCIIObject probe;
-    memset(&probe, 0, sizeof probe);
-    probe.state.compact = 1;
-    probe.state.ascii = 1;
-    probe.state.ready = 1;
-    uint32_t ascii_mask = 0;
-    _Static_assert(sizeof probe.state == sizeof ascii_mask, "PyASCIIObject.state is 32 bits");
-    memcpy(&ascii_mask, &probe.state, sizeof ascii_mask);
+    uint32_t ascii_mask = compact_ascii_bits();
     LLVMBasicBlockRef lens = new_bb(L, "cmp.str.len"), first = new_bb(L, "cmp.str.first");
     LLVMBasicBlockRef chars = new_bb(L, "cmp.str.char"), full = new_bb(L, "cmp.str.call");
     LLVMBasicBlockRef done = new_bb(L, "cmp.str.done"), one = new_bb(L, "cmp.str.one");
