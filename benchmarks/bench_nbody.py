@@ -11,8 +11,8 @@ writes list elements, and does the float arithmetic (``sqrt`` from ``math``);
 Models numeric Python written without NumPy: float arithmetic mixed with
 list subscripts (BINARY_SUBSCR / STORE_SUBSCR on lists of floats), tuple
 unpacking in ``for`` loops and augmented assignment to list elements.  It is
-numeric code but not a pure scalar loop, so it is not in the "numeric"
-category (override with run.py --numeric).  The checksum is a float and must
+numeric code but not a pure scalar loop: category "numeric-list", counted
+among the numeric loops of the targets like "numeric".  The checksum is a float and must
 match stock bit for bit.
 """
 
