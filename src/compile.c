@@ -51,6 +51,7 @@ frontend(PyObject *code, const PjCompileOptions *opts, PjArena *a, PjAbort *why,
     if (bc == NULL)
         return NULL;
     pj_decode_resolve_names(bc, code, opts->globals, opts->builtins, a);
+    bc->osr = opts->osr && !bc->is_generator && bc->has_loop;
     PjFunc *fn = pj_build_ir(bc, a, why);
     if (fn == NULL || verify(fn, "build", why) < 0)
         return NULL;
@@ -162,6 +163,7 @@ pj_compile_front(PyObject *code, const PjCompileOptions *opts, PjCompiled *out, 
         out->nattr_caches = fn->nattr_caches;
         out->nmethod_caches = fn->nmethod_caches;
         out->tier = opts->tier;
+        out->osr = fn->bc->osr;
     }
     out->t_lower = now() - t1;
     pj_arena_free(&arena);

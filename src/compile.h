@@ -35,6 +35,8 @@ typedef struct PjCompileOptions {
     /* The function's globals and builtins (borrowed, GIL held during the front half), or
      * NULL: what its global names are bound to now hints calls without feedback. */
     struct _object *globals, *builtins;
+    /* Entries at loop headers for code replacing running baseline code (PjBytecode.osr). */
+    int osr;
 } PjCompileOptions;
 
 typedef struct PjCompiled {
@@ -50,6 +52,7 @@ typedef struct PjCompiled {
     int llvm_instrs;   /* instructions of the lowered (not yet optimised) LLVM IR */
     int background;    /* set by the runtime: the compile thread did the back half */
     int unboxed_loops; /* loops whose numbers run unboxed */
+    int osr;           /* the code takes running frames at loop heads (PjBytecode.osr) */
     int not_lowered;   /* stopped before lowering (PjCompileOptions.only_unboxed) */
 } PjCompiled;
 

@@ -40,6 +40,9 @@
      * frame (its locals, function and code released; a frame object that outlives it     \
      * takes its data) and pops it off the data stack. */                                   \
     X(pj_rt_frame_pop,      V, 2, (P, P))                                                    \
+    /* (frame, entry): whether the function running in `entry` (the caller's own native    \
+     * code) has newer code installed that takes frames at loop heads -> 1, else 0. */     \
+    X(pj_rt_osr_ready,      I, 2, (P, P))                                                    \
     /* (tstate): service the eval breaker -> 0 go on, -1 error set, 1 deopt. */             \
     X(pj_rt_handle_pending, I, 1, (P))                                                       \
     /* (tstate): after a call, the same, then 2 if tracing was switched on. */              \
@@ -331,6 +334,7 @@ pj_rd_method_caches(PjRuntimeData *rd)
  * exception re-raised with no handler here (no new traceback entry: leave the function). */
 #define PJ_EXIT_RAISE 2 /* raised at prev_instr, no handler here: unwind natively */
 #define PJ_EXIT_PROPAGATE 3
+#define PJ_EXIT_OSR 4 /* newer compiled code of the function continues at prev_instr + 1 */
 
 /* Deopt reasons (pj_rt_deopt's last argument; stats()["deopt_reasons"]). */
 #define PJ_DEOPT_REASONS(X)                                                                        \

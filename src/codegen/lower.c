@@ -2361,10 +2361,10 @@ direct_call_path(Lower *L, const PjInstr *in, LLVMValueRef base, Merge *m,
 
 /* A call the interpreter specialised to a builtin function or a method descriptor (its
  * PRECALL_NO_KW_BUILTIN_O, ..._METHOD_DESCRIPTOR_FAST, ...): the C function called here,
- * as helpers.c's c_call does -- METH_O and METH_NOARGS under the interpreter's recursion
- * count (at the limit, the generic path raises), METH_FASTCALL with the arguments in
- * place.  The callee and the arguments are released after it, as pj_rt_call does.
- * Another callable or calling convention branches to `generic`. */
+ * as those instructions do -- METH_O and METH_NOARGS under the recursion count (at the
+ * limit, the generic path raises), METH_FASTCALL and LIST_APPEND's list.append without
+ * it, METH_FASTCALL with the arguments in place.  The callee and the arguments are released after
+ * it, as pj_rt_call does. Another callable or calling convention branches to `generic`. */
 static void
 c_call_path(Lower *L, const PjInstr *in, LLVMValueRef base, Merge *m, LLVMBasicBlockRef generic)
 {
@@ -2423,15 +2423,18 @@ c_call_path(Lower *L, const PjInstr *in, LLVMValueRef base, Merge *m, LLVMBasicB
     LLVMValueRef rr = gep(L, L->ts, offsetof(PyThreadState, recursion_remaining));
     LLVMValueRef left = load(L, L->i32, rr, 0);
     int want = oparg == 1 ? METH_O : oparg == 0 ? METH_NOARGS : -1;
+    int guard = in->hint != PJ_HINT_APPEND; /* (LIST_APPEND appends unguarded) */
     LLVMBuildCondBr(L->b,
                     and2(L, LLVMBuildICmp(L->b, LLVMIntEQ, flags, ci32(L, want), ""),
-                         LLVMBuildICmp(L->b, LLVMIntSGT, left, ci32(L, 1), "")),
+                         guard ? LLVMBuildICmp(L->b, LLVMIntSGT, left, ci32(L, 1), "") : ci1(L, 1)),
                     one, generic);
     at(L, one);
-    store(L, LLVMBuildSub(L->b, left, ci32(L, 1), ""), rr, 0);
+    if (guard)
+        store(L, LLVMBuildSub(L->b, left, ci32(L, 1), ""), rr, 0);
     LLVMValueRef oargs[2] = { self, oparg == 1 ? load(L, L->ptr, args, 0) : LLVMConstNull(L->ptr) };
     rvals[1] = LLVMBuildCall2(L->b, LLVMFunctionType(L->ptr, p2, 2, 0), meth, oargs, 2, "");
-    store(L, LLVMBuildAdd(L->b, load(L, L->i32, rr, 0), ci32(L, 1), ""), rr, 0);
+    if (guard)
+        store(L, LLVMBuildAdd(L->b, load(L, L->i32, rr, 0), ci32(L, 1), ""), rr, 0);
     rfrom[1] = LLVMGetInsertBlock(L->b);
     LLVMBuildBr(L->b, done);
     at(L, done);
@@ -2461,7 +2464,8 @@ lower_call(Lower *L, const PjInstr *in)
         direct_call_path(L, in, base, &m, slow);
         at(L, slow);
     }
-    else if (in->imm[2] < 0 && !compact_all(L) && in->hint == PJ_HINT_CFUNC) {
+    else if (in->imm[2] < 0 && !compact_all(L) &&
+             (in->hint == PJ_HINT_CFUNC || in->hint == PJ_HINT_APPEND)) {
         LLVMBasicBlockRef slow = new_bb(L, "call.slow");
         c_call_path(L, in, base, &m, slow);
         at(L, slow);
@@ -2486,6 +2490,17 @@ load_eval_breaker(Lower *L)
     return flag;
 }
 
+/* The loop head a poll's back edge jumps to, where newer code can take the frame over
+ * (pj_decode_osr_head), or -1.  Not in generators (their code resumes at yields). */
+static int
+osr_head(Lower *L, const PjInstr *in)
+{
+    if (L->bc->is_generator || in->fsd == NULL)
+        return -1;
+    int h = pj_decode_osr_head(L->bc, in->bc);
+    return h >= 0 && in->fsd->nstack >= L->bc->instrs[h].depth ? h : -1;
+}
+
 static void
 lower_poll(Lower *L, const PjInstr *in)
 {
@@ -2497,8 +2512,22 @@ lower_poll(Lower *L, const PjInstr *in)
         materialize(L, L->cur_u);
     LLVMValueRef r = call(L, "pj_rt_handle_pending", &L->ts, 1);
     check_error(L, LLVMBuildICmp(L->b, LLVMIntSLT, r, ci32(L, 0), ""), in->fs);
+    int head = osr_head(L, in);
+    LLVMBasicBlockRef served = head >= 0 ? new_bb(L, "poll.osr") : cont;
     br_cold(L, LLVMBuildICmp(L->b, LLVMIntSGT, r, ci32(L, 0), ""),
-            exit_block(L, in->fsd, 0, PJ_DEOPT_EVAL_BREAKER), cont);
+            exit_block(L, in->fsd, 0, PJ_DEOPT_EVAL_BREAKER), served);
+    if (head >= 0) {
+        /* A back edge: newer code of this function installed by the pending calls just
+         * run (the optimised code replacing this baseline code) takes the frame over at
+         * the loop's head (PJ_EXIT_OSR). */
+        at(L, served);
+        LLVMValueRef args[2] = { L->frame, L->fn };
+        LLVMValueRef newer = call(L, "pj_rt_osr_ready", args, 2);
+        const PjBcInstr *h = &L->bc->instrs[head];
+        br_cold(L, LLVMBuildICmp(L->b, LLVMIntNE, newer, ci32(L, 0), ""),
+                exit_to(L, in->fsd, h->start - 1, h->depth, PJ_EXIT_OSR, PJ_DEOPT_EVAL_BREAKER),
+                cont);
+    }
     at(L, cont);
 }
 
@@ -3209,7 +3238,9 @@ prologue(Lower *L, LLVMBasicBlockRef first)
     if (L->ir->nresumes > 0) {
         /* A generator frame: fresh (the creation call, whose RETURN_GENERATOR makes the
          * generator) or suspended where compiled code cannot resume it (a yield in code
-         * left to the interpreter) goes to the interpreter, before anything is linked. */
+         * left to the interpreter) goes to the interpreter, before anything is linked.
+         * Code with loop entries (osr) starts fresh frames and takes a running one at a
+         * loop's head; anything else goes to the interpreter the same way. */
         LLVMValueRef prev = load(L, L->ptr, L->frame, offsetof(_PyInterpreterFrame, prev_instr));
         LLVMValueRef unit =
             LLVMBuildPtrDiff2(B, LLVMInt16TypeInContext(L->ctx), prev, L->first_instr, "unit");
@@ -3251,6 +3282,14 @@ prologue(Lower *L, LLVMBasicBlockRef first)
          * it).  While it runs, the garbage collector, which traverses a generator's frame
          * up to stacktop, sees its locals but none of the stack it is changing. */
         store(L, ci32(L, L->bc->nlocalsplus), L->frame, offsetof(_PyInterpreterFrame, stacktop));
+        if (L->bc->osr) { /* a fresh frame is complete from here on, as below */
+            LLVMValueRef fresh = LLVMBuildICmp(B, LLVMIntEQ, L->resume_unit, ci64(L, -1), "");
+            LLVMValueRef cur = load(L, L->ptr, L->frame, offsetof(_PyInterpreterFrame, prev_instr));
+            store(L,
+                  LLVMBuildSelect(B, fresh, gep(L, L->first_instr, 2LL * L->bc->first_traceable),
+                                  cur, ""),
+                  L->frame, offsetof(_PyInterpreterFrame, prev_instr));
+        }
     }
     else {
         /* The frame is complete (visible to sys._getframe and tracebacks) from here on. */

@@ -553,9 +553,10 @@ feedback_of(const PjBcInstr *in, int generic_ok)
         return PJ_HINT_ISINSTANCE;
     case PRECALL_PYFUNC:
         return PJ_HINT_PYFUNC;
+    case PRECALL_NO_KW_LIST_APPEND:
+        return PJ_HINT_APPEND;
     case PRECALL_NO_KW_BUILTIN_O:
     case PRECALL_NO_KW_BUILTIN_FAST:
-    case PRECALL_NO_KW_LIST_APPEND:
     case PRECALL_NO_KW_METHOD_DESCRIPTOR_O:
     case PRECALL_NO_KW_METHOD_DESCRIPTOR_NOARGS:
     case PRECALL_NO_KW_METHOD_DESCRIPTOR_FAST:
@@ -1064,7 +1065,9 @@ call_hint(Builder *b, int base, int nargs)
     if (b->kwnames >= 0 || (nargs != 1 && nargs != 2) || b->i == 0) {
         if (h == PJ_HINT_NONE && b->stack[base]->op == PJ_IR_null)
             return name_hint(b, b->stack[base + 1]);
-        return h == PJ_HINT_PYFUNC || h == PJ_HINT_CFUNC || h == PJ_HINT_NONE ? h : PJ_HINT_GENERIC;
+        return h == PJ_HINT_PYFUNC || h == PJ_HINT_CFUNC || h == PJ_HINT_APPEND || h == PJ_HINT_NONE
+                   ? h
+                   : PJ_HINT_GENERIC;
     }
     const PjInstr *self = b->stack[base], *callee = b->stack[base + 1];
     int global = self->op == PJ_IR_null && callee->op == PJ_IR_load_global && callee->imm[0] >= 0 &&
@@ -1372,17 +1375,23 @@ is_generator(const PjBytecode *bc)
     return bc->is_generator;
 }
 
-/* Whether instruction i is where a generator frame resumes (in the bytecode). */
+/* Whether instruction i is where a generator frame resumes (in the bytecode); with osr,
+ * the function's start and the head of each outermost loop closed by a JUMP_BACKWARD
+ * (pj_decode_osr_head: baseline code's back-edge poll hands its frame over there,
+ * prev_instr just before the head). */
 static int
 is_resume_point(const PjBytecode *bc, int i)
 {
+    if (bc->osr)
+        return i == 0 || pj_decode_is_osr_head(bc, i);
     return i > 0 &&
            (bc->instrs[i - 1].op == YIELD_VALUE || bc->instrs[i - 1].op == RETURN_GENERATOR);
 }
 
-/* A generator's entry: dispatch on where the frame was suspended (prev_instr) to the
- * compiled resume points, reading the entries left on the stack back from their slots.
- * The lowering sends any other resume point to the interpreter before this runs. */
+/* A generator's entry (or an osr function's): dispatch on where the frame was suspended
+ * (prev_instr) to the compiled resume points, reading the entries left on the stack back
+ * from their slots.  The lowering sends any other resume point to the interpreter before
+ * this runs. */
 static int
 build_resume_dispatch(Builder *b, PjBlock *entry)
 {
@@ -1399,7 +1408,7 @@ build_resume_dispatch(Builder *b, PjBlock *entry)
     for (int i = 0; i < bc->ninstrs; i++) {
         if (!is_resume_point(bc, i) || !b->normal[i])
             continue;
-        int unit = bc->instrs[i - 1].idx;
+        int unit = bc->instrs[i].start - 1; /* prev_instr (a yield has no cache) */
         b->fn->resume_units[k++] = unit;
         b->i = i;
         PjBlock *load = new_block(b), *next = NULL;
@@ -1557,8 +1566,9 @@ pj_build_ir(const PjBytecode *bc, PjArena *a, PjAbort *why)
         return NULL;
     }
     b->normal = compiled_paths(b, a);
-    PjBlock *dispatch_blk = is_generator(bc) ? new_block(b) : NULL; /* the entry */
-    if (b->normal == NULL || (is_generator(bc) && dispatch_blk == NULL)) {
+    int resumes = is_generator(bc) || bc->osr;
+    PjBlock *dispatch_blk = resumes ? new_block(b) : NULL; /* the entry */
+    if (b->normal == NULL || (resumes && dispatch_blk == NULL)) {
         why->kind = PJ_ABORT_NO_MEMORY;
         return NULL;
     }

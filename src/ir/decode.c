@@ -394,6 +394,34 @@ pj_decode_instr_at(const PjBytecode *bc, int unit)
 
 /* ---- Dump ------------------------------------------------------------------------------- */
 
+int
+pj_decode_osr_head(const PjBytecode *bc, int jump)
+{
+    if (jump < 0 || jump >= bc->ninstrs || bc->instrs[jump].op != JUMP_BACKWARD)
+        return -1;
+    int h = bc->instrs[jump].target;
+    if (h < 0 || h > jump || bc->instrs[h].depth != bc->instrs[jump].depth ||
+        bc->instrs[h].depth < 0)
+        return -1;
+    /* Inside another loop (a backward jump from beyond this one to before its head), the
+     * head would be a second way into that loop, which then could not run unboxed. */
+    for (int j = 0; j < bc->ninstrs; j++) {
+        const PjBcInstr *o = &bc->instrs[j];
+        if (o->target >= 0 && o->target < j && o->target < h && j > jump)
+            return -1;
+    }
+    return h;
+}
+
+int
+pj_decode_is_osr_head(const PjBytecode *bc, int i)
+{
+    for (int j = i; j < bc->ninstrs; j++)
+        if (bc->instrs[j].op == JUMP_BACKWARD && bc->instrs[j].target == i)
+            return pj_decode_osr_head(bc, j) == i;
+    return 0;
+}
+
 void
 pj_decode_resolve_names(PjBytecode *bc, PyObject *code, PyObject *globals, PyObject *builtins,
                         PjArena *a)

@@ -77,6 +77,9 @@ typedef struct PjBytecode {
      * globals, then builtins): PJ_NAME_*, or NULL when they were not at hand.  A hint for
      * calls without feedback, never trusted: the lowering checks the callee anyway. */
     unsigned char *name_kinds;
+    /* Compile entries at loop headers too (on-stack replacement: baseline code running
+     * the function's loop continues in this code, see build.c's resume dispatch). */
+    int osr;
 } PjBytecode;
 
 enum { PJ_NAME_UNKNOWN = 0, PJ_NAME_PYFUNC, PJ_NAME_OTHER };
@@ -84,6 +87,12 @@ enum { PJ_NAME_UNKNOWN = 0, PJ_NAME_PYFUNC, PJ_NAME_OTHER };
 /* Decodes `code` (a code object, borrowed) into memory from `arena`.  Requires the GIL;
  * runs no Python code.  Returns NULL and fills *why on failure. */
 PjBytecode *pj_decode_code(struct _object *code, PjArena *arena, PjAbort *why);
+/* The head of the loop a JUMP_BACKWARD at instruction `jump` closes, when newer code can
+ * take a running frame over there (on-stack replacement): a loop inside no other loop,
+ * entered with the stack as the jump leaves it; else -1.  pj_decode_is_osr_head: whether
+ * instruction i is such a head. */
+int pj_decode_osr_head(const PjBytecode *bc, int jump);
+int pj_decode_is_osr_head(const PjBytecode *bc, int i);
 /* Fills bc->name_kinds from the dicts (borrowed; GIL held).  No error: a name it cannot
  * look up stays unknown. */
 void pj_decode_resolve_names(PjBytecode *bc, struct _object *code, struct _object *globals,

@@ -148,10 +148,10 @@ static const char *const binop_sym[] = {
 static const char *const unop_sym[] = { "-", "+", "~" };
 static const char *const cmp_sym[] = { "<", "<=", "==", "!=", ">", ">=" };
 static const char *const kt_name[] = { "", "smallint", "float", "bool", "none" };
-static const char *const hint_name[] = { "",           "int",    "float",  "str",
-                                         "generic",    "list",   "tuple",  "dict",
-                                         "range",      "values", "slot",   "len",
-                                         "isinstance", "sqrt",   "pyfunc", "cfunc" };
+static const char *const hint_name[] = { "",      "int",   "float",      "str",   "generic",
+                                         "list",  "tuple", "dict",       "range", "values",
+                                         "slot",  "len",   "isinstance", "sqrt",  "pyfunc",
+                                         "cfunc", "append" };
 
 static void
 print_value(PjStr *s, const PjInstr *v)

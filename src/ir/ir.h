@@ -91,6 +91,8 @@ typedef enum PjHint {
                          * no feedback, gets it too, PJ_HINT_GENERIC not) */
     PJ_HINT_CFUNC,      /* call: a builtin function or a method descriptor taking its
                          * arguments as METH_O, METH_NOARGS or METH_FASTCALL */
+    PJ_HINT_APPEND,     /* call: list.append (as CFUNC, without the recursion guard of
+                         * PRECALL_NO_KW_LIST_APPEND's METH_O siblings) */
 } PjHint;
 
 /* How a value is represented (the unboxing pass, pass_unbox.c): an object, or -- inside a

@@ -70,6 +70,16 @@ pj_rt_deopt(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag, int re
      * itself (a frame left linked would become its own f_back). */
     ts->cframe->current_frame = frame->previous;
     ts->recursion_remaining++;
+    if (throwflag == PJ_EXIT_OSR) {
+        /* Newer code of the function (pj_rt_osr_ready said so) continues the frame at a
+         * loop's head: its entry links and counts the frame again and dispatches on
+         * prev_instr (or hands the frame to the interpreter). */
+        PjCodeState *st = pj_state_get(frame->f_code);
+        pj_jit.osr_entries++;
+        if (st != NULL && st->entry != NULL)
+            return st->entry(ts, frame, st->rd);
+        return _PyEval_EvalFrameDefault(ts, frame, 0);
+    }
     if (throwflag == PJ_EXIT_RAISE) {
         /* An exception with no handler in this function.  Without a trace or profile
          * function to tell, unwind natively as ceval.c's error: and exception_unwind:
@@ -364,6 +374,14 @@ pj_rt_getitem(PyObject *c, PyObject *k)
 
 PyObject *pj_rt_call(PyThreadState *ts, PyObject **base, int oparg, PyObject *kwnames);
 void pj_rt_frame_pop(PyThreadState *ts, _PyInterpreterFrame *frame);
+int pj_rt_osr_ready(_PyInterpreterFrame *frame, void *entry);
+
+int
+pj_rt_osr_ready(_PyInterpreterFrame *frame, void *entry)
+{
+    PjCodeState *st = pj_state_get(frame->f_code);
+    return st != NULL && st->entry != NULL && (void *) st->entry != entry && st->osr;
+}
 
 PjDirectCalls pj_direct = { .hook = (void *) &pj_direct, .extra_index = INT64_MAX };
 
@@ -556,9 +574,10 @@ construct(PyThreadState *ts, PyTypeObject *tp, PyObject **args, int n)
 
 /* Calls a builtin function (`ord`, `abs`, `min`) or a method descriptor called on its
  * object (`lst.append(x)`, `s.strip()`, loaded by LOAD_METHOD) with the `n` positional
- * arguments at args[0..n) straight through its C function, as 3.11's specialised PRECALLs
- * (`PRECALL_NO_KW_BUILTIN_O`, `..._METHOD_DESCRIPTOR_FAST`, ...) do: the same recursion
- * guard where the generic vectorcall has one, no tuple, no vectorcall dispatch.  Steals
+ * arguments at args[0..n) straight through its C function, as the vectorcall functions of
+ * builtins and method descriptors do (METH_O, METH_NOARGS, METH_FASTCALL): the same
+ * recursion guard, no tuple, no dispatch.  (The interpreter's specialised PRECALLs, which
+ * lower.c's c_call_path mirrors, guard only METH_O and METH_NOARGS.)  Steals
  * function and args[0..n) and returns the result or NULL with an exception; returns
  * PJ_NOT_HANDLED, consuming nothing, for any other callable or calling convention. */
 static PyObject *
@@ -583,20 +602,20 @@ c_call(PyThreadState *ts, PyObject *function, PyObject **args, int n)
     int flags = ml->ml_flags &
                 (METH_VARARGS | METH_FASTCALL | METH_NOARGS | METH_O | METH_KEYWORDS | METH_METHOD);
     int nargs = n - skip;
-    if (flags == METH_FASTCALL) { /* no recursion guard in the vectorcall either */
-        res = ((_PyCFunctionFast) (void (*)(void)) ml->ml_meth)(self, args + skip, nargs);
-    }
-    else if ((flags == METH_O && nargs == 1) || (flags == METH_NOARGS && nargs == 0)) {
-        if (_Py_EnterRecursiveCallTstate(ts, " while calling a Python object")) {
-            res = NULL;
-        }
-        else {
-            res = ml->ml_meth(self, nargs == 1 ? args[skip] : NULL);
-            _Py_LeaveRecursiveCallTstate(ts);
-        }
+    if (flags != METH_FASTCALL && !(flags == METH_O && nargs == 1) &&
+        !(flags == METH_NOARGS && nargs == 0))
+        return PJ_NOT_HANDLED;
+    /* Under the recursion guard of the vectorcall it replaces (cfunction_enter_call,
+     * method_enter_call: every calling convention has one). */
+    if (_Py_EnterRecursiveCallTstate(ts, " while calling a Python object")) {
+        res = NULL;
     }
     else {
-        return PJ_NOT_HANDLED;
+        if (flags == METH_FASTCALL)
+            res = ((_PyCFunctionFast) (void (*)(void)) ml->ml_meth)(self, args + skip, nargs);
+        else
+            res = ml->ml_meth(self, nargs == 1 ? args[skip] : NULL);
+        _Py_LeaveRecursiveCallTstate(ts);
     }
     Py_DECREF(function);
     for (int i = 0; i < n; i++)

@@ -49,6 +49,7 @@ typedef struct PjCodeState {
     uint8_t baseline;
     uint8_t tier_up_job;  /* the job queued for it is that optimised compile (or its
                            * deferred front half: see pj_state_tier_up) */
+    uint8_t osr;          /* its code takes running frames at loop heads (PJ_EXIT_OSR) */
     uint8_t tier_up_idle; /* baseline code whose first call ended before its optimised
                            * compile was due: the hook counts its calls (direct calls
                            * skip it meanwhile: direct_argc -1) */
@@ -119,6 +120,7 @@ typedef struct PjJit {
     long background_compiles;
     long deferred;         /* loop functions too big to compile at their first call */
     long deferred_dropped; /* of those, first calls over before the front half was due */
+    long osr_entries;      /* running frames handed to newer code at a loop head */
     long unboxed_loops;
     long recompiles; /* functions compiled again without unboxing */
     long tier_ups;   /* baseline code replaced by optimised code */

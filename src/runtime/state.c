@@ -192,6 +192,7 @@ pj_state_finish(PjCodeState *st, int rc, const PjCompiled *c, PjAbort why)
     st->handle = c->handle;
     st->code_bytes = c->code_bytes;
     st->entry = (PjEntry) c->entry;
+    st->osr = (uint8_t) c->osr;
     st->info = pj_stats_compiled(st->code, c, tier_up ? st->info : -1);
     pj_perf_add(st->code, c->entry, c->code_bytes);
 }
@@ -298,6 +299,7 @@ tier_up(PyCodeObject *co, PjCodeState *st, _PyInterpreterFrame *frame)
 {
     unsigned char *seed;
     PjCompileOptions opts = options_for(co, st, frame, &seed);
+    opts.osr = 1; /* the baseline code's running call continues in it at a loop head */
     PjCompiled c;
     PjAbort why;
     PjPending *p = pj_compile_front((PyObject *) co, &opts, &c, &why);

@@ -140,6 +140,42 @@ print(native == big(100))
     assert out == "True\nFalse 1\nFalse\nTrue\nTrue\n", out
 
 
+def test_long_first_call_continues_in_optimised_code(runner):
+    # On-stack replacement: the first call of a big loop function runs baseline code;
+    # when the optimised code is installed, the baseline code's next back edge hands the
+    # running frame over to it at the loop's head (the locals and the range iterator as
+    # the frame holds them), and the call finishes there.  An exception after the switch
+    # has the interpreter's traceback; the results are the interpreter's.
+    body = "".join("        t += i * %d.5\n" % k for k in range(120))
+    r = runner.run_code("import time, traceback, pyjit\n"
+                        "def kernel(n, fail_at):\n"
+                        "    t = 0.0\n"
+                        "    k = 0\n"
+                        "    for i in range(n):\n" + body + """\
+        if i == fail_at:
+            k = 1 // (i - i)
+        while k < i % 3:
+            k += 1
+        t -= k
+    return t, k
+pyjit.enable()
+first = kernel(3_000_000, -1)
+s = pyjit.stats()
+info = [f for f in pyjit.compiled_functions() if f["qualname"] == "kernel"][0]
+print(s["osr_entries"] >= 1, s["tier_ups"], info["tier"])
+def fails():
+    try:
+        kernel(10, 7)
+    except ZeroDivisionError:
+        return traceback.format_exc().splitlines()[-3:]
+native_tb = fails()
+pyjit.disable()
+print(first == kernel(3_000_000, -1), native_tb == fails())
+""")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == "True 1 optimized\nTrue True\n", r.stdout
+
+
 def test_brief_baseline_call_gets_optimised_code_once_called_again(runner):
     # A big loop function whose first call (baseline code) is over before its optimised
     # compile comes due does not get it then: set-up code that ran once must not keep
@@ -327,9 +363,10 @@ def test_calls_the_interpreter_specialised_to_c_functions(runner):
         print(native == [run(*c) for c in cases], native_depth == deepest())
     """)
     lines = out.splitlines()
-    # str.split takes keywords (..._FAST_WITH_KEYWORDS: generic); so does the last call's
-    # callee, a bound method found by getattr
-    assert lines[0] == "['cfunc', 'cfunc', 'cfunc', 'cfunc', 'cfunc', 'generic', 'cfunc', " \
+    # list.append has its own specialisation (no recursion guard); str.split takes
+    # keywords (..._FAST_WITH_KEYWORDS: generic); so does the last call's callee, a bound
+    # method found by getattr
+    assert lines[0] == "['cfunc', 'append', 'cfunc', 'append', 'cfunc', 'generic', 'cfunc', " \
         "'cfunc', 'cfunc', 'generic']", out
     assert lines[1] == "True True", out
 
