@@ -40,13 +40,16 @@
      * frame (its locals, function and code released; a frame object that outlives it     \
      * takes its data) and pops it off the data stack. */                                   \
     X(pj_rt_frame_pop,      V, 2, (P, P))                                                    \
-    /* (frame, entry): whether the function running in `entry` (the caller's own native    \
-     * code) has newer code installed that takes frames at loop heads -> 1, else 0. */     \
-    X(pj_rt_osr_ready,      I, 2, (P, P))                                                    \
+    /* (frame, entry, at_head): whether the function running in `entry` (the caller's own \
+     * native code) has newer code installed that takes frames at loop heads: at such a    \
+     * head -> 1; elsewhere 0, the eval breaker raised again to ask at the next back edge  \
+     * (a bounded number of times per code object). */                                     \
+    X(pj_rt_osr_ready,      I, 3, (P, P, I))                                                 \
     /* (tstate): service the eval breaker -> 0 go on, -1 error set, 1 deopt. */             \
     X(pj_rt_handle_pending, I, 1, (P))                                                       \
-    /* (tstate): after a call, the same, then 2 if tracing was switched on. */              \
-    X(pj_rt_after_call,     I, 1, (P))                                                       \
+    /* (tstate, entry): after a call, the same (newer code installed: ask again at the     \
+     * next back edge, pj_rt_osr_ready), then 2 if tracing was switched on. */             \
+    X(pj_rt_after_call,     I, 2, (P, P))                                                    \
     /* (tstate): tp_iternext returned NULL -> 0 exhausted (StopIteration cleared),          \
      * -1 error. */                                                                         \
     X(pj_rt_iter_error,     I, 1, (P))                                                       \

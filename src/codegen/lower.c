@@ -2513,20 +2513,28 @@ lower_poll(Lower *L, const PjInstr *in)
     LLVMValueRef r = call(L, "pj_rt_handle_pending", &L->ts, 1);
     check_error(L, LLVMBuildICmp(L->b, LLVMIntSLT, r, ci32(L, 0), ""), in->fs);
     int head = osr_head(L, in);
-    LLVMBasicBlockRef served = head >= 0 ? new_bb(L, "poll.osr") : cont;
+    int back_edge = !L->bc->is_generator && in->bc >= 0 && in->bc < L->bc->ninstrs &&
+                    L->bc->instrs[in->bc].target >= 0 && L->bc->instrs[in->bc].target <= in->bc;
+    LLVMBasicBlockRef served = back_edge ? new_bb(L, "poll.osr") : cont;
     br_cold(L, LLVMBuildICmp(L->b, LLVMIntSGT, r, ci32(L, 0), ""),
             exit_block(L, in->fsd, 0, PJ_DEOPT_EVAL_BREAKER), served);
-    if (head >= 0) {
-        /* A back edge: newer code of this function installed by the pending calls just
-         * run (the optimised code replacing this baseline code) takes the frame over at
-         * the loop's head (PJ_EXIT_OSR). */
+    if (back_edge) {
+        /* Newer code of this function installed by the pending calls just run (the
+         * optimised code replacing this baseline code) takes the frame over at an
+         * outermost loop's head (PJ_EXIT_OSR); elsewhere the eval breaker stays raised
+         * until a back edge to such a head is reached (pj_rt_osr_ready). */
         at(L, served);
-        LLVMValueRef args[2] = { L->frame, L->fn };
-        LLVMValueRef newer = call(L, "pj_rt_osr_ready", args, 2);
-        const PjBcInstr *h = &L->bc->instrs[head];
-        br_cold(L, LLVMBuildICmp(L->b, LLVMIntNE, newer, ci32(L, 0), ""),
-                exit_to(L, in->fsd, h->start - 1, h->depth, PJ_EXIT_OSR, PJ_DEOPT_EVAL_BREAKER),
-                cont);
+        LLVMValueRef args[3] = { L->frame, L->fn, ci32(L, head >= 0) };
+        LLVMValueRef newer = call(L, "pj_rt_osr_ready", args, 3);
+        if (head >= 0) {
+            const PjBcInstr *h = &L->bc->instrs[head];
+            br_cold(L, LLVMBuildICmp(L->b, LLVMIntNE, newer, ci32(L, 0), ""),
+                    exit_to(L, in->fsd, h->start - 1, h->depth, PJ_EXIT_OSR, PJ_DEOPT_EVAL_BREAKER),
+                    cont);
+        }
+        else {
+            LLVMBuildBr(L->b, cont);
+        }
     }
     at(L, cont);
 }
@@ -2547,7 +2555,8 @@ lower_after_call(Lower *L, const PjInstr *in)
     at(L, slow);
     if (L->cur_u != NULL) /* signal handlers may look at the frame */
         materialize(L, L->cur_u);
-    LLVMValueRef rc = call(L, "pj_rt_after_call", &L->ts, 1);
+    LLVMValueRef ac_args[2] = { L->ts, L->fn };
+    LLVMValueRef rc = call(L, "pj_rt_after_call", ac_args, 2);
     LLVMValueRef sw = LLVMBuildSwitch(L->b, rc, cont, 3);
     const int cases[3] = { -1, 1, 2 };
     for (int k = 0; k < 3; k++) { /* (one block each: the exit's phis take one entry per block) */

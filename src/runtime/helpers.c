@@ -374,13 +374,33 @@ pj_rt_getitem(PyObject *c, PyObject *k)
 
 PyObject *pj_rt_call(PyThreadState *ts, PyObject **base, int oparg, PyObject *kwnames);
 void pj_rt_frame_pop(PyThreadState *ts, _PyInterpreterFrame *frame);
-int pj_rt_osr_ready(_PyInterpreterFrame *frame, void *entry);
+int pj_rt_osr_ready(_PyInterpreterFrame *frame, void *entry, int at_head);
+
+/* How many back edges away from an outermost loop's head baseline code may raise the eval
+ * breaker again, per code object, to reach one (an inner loop that runs long then costs a
+ * slow poll per iteration until this is spent, and the call stays in baseline code). */
+#define PJ_OSR_REARMS 4096
+
+static int
+osr_nothing(void *arg)
+{
+    (void) arg;
+    return 0;
+}
 
 int
-pj_rt_osr_ready(_PyInterpreterFrame *frame, void *entry)
+pj_rt_osr_ready(_PyInterpreterFrame *frame, void *entry, int at_head)
 {
     PjCodeState *st = pj_state_get(frame->f_code);
-    return st != NULL && st->entry != NULL && (void *) st->entry != entry && st->osr;
+    if (st == NULL || st->entry == NULL || (void *) st->entry == entry || !st->osr)
+        return 0;
+    if (at_head)
+        return 1;
+    /* A pending call that does nothing raises the breaker the interpreter's way (raised
+     * by hand, CPython recomputes it away at its next GIL or signal event). */
+    if (st->osr_rearms < PJ_OSR_REARMS && Py_AddPendingCall(osr_nothing, NULL) == 0)
+        st->osr_rearms++;
+    return 0;
 }
 
 PjDirectCalls pj_direct = { .hook = (void *) &pj_direct, .extra_index = INT64_MAX };
@@ -700,15 +720,18 @@ pj_rt_handle_pending(PyThreadState *ts)
     return 0;
 }
 
-int pj_rt_after_call(PyThreadState *ts);
+int pj_rt_after_call(PyThreadState *ts, void *entry);
 
 int
-pj_rt_after_call(PyThreadState *ts)
+pj_rt_after_call(PyThreadState *ts, void *entry)
 {
     if (_Py_atomic_load_relaxed(&ts->interp->ceval.eval_breaker)) {
         int r = pj_rt_handle_pending(ts);
         if (r != 0)
             return r;
+        /* Newer code installed by those pending calls takes the frame over at a loop's
+         * head: keep asking until a back edge gets there (pj_rt_osr_ready). */
+        pj_rt_osr_ready(ts->cframe->current_frame, entry, 0);
     }
     return ts->cframe->use_tracing ? 2 : 0;
 }

@@ -50,6 +50,7 @@ typedef struct PjCodeState {
     uint8_t tier_up_job;  /* the job queued for it is that optimised compile (or its
                            * deferred front half: see pj_state_tier_up) */
     uint8_t osr;          /* its code takes running frames at loop heads (PJ_EXIT_OSR) */
+    uint16_t osr_rearms;  /* eval-breaker re-raises on the way to such a head (helpers.c) */
     uint8_t tier_up_idle; /* baseline code whose first call ended before its optimised
                            * compile was due: the hook counts its calls (direct calls
                            * skip it meanwhile: direct_argc -1) */
