@@ -106,6 +106,7 @@ typedef struct PjJit {
     int opt_level;
     int unbox;        /* PYJIT_UNBOX */
     int direct_calls; /* PYJIT_DIRECT_CALLS */
+    int osr;          /* PYJIT_OSR */
     long max_size;    /* PYJIT_MAX_SIZE: code units */
     int stats_at_exit;
     int gdb;          /* PYJIT_GDB */

@@ -299,7 +299,10 @@ tier_up(PyCodeObject *co, PjCodeState *st, _PyInterpreterFrame *frame)
 {
     unsigned char *seed;
     PjCompileOptions opts = options_for(co, st, frame, &seed);
-    opts.osr = 1; /* the baseline code's running call continues in it at a loop head */
+    /* PYJIT_OSR: the baseline code's running call continues in it at a loop head.  Off by
+     * default: code with those entries measured 15% slower on spectral norm's kernels
+     * (a second way into the outer loop; not understood yet), more than n-body gains. */
+    opts.osr = pj_jit.osr;
     PjCompiled c;
     PjAbort why;
     PjPending *p = pj_compile_front((PyObject *) co, &opts, &c, &why);

@@ -171,7 +171,7 @@ def fails():
 native_tb = fails()
 pyjit.disable()
 print(first == kernel(3_000_000, -1), native_tb == fails())
-""")
+""", env={"PYJIT_OSR": "1"})
     assert r.returncode == 0, r.stderr
     assert r.stdout == "True 1 optimized\nTrue True\n", r.stdout
 
