@@ -2199,6 +2199,16 @@ builtin_fast_paths(Lower *L, const PjInstr *in, LLVMValueRef base, Merge *m,
     merge_add(L, m, res);
 }
 
+/* A CALL's callee and whether LOAD_METHOD found a method: the stack holds [method, self,
+ * args...] then, else [NULL, callable, args...]. */
+static LLVMValueRef
+call_callee(Lower *L, LLVMValueRef base, LLVMValueRef *is_meth)
+{
+    LLVMValueRef b0 = load(L, L->ptr, base, 0);
+    *is_meth = LLVMBuildIsNotNull(L->b, b0, "");
+    return LLVMBuildSelect(L->b, *is_meth, b0, load(L, L->ptr, base, 8), "");
+}
+
 /* A call of a compiled Python function whose parameters the positional arguments fill
  * (the callee's code state says so), while pyjit's hook is installed and nothing is
  * traced: the callee's frame is pushed here on the thread's data stack, as
@@ -2213,11 +2223,8 @@ direct_call_path(Lower *L, const PjInstr *in, LLVMValueRef base, Merge *m,
 {
     int oparg = (int) in->imm[0];
     LLVMValueRef dc = data(L, "pj_direct");
-    /* [method, self, args...] after LOAD_METHOD found a method, else [NULL, callable, ...] */
-    LLVMValueRef is_meth = LLVMBuildIsNotNull(L->b, load(L, L->ptr, base, 0), "");
+    LLVMValueRef is_meth, callee = call_callee(L, base, &is_meth);
     LLVMValueRef meth64 = LLVMBuildZExt(L->b, is_meth, L->i64, "");
-    LLVMValueRef callee_slot = LLVMBuildSelect(L->b, is_meth, base, gep(L, base, 8), "");
-    LLVMValueRef callee = load(L, L->ptr, callee_slot, 0);
     LLVMValueRef nargs = LLVMBuildAdd(L->b, ci64(L, oparg), meth64, "");
     LLVMBasicBlockRef c1 = new_bb(L, "direct.code"), c2 = new_bb(L, "direct.extra"),
                       c3 = new_bb(L, "direct.state"), c4 = new_bb(L, "direct.ok"),
@@ -2369,9 +2376,7 @@ static void
 c_call_path(Lower *L, const PjInstr *in, LLVMValueRef base, Merge *m, LLVMBasicBlockRef generic)
 {
     int oparg = (int) in->imm[0];
-    LLVMValueRef b0 = load(L, L->ptr, base, 0);
-    LLVMValueRef is_meth = LLVMBuildIsNotNull(L->b, b0, "");
-    LLVMValueRef callee = LLVMBuildSelect(L->b, is_meth, b0, load(L, L->ptr, base, 8), "");
+    LLVMValueRef is_meth, callee = call_callee(L, base, &is_meth);
     LLVMBasicBlockRef cf = new_bb(L, "ccall.cfunction"), not_cf = new_bb(L, ""),
                       md = new_bb(L, "ccall.descr"), go = new_bb(L, "ccall.flags");
     LLVMBasicBlockRef from[2];
@@ -2445,7 +2450,7 @@ c_call_path(Lower *L, const PjInstr *in, LLVMValueRef base, Merge *m, LLVMBasicB
     for (int i = 0; i < oparg; i++)
         decref(L, load(L, L->ptr, base, 8 * (2 + i)));
     decref(L, load(L, L->ptr, base, 8));
-    xdecref(L, b0);
+    xdecref(L, load(L, L->ptr, base, 0));
     check_null(L, r, in->fs);
     merge_add(L, m, r);
 }

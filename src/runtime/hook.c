@@ -11,6 +11,15 @@
 static PyObject *hook_slow(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag,
                            PjCodeState *st);
 
+/* The calls a loop function counts before compiling (a dropped deferred compile) or tiering
+ * up (baseline code whose first call ended early): a tenth of the threshold -- its loop is
+ * where the time goes when it is called again. */
+static inline long
+loop_threshold(void)
+{
+    return (pj_jit.threshold + 9) / 10;
+}
+
 PyObject *
 pj_hook(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag)
 {
@@ -57,7 +66,7 @@ hook_slow(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag, PjCodeSt
     if (st->entry != NULL) { /* (also while its optimised code is being compiled) */
         /* Baseline code whose first call ended early: hot again after a tenth of the
          * threshold (as a dropped deferred loop function, below). */
-        if (st->tier_up_idle && ++st->calls >= (uint32_t) (pj_jit.threshold + 9) / 10)
+        if (st->tier_up_idle && (long) ++st->calls >= loop_threshold())
             pj_state_tier_up(st, frame);
         return st->entry(ts, frame, st->rd);
     }
@@ -72,7 +81,7 @@ hook_slow(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag, PjCodeSt
     /* A loop function whose deferred compilation was dropped (worker.c) counts too, to
      * a tenth of the threshold: its loop is where time goes when it is called again,
      * and it compiles in the background. */
-    long need = st->has_loop ? (pj_jit.threshold + 9) / 10 : pj_jit.threshold;
+    long need = st->has_loop ? loop_threshold() : pj_jit.threshold;
     if ((long) st->calls < need && (!st->has_loop || st->deferred)) {
         st->calls++;
         return _PyEval_EvalFrameDefault(ts, frame, throwflag);
