@@ -80,20 +80,19 @@ typedef struct Lower {
      * operands (NULL: none) that may be that object. */
     LLVMValueRef reuse_slot, reuse_a, reuse_b;
     /* Unboxed loops (pass_unbox.c): the loop of the block being lowered (NULL: none); per
-     * loop and unboxed local, the allocas of its value and of its dirty flag (written
-     * since the frame's slot was last made current); per value, the exhausted flag of an
-     * unboxed range step. */
+     * loop, the allocas of each unboxed local's value and of the dirty masks, bit i%64 of
+     * word i/64 for local i (written since the frame's slot was last made current).  One
+     * i64 instead of an i1 per local: as SSA phis after sroa, n-body's advance had 311
+     * i1 phis and a flush call with 19 arguments at each of 83 exits. */
     const PjULoop *cur_u;
     LLVMValueRef **uval, **udirty;
     LLVMBasicBlockRef last_exit; /* the last exit from an unboxed loop, and its key */
     PjExitKey last_exit_key;
-    /* Per loop, the one block that makes the frame's slots current (materialize): entered
-     * with a return id in its phi, left through its switch. */
-    LLVMBasicBlockRef *uflush;
-    LLVMValueRef *uflush_phi, *uflush_sw, *uflush_fn;
+    LLVMBasicBlockRef *uflush; /* per loop, its exits' write-back block (leave_unboxed), */
+    LLVMValueRef *uflush_phi;  /* with 4 phis each for the common exit's, */
+    LLVMValueRef *uflush_fn;   /* and its write-back function (flush_function) */
     LLVMValueRef *flush_args;  /* scratch: a flush call's arguments, */
     LLVMTypeRef *flush_params; /* and the flush function's parameters */
-    int *uflush_n;
     LLVMValueRef *aux;
     PjAbort why;
 } Lower;
@@ -418,6 +417,13 @@ local_slot(Lower *L, long long local)
     return gep(L, L->localsplus, (long long) sizeof(PyObject *) * local);
 }
 
+/* The i64 words of a loop's dirty mask for n unboxed locals. */
+static inline int
+dirty_words(int n)
+{
+    return (n + 63) / 64;
+}
+
 /* Loop u's write-back as a function of its own (internal, cold, never inlined), called
  * with the frame's locals and each unboxed local's value and dirty flag: inlined at each
  * of a loop's deallocs and polls, it was most of the loop's code (n-body's advance: 162 of
@@ -430,14 +436,14 @@ flush_function(Lower *L, const PjULoop *u)
         return L->uflush_fn[ui];
     LLVMTypeRef *params = L->flush_params;
     params[0] = L->ptr;
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < n; i++)
         params[1 + i] = ut_type(L, u->type[i]);
-        params[1 + n + i] = L->i1;
-    }
+    for (int w = 0; w < dirty_words(n); w++)
+        params[1 + n + w] = L->i64;
     char name[48];
     snprintf(name, sizeof name, "pj.unboxed.flush.%d", ui);
-    LLVMValueRef f = LLVMAddFunction(L->mod, name,
-                                     LLVMFunctionType(L->voidt, params, (unsigned) (1 + 2 * n), 0));
+    LLVMValueRef f = LLVMAddFunction(
+        L->mod, name, LLVMFunctionType(L->voidt, params, (unsigned) (1 + n + dirty_words(n)), 0));
     LLVMSetLinkage(f, LLVMInternalLinkage);
     const char *attrs[2] = { "noinline", "cold" };
     for (int k = 0; k < 2; k++)
@@ -452,7 +458,9 @@ flush_function(Lower *L, const PjULoop *u)
     at(L, new_bb(L, "entry"));
     for (int i = 0; i < n; i++) {
         LLVMBasicBlockRef yes = new_bb(L, "unboxed.store"), next = new_bb(L, "");
-        LLVMBuildCondBr(L->b, LLVMGetParam(f, (unsigned) (1 + n + i)), yes, next);
+        LLVMValueRef word = LLVMGetParam(f, (unsigned) (1 + n + i / 64));
+        LLVMValueRef bit = LLVMBuildAnd(L->b, word, ci64(L, (long long) (1ULL << (i % 64))), "");
+        LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntNE, bit, ci64(L, 0), ""), yes, next);
         at(L, yes);
         LLVMValueRef args[2] = { local_slot(L, u->local[i]), LLVMGetParam(f, (unsigned) (1 + i)) };
         call(L, u->type[i] == PJ_UT_F64 ? "pj_rt_unboxed_set_f64" : "pj_rt_unboxed_set_i64", args,
@@ -479,48 +487,61 @@ materialize(Lower *L, const PjULoop *u)
     LLVMValueRef f = flush_function(L, u);
     LLVMValueRef *args = L->flush_args;
     args[0] = L->localsplus;
-    for (int i = 0; i < n; i++) {
-        args[1 + i] = LLVMBuildLoad2(L->b, ut_type(L, u->type[i]), L->uval[ui][i], "");
-        args[1 + n + i] = LLVMBuildLoad2(L->b, L->i1, L->udirty[ui][i], "");
-    }
-    LLVMBuildCall2(L->b, LLVMGlobalGetValueType(f), f, args, (unsigned) (1 + 2 * n), "");
     for (int i = 0; i < n; i++)
-        LLVMBuildStore(L->b, LLVMConstInt(L->i1, 0, 0), L->udirty[ui][i]);
+        args[1 + i] = LLVMBuildLoad2(L->b, ut_type(L, u->type[i]), L->uval[ui][i], "");
+    for (int w = 0; w < dirty_words(n); w++)
+        args[1 + n + w] = LLVMBuildLoad2(L->b, L->i64, L->udirty[ui][w], "");
+    LLVMBuildCall2(L->b, LLVMGlobalGetValueType(f), f, args, (unsigned) (1 + n + dirty_words(n)),
+                   "");
+    for (int w = 0; w < dirty_words(n); w++)
+        LLVMBuildStore(L->b, ci64(L, 0), L->udirty[ui][w]);
 }
 
-/* materialize() in one block per loop, shared by its exits (a loop has a hundred of them;
- * inlining the write-backs at each made its code several times bigger), returning through
- * a switch.  Only for paths that leave the function: no SSA value defined before it
- * dominates the code after it. */
+/* A path leaving the function from unboxed loop u for the interpreter, with the common
+ * exit's values v (unit, stack top, throwflag, reason): it goes through the loop's one
+ * block that makes the frame's slots current (materialize) and feeds the exit's phis from
+ * its own.  A loop has a hundred such exits and inlining the write-backs at each made its
+ * code several times bigger.  (Sharing the block through a switch on a return id, as
+ * before, did not last: jump threading copied it back into each exit.) */
+static LLVMBasicBlockRef common_exit(Lower *L);
+
 static void
-materialize_shared(Lower *L, const PjULoop *u)
+leave_unboxed(Lower *L, const PjULoop *u, LLVMValueRef v[4])
 {
     int ui = (int) (u - L->ir->uloops);
-    if (u->nlocals == 0)
-        return;
     LLVMBasicBlockRef from = LLVMGetInsertBlock(L->b);
+    LLVMValueRef *phi = &L->uflush_phi[4 * ui];
     if (L->uflush[ui] == NULL) {
-        L->uflush[ui] = new_bb(L, "unboxed.flush");
+        LLVMBasicBlockRef exit = common_exit(L);
+        L->uflush[ui] = new_bb(L, "unboxed.exit");
         at(L, L->uflush[ui]);
-        L->uflush_phi[ui] = LLVMBuildPhi(L->b, L->i32, "flush.from");
+        for (int i = 0; i < 4; i++)
+            phi[i] = LLVMBuildPhi(L->b, i == 0 ? L->i64 : L->i32, "");
         materialize(L, u);
-        LLVMBasicBlockRef bad = new_bb(L, "");
-        L->uflush_sw[ui] = LLVMBuildSwitch(L->b, L->uflush_phi[ui], bad, 8);
-        at(L, bad);
-        LLVMBuildUnreachable(L->b);
+        LLVMBuildBr(L->b, exit);
+        LLVMBasicBlockRef end = LLVMGetInsertBlock(L->b);
+        for (int i = 0; i < 4; i++)
+            LLVMAddIncoming(L->exit_phi[i], &phi[i], &end, 1);
         at(L, from);
     }
-    LLVMBasicBlockRef cont = new_bb(L, "flushed");
-    LLVMValueRef id = ci32(L, ++L->uflush_n[ui]);
     LLVMBuildBr(L->b, L->uflush[ui]);
-    LLVMAddIncoming(L->uflush_phi[ui], &id, &from, 1);
-    LLVMAddCase(L->uflush_sw[ui], id, cont);
-    at(L, cont);
+    for (int i = 0; i < 4; i++)
+        LLVMAddIncoming(phi[i], &v[i], &from, 1);
 }
 
+static LLVMValueRef co_item(Lower *L, size_t field, long long i);
+
+/* A new reference to the object unboxed value v stands for.  A constant is its own
+ * object from co_consts, as LOAD_CONST pushes it (n-body's advance: 50 boxing calls at
+ * the exits of its list reads, each pushing an index). */
 static LLVMValueRef
 box_unboxed(Lower *L, const PjInstr *v)
 {
+    if (v->op == PJ_IR_const_obj) {
+        LLVMValueRef o = co_item(L, offsetof(PyCodeObject, co_consts), v->imm[0]);
+        incref(L, o);
+        return o;
+    }
     LLVMValueRef x = L->vals[v->id];
     return call(L, v->ut == PJ_UT_F64 ? "pj_rt_unboxed_box_f64" : "pj_rt_unboxed_box_i64", &x, 1);
 }
@@ -577,7 +598,7 @@ exit_to(Lower *L, const PjFrameState *fs, long long unit, int nstack, int throwf
         PjDeoptReason reason)
 {
     LLVMBasicBlockRef bb = common_exit(L);
-    LLVMBasicBlockRef from = LLVMGetInsertBlock(L->b), first = bb;
+    LLVMBasicBlockRef from = LLVMGetInsertBlock(L->b);
     /* The checks of one instruction in an unboxed loop (an item read has three) leave
      * through one block: its stack values are defined before all of them. */
     PjExitKey key = { fs, unit, nstack, throwflag, reason, L->cur_u };
@@ -585,26 +606,24 @@ exit_to(Lower *L, const PjFrameState *fs, long long unit, int nstack, int throwf
     if (L->cur_u != NULL && L->last_exit != NULL && k->fs == fs && k->unit == unit &&
         k->nstack == nstack && k->throwflag == throwflag && k->reason == reason && k->u == L->cur_u)
         return L->last_exit;
+    LLVMValueRef v[4] = { ci64(L, unit), ci32(L, L->bc->nlocalsplus + nstack), ci32(L, throwflag),
+                          ci32(L, reason) };
     if (L->cur_u != NULL) {
         /* Leaving an unboxed loop: the frame gets its locals and stack entries as objects. */
-        first = new_bb(L, "exit.unboxed");
+        LLVMBasicBlockRef first = new_bb(L, "exit.unboxed");
         L->last_exit = first;
         L->last_exit_key = key;
         at(L, first);
         for (int i = 0; i < fs->nstack && i < nstack; i++)
             if (fs->stack[i]->ut != PJ_UT_OBJ)
                 LLVMBuildStore(L->b, box_unboxed(L, fs->stack[i]), stack_slot(L, i));
-        materialize_shared(L, L->cur_u);
-        LLVMBuildBr(L->b, bb);
-    }
-    LLVMBasicBlockRef src = first == bb ? from : LLVMGetInsertBlock(L->b);
-    LLVMValueRef v[4] = { ci64(L, unit), ci32(L, L->bc->nlocalsplus + nstack), ci32(L, throwflag),
-                          ci32(L, reason) };
-    for (int i = 0; i < 4; i++)
-        LLVMAddIncoming(L->exit_phi[i], &v[i], &src, 1);
-    if (first != bb)
+        leave_unboxed(L, L->cur_u, v);
         at(L, from);
-    return first;
+        return first;
+    }
+    for (int i = 0; i < 4; i++)
+        LLVMAddIncoming(L->exit_phi[i], &v[i], &from, 1);
+    return bb;
 }
 
 /* An exception raised with frame state `fs` lands at its handler in compiled code: the
@@ -2804,23 +2823,23 @@ unboxed_sqrt(Lower *L, const PjInstr *in)
     return r;
 }
 
-/* The alloca holding unboxed `local` of the current loop (and its dirty flag's). */
+/* The alloca holding unboxed `local` of the current loop. */
 static LLVMValueRef
-unboxed_local(Lower *L, long long local, LLVMValueRef *dirty)
+unboxed_local(Lower *L, long long local)
 {
     int ui = (int) (L->cur_u - L->ir->uloops), i = uindex(L->cur_u, (int) local);
     PJ_CHECK(i >= 0, "local %lld is not unboxed", local);
-    if (dirty != NULL)
-        *dirty = L->udirty[ui][i];
     return L->uval[ui][i];
 }
 
 static void
 set_unboxed_local(Lower *L, long long local, LLVMValueRef v)
 {
-    LLVMValueRef dirty;
-    LLVMBuildStore(L->b, v, unboxed_local(L, local, &dirty));
-    LLVMBuildStore(L->b, LLVMConstInt(L->i1, 1, 0), dirty);
+    int ui = (int) (L->cur_u - L->ir->uloops), i = uindex(L->cur_u, (int) local);
+    LLVMBuildStore(L->b, v, unboxed_local(L, local));
+    LLVMValueRef mask = L->udirty[ui][i / 64];
+    LLVMValueRef w = LLVMBuildLoad2(L->b, L->i64, mask, "");
+    LLVMBuildStore(L->b, LLVMBuildOr(L->b, w, ci64(L, (long long) (1ULL << (i % 64))), ""), mask);
 }
 
 /* Lowers `in` if it works on unboxed values (inside an unboxed loop); 0 if it does not. */
@@ -2840,7 +2859,7 @@ lower_unboxed(Lower *L, const PjInstr *in)
     case PJ_IR_load_local:
         if (in->ut == PJ_UT_OBJ)
             return 0;
-        r = LLVMBuildLoad2(L->b, ut_type(L, in->ut), unboxed_local(L, in->imm[0], NULL), "");
+        r = LLVMBuildLoad2(L->b, ut_type(L, in->ut), unboxed_local(L, in->imm[0]), "");
         break;
     case PJ_IR_store_local:
         if (!typed_arg)
@@ -2977,8 +2996,9 @@ enter_unboxed(Lower *L, const PjULoop *u, const PjEdge *e)
             v = LLVMConstNull(ut_type(L, u->type[i]));
         }
         LLVMBuildStore(L->b, v, L->uval[ui][i]);
-        LLVMBuildStore(L->b, LLVMConstInt(L->i1, 0, 0), L->udirty[ui][i]);
     }
+    for (int w = 0; w < dirty_words(u->nlocals); w++)
+        LLVMBuildStore(L->b, ci64(L, 0), L->udirty[ui][w]);
 }
 
 /* The LLVM block an IR edge from the block being lowered goes to, with the phis of its
@@ -3326,8 +3346,6 @@ free_lower(Lower *L)
     free(L->uflush_fn);
     free(L->flush_args);
     free(L->flush_params);
-    free(L->uflush_sw);
-    free(L->uflush_n);
     free(L->aux);
     free(L->bbs);
     free(L->vals);
@@ -3382,19 +3400,16 @@ pj_lower(const PjFunc *fn, LLVMContextRef ctx, const char *name, const PjLowerOp
     L->uval = calloc((size_t) fn->nuloops + 1, sizeof(LLVMValueRef *));
     L->udirty = calloc((size_t) fn->nuloops + 1, sizeof(LLVMValueRef *));
     L->uflush = calloc((size_t) fn->nuloops + 1, sizeof(LLVMBasicBlockRef));
-    L->uflush_phi = calloc((size_t) fn->nuloops + 1, sizeof(LLVMValueRef));
+    L->uflush_phi = calloc(4 * ((size_t) fn->nuloops + 1), sizeof(LLVMValueRef));
     L->uflush_fn = calloc((size_t) fn->nuloops + 1, sizeof(LLVMValueRef));
     int maxn = 0;
     for (int k = 0; k < fn->nuloops; k++)
         maxn = fn->uloops[k].nlocals > maxn ? fn->uloops[k].nlocals : maxn;
     L->flush_args = calloc((size_t) (1 + 2 * maxn), sizeof(LLVMValueRef));
     L->flush_params = calloc((size_t) (1 + 2 * maxn), sizeof(LLVMTypeRef));
-    L->uflush_sw = calloc((size_t) fn->nuloops + 1, sizeof(LLVMValueRef));
-    L->uflush_n = calloc((size_t) fn->nuloops + 1, sizeof(int));
     if (L->bbs == NULL || L->vals == NULL || L->aux == NULL || L->uval == NULL ||
-        L->udirty == NULL || L->uflush == NULL || L->uflush_phi == NULL || L->uflush_sw == NULL ||
-        L->uflush_fn == NULL || L->flush_args == NULL || L->flush_params == NULL ||
-        L->uflush_n == NULL) {
+        L->udirty == NULL || L->uflush == NULL || L->uflush_phi == NULL || L->uflush_fn == NULL ||
+        L->flush_args == NULL || L->flush_params == NULL) {
         why->kind = PJ_ABORT_NO_MEMORY;
         goto fail;
     }
@@ -3411,15 +3426,15 @@ pj_lower(const PjFunc *fn, LLVMContextRef ctx, const char *name, const PjLowerOp
     for (int k = 0; k < fn->nuloops; k++) {
         const PjULoop *u = &fn->uloops[k];
         L->uval[k] = calloc((size_t) u->nlocals + 1, sizeof(LLVMValueRef));
-        L->udirty[k] = calloc((size_t) u->nlocals + 1, sizeof(LLVMValueRef));
+        L->udirty[k] = calloc((size_t) dirty_words(u->nlocals) + 1, sizeof(LLVMValueRef));
         if (L->uval[k] == NULL || L->udirty[k] == NULL) {
             why->kind = PJ_ABORT_NO_MEMORY;
             goto fail;
         }
-        for (int i = 0; i < u->nlocals; i++) {
+        for (int i = 0; i < u->nlocals; i++)
             L->uval[k][i] = LLVMBuildAlloca(L->b, ut_type(L, u->type[i]), "unboxed");
-            L->udirty[k][i] = LLVMBuildAlloca(L->b, L->i1, "unboxed.dirty");
-        }
+        for (int w = 0; w < dirty_words(u->nlocals); w++)
+            L->udirty[k][w] = LLVMBuildAlloca(L->b, L->i64, "unboxed.dirty");
     }
     prologue(L, L->bbs[fn->entry->id]);
     for (const PjBlock *b = fn->entry; b != NULL; b = b->next) {

@@ -67,7 +67,7 @@ hook_slow(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag, PjCodeSt
         /* Baseline code whose first call ended early: hot again after a tenth of the
          * threshold (as a dropped deferred loop function, below). */
         if (st->tier_up_idle && (long) ++st->calls >= loop_threshold())
-            pj_state_tier_up(st, frame);
+            pj_state_tier_up(st, frame, 0);
         return st->entry(ts, frame, st->rd);
     }
     if (st->compiling) {
@@ -86,13 +86,24 @@ hook_slow(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag, PjCodeSt
         st->calls++;
         return _PyEval_EvalFrameDefault(ts, frame, throwflag);
     }
+    /* A loop function whose loops only walk small containers now (set-up code called
+     * once: n-body's energy and offset_momentum, 6 and 15 items) runs this call in the
+     * interpreter: compiling it for the call took longer than the call.  It counts its
+     * calls as a dropped deferred one, and compiles in the background. */
+    int short_loops =
+        st->has_loop && !st->deferred && pj_jit.threshold != 0 && pj_code_loops_short(co, frame);
+    if (short_loops) {
+        pj_jit.short_loop_calls++;
+        if ((long) ++st->calls < loop_threshold())
+            return _PyEval_EvalFrameDefault(ts, frame, throwflag);
+    }
     /* Every function at threshold 0 compiles right away, and so does a function with a
      * loop that LLVM handles quickly (its loop is where the time goes, and this call
      * should use it); others go to the compile thread and run in the interpreter until
      * their code is ready -- a big loop function from its second call. */
-    int mode = pj_jit.threshold == 0           ? PJ_COMPILE_SYNC
-               : st->has_loop && !st->deferred ? PJ_COMPILE_FIRST_LOOP_CALL
-                                               : PJ_COMPILE_ASYNC;
+    int mode = pj_jit.threshold == 0                           ? PJ_COMPILE_SYNC
+               : st->has_loop && !st->deferred && !short_loops ? PJ_COMPILE_FIRST_LOOP_CALL
+                                                               : PJ_COMPILE_ASYNC;
     if (!pj_state_compile_frame(co, st, mode, frame) || st->entry == NULL)
         return _PyEval_EvalFrameDefault(ts, frame, throwflag);
     return st->entry(ts, frame, st->rd);

@@ -17,9 +17,9 @@
     X("PYJIT_OPT", opt_level, 2, "LLVM optimisation level, 0-3")                                   \
     X("PYJIT_DIRECT_CALLS", direct_calls, 1,                                                       \
       "1: compiled code calls compiled Python functions without the interpreter's call path")      \
-    X("PYJIT_OSR", osr, 0,                                                                         \
+    X("PYJIT_OSR", osr, 1,                                                                         \
       "1: the optimised code replacing a big loop function's baseline code takes over its "        \
-      "running call at an outer loop's head (on-stack replacement; off: its code runs slower)")    \
+      "running call at an outer loop's head (on-stack replacement); 0: off")                       \
     X("PYJIT_UNBOX", unbox, 1,                                                                     \
       "1: numeric loops keep ints and floats in machine registers; 0: always boxed objects")       \
     X("PYJIT_MAX_SIZE", max_size, 100000,                                                          \

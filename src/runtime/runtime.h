@@ -122,6 +122,7 @@ typedef struct PjJit {
     long background_compiles;
     long deferred;         /* loop functions too big to compile at their first call */
     long deferred_dropped; /* of those, first calls over before the front half was due */
+    long short_loop_calls; /* loop functions' calls interpreted: short loops (hook.c) */
     long osr_entries;      /* running frames handed to newer code at a loop head */
     long unboxed_loops;
     long recompiles; /* functions compiled again without unboxing */
@@ -161,6 +162,12 @@ pj_state_get(PyCodeObject *co)
 
 PjCodeState *pj_state_get_or_create(PyCodeObject *co); /* NULL: no memory (no exception) */
 int pj_code_has_loop(PyCodeObject *co);
+/* Whether every loop of `co` is a `for` over a local that holds, in `frame` (a fresh frame
+ * of it), a list, tuple or dict of at most PJ_SHORT_LOOP items, none nested in another:
+ * a first call that is over in microseconds (set-up code), not worth compiling for. */
+#define PJ_SHORT_LOOP 32
+#define PJ_SHORT_LOOPS_MAX 8
+int pj_code_loops_short(PyCodeObject *co, _PyInterpreterFrame *frame);
 /* Compiles the code object now; 1 compiled (or was), 0 failed (counted), never raises. */
 int pj_state_compile(PyCodeObject *co, PjCodeState *st);
 
@@ -175,13 +182,16 @@ enum {
 /* Compiles the code object per `mode`; 1 compiled or queued, 0 not (failed -- counted --
  * or deferred). */
 int pj_state_compile_mode(PyCodeObject *co, PjCodeState *st, int mode);
-/* The same, with the types of `frame`'s locals (a frame of `co`, or NULL) as the unboxing
- * pass's guess: the arguments of a first call, the locals of a running frame. */
 /* Baseline code proved hot -- still running when its optimised compile came due, or
- * called again often enough: queue that compile now (GIL held; `frame`: a running call of
- * it for the seed, or NULL).  pj_state_tier_up_drop: it was not (see tier_up_idle). */
-void pj_state_tier_up(PjCodeState *st, _PyInterpreterFrame *frame);
+ * called again often enough: queue that compile now (GIL held; `frame`: a call of it for
+ * the seed, or NULL).  `running`: `frame` is a call the sampler found running on top of
+ * its stack, which the new code takes over at a loop head (PYJIT_OSR).
+ * pj_state_tier_up_drop: it was not hot (see tier_up_idle). */
+void pj_state_tier_up(PjCodeState *st, _PyInterpreterFrame *frame, int running);
 void pj_state_tier_up_drop(PjCodeState *st);
+/* The same as pj_state_compile_mode, with the types of `frame`'s locals (a frame of `co`,
+ * or NULL) as the unboxing pass's guess: the arguments of a first call, the locals of a
+ * running frame. */
 int pj_state_compile_frame(PyCodeObject *co, PjCodeState *st, int mode,
                            struct _PyInterpreterFrame *frame);
 /* Applies a finished compilation to its state (GIL held). */

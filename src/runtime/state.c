@@ -69,6 +69,64 @@ pj_code_has_loop(PyCodeObject *co)
     return 0;
 }
 
+/* The oparg of the instruction at code unit i, with its EXTENDED_ARG prefixes. */
+static int
+oparg_at(const _Py_CODEUNIT *code, Py_ssize_t i)
+{
+    int arg = _Py_OPARG(code[i]), shift = 8;
+    for (Py_ssize_t j = i - 1; j >= 0 && pj_op_base(_Py_OPCODE(code[j])) == EXTENDED_ARG;
+         j--, shift += 8)
+        arg |= _Py_OPARG(code[j]) << shift;
+    return arg;
+}
+
+int
+pj_code_loops_short(PyCodeObject *co, _PyInterpreterFrame *frame)
+{
+    const _Py_CODEUNIT *code = _PyCode_CODE(co);
+    Py_ssize_t n = Py_SIZE(co), heads[PJ_SHORT_LOOPS_MAX], ends[PJ_SHORT_LOOPS_MAX];
+    int nloops = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        int op = pj_op_base(_Py_OPCODE(code[i]));
+        if (op == POP_JUMP_BACKWARD_IF_FALSE || op == POP_JUMP_BACKWARD_IF_TRUE ||
+            op == POP_JUMP_BACKWARD_IF_NONE || op == POP_JUMP_BACKWARD_IF_NOT_NONE)
+            return 0; /* a while loop's test */
+        if (op == JUMP_BACKWARD) {
+            Py_ssize_t head = i + 1 - oparg_at(code, i);
+            /* A for loop (LOAD_FAST x; GET_ITER; FOR_ITER) over a local that holds a
+             * small container now; anything else (a while loop, range(...), a loop
+             * variable's items) may run long. */
+            if (head < 2 || head > i || nloops == PJ_SHORT_LOOPS_MAX ||
+                pj_op_base(_Py_OPCODE(code[head])) != FOR_ITER ||
+                pj_op_base(_Py_OPCODE(code[head - 1])) != GET_ITER ||
+                pj_op_base(_Py_OPCODE(code[head - 2])) != LOAD_FAST ||
+                (head >= 3 && pj_op_base(_Py_OPCODE(code[head - 3])) == EXTENDED_ARG))
+                return 0;
+            int local = _Py_OPARG(code[head - 2]);
+            PyObject *it = local < co->co_nlocalsplus ? frame->localsplus[local] : NULL;
+            Py_ssize_t len;
+            if (it == NULL)
+                return 0;
+            if (PyList_CheckExact(it) || PyTuple_CheckExact(it))
+                len = Py_SIZE(it);
+            else if (PyDict_CheckExact(it))
+                len = PyDict_GET_SIZE(it);
+            else
+                return 0;
+            if (len > PJ_SHORT_LOOP)
+                return 0;
+            for (int k = 0; k < nloops; k++) /* nested: the inner loop's items vary */
+                if ((heads[k] < head && head < ends[k]) || (head < heads[k] && heads[k] < i))
+                    return 0;
+            heads[nloops] = head;
+            ends[nloops++] = i;
+        }
+        if (op > 0)
+            i += pj_op_caches(op);
+    }
+    return nloops > 0;
+}
+
 /* The positional parameters a plain call fills, or -1 (PjCallTarget.argc). */
 static int32_t
 direct_argc_of(PyCodeObject *co)
@@ -295,14 +353,15 @@ options_for(PyCodeObject *co, PjCodeState *st, _PyInterpreterFrame *frame, unsig
  * `frame`, its running first call, gives the same seed).  On any failure it keeps the
  * baseline code. */
 static void
-tier_up(PyCodeObject *co, PjCodeState *st, _PyInterpreterFrame *frame)
+tier_up(PyCodeObject *co, PjCodeState *st, _PyInterpreterFrame *frame, int osr)
 {
     unsigned char *seed;
     PjCompileOptions opts = options_for(co, st, frame, &seed);
-    /* PYJIT_OSR: the baseline code's running call continues in it at a loop head.  Off by
-     * default: code with those entries measured 15% slower on spectral norm's kernels
-     * (a second way into the outer loop; not understood yet), more than n-body gains. */
-    opts.osr = pj_jit.osr;
+    /* Loop-head entries (on-stack replacement) only for a call that is still running:
+     * code with them measured 15% slower on spectral norm's kernels (a second way into
+     * the outer loop changes LLVM's register allocation there), so a function whose
+     * calls are short -- tiered up by its call count -- is compiled without. */
+    opts.osr = osr && pj_jit.osr;
     PjCompiled c;
     PjAbort why;
     PjPending *p = pj_compile_front((PyObject *) co, &opts, &c, &why);
@@ -321,11 +380,11 @@ tier_up(PyCodeObject *co, PjCodeState *st, _PyInterpreterFrame *frame)
 }
 
 void
-pj_state_tier_up(PjCodeState *st, _PyInterpreterFrame *frame)
+pj_state_tier_up(PjCodeState *st, _PyInterpreterFrame *frame, int running)
 {
     st->tier_up_idle = 0;
     st->direct_argc = direct_argc_of(st->code);
-    tier_up(st->code, st, frame);
+    tier_up(st->code, st, frame, running);
 }
 
 void
@@ -348,7 +407,7 @@ defer_tier_up(PjCodeState *st, _PyInterpreterFrame *frame)
     st->baseline = 1;
     st->tier_up_job = 1;
     if (pj_worker_defer(st, PJ_FEEDBACK_DELAY) < 0)
-        pj_state_tier_up(st, frame);
+        pj_state_tier_up(st, frame, 0);
 }
 
 int

@@ -221,6 +221,7 @@ pj_stats_dict(void)
         set_long(d, "background_compiles", pj_jit.background_compiles) < 0 ||
         set_long(d, "deferred", pj_jit.deferred) < 0 ||
         set_long(d, "deferred_dropped", pj_jit.deferred_dropped) < 0 ||
+        set_long(d, "short_loop_calls", pj_jit.short_loop_calls) < 0 ||
         set_long(d, "osr_entries", pj_jit.osr_entries) < 0 ||
         set_long(d, "unboxed_loops", pj_jit.unboxed_loops) < 0 ||
         set_long(d, "recompiles", pj_jit.recompiles) < 0 ||

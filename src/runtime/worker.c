@@ -523,7 +523,7 @@ run_front(PjJob *job, int timer)
             pj_state_tier_up_drop(st);
         }
         else {
-            pj_state_tier_up(st, running);
+            pj_state_tier_up(st, running, running != NULL && on_top);
         }
         return;
     }

@@ -171,9 +171,49 @@ def fails():
 native_tb = fails()
 pyjit.disable()
 print(first == kernel(3_000_000, -1), native_tb == fails())
-""", env={"PYJIT_OSR": "1"})
+""")
     assert r.returncode == 0, r.stderr
     assert r.stdout == "True 1 optimized\nTrue True\n", r.stdout
+
+
+def test_first_call_looping_over_a_few_items_runs_in_the_interpreter(runner):
+    # A loop function whose loops walk a list, tuple or dict of at most 32 items, passed
+    # in, is set-up code over in microseconds: its first call is not worth a compile.  A
+    # nested loop, a while loop or a range may run long: compiled at the first call.
+    r = runner.run_code("""
+        import pyjit
+        def total(xs):
+            t = 0.0
+            for x in xs:
+                t += x * 0.5
+            return t
+        def nested(xs):
+            t = 0.0
+            for a in xs:
+                for b in xs:
+                    t += a * b
+            return t
+        def counted(n):
+            t = 0
+            while n:
+                n -= 1
+                t += n
+            return t
+        few = [1.0, 2.0, 3.0]
+        many = [float(i) for i in range(1000)]
+        pyjit.enable()
+        a = total(few)
+        s = pyjit.stats()
+        print(pyjit.is_compiled(total), s["short_loop_calls"], s["deferred"])
+        b = total(many)  # (no unboxed loop: deferred, as any such first call)
+        c, d = nested(few), counted(3)
+        s = pyjit.stats()
+        print(s["short_loop_calls"], s["deferred"], pyjit.is_compiled(counted))
+        pyjit.disable()
+        print(a == total(few), b == total(many), c == nested(few), d == counted(3))
+    """, env={"PYJIT_THRESHOLD": "100"})
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == "False 1 0\n1 2 True\nTrue True True True\n", r.stdout
 
 
 def test_brief_baseline_call_gets_optimised_code_once_called_again(runner):
@@ -466,7 +506,7 @@ def test_dump_asm_disassembles_the_installed_code(runner):
         def never(x):
             return x
         pyjit.enable()
-        f(["a", "bb"])
+        f(["a", "bb"] * 20)  # (a loop over 32 items or fewer is not compiled for its call)
         pyjit.wait_compiled()
         asm = pyjit.dump(f, "asm")
         lines = asm.splitlines()
