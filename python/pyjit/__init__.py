@@ -31,7 +31,8 @@ except ImportError as _e:
 __version__ = "0.1.0"
 __all__ = [
     "enable", "disable", "is_enabled", "compile", "is_compiled", "stats", "dump",
-    "fallback_reason", "compiled_functions", "wait_compiled", "log",
+    "fallback_reason", "compiled_functions", "wait_compiled", "log", "save_profile",
+    "load_profile",
 ]
 
 
@@ -103,6 +104,33 @@ def compiled_functions():
     return _pyjit.compiled_functions()
 
 
+def save_profile(path, program=None, _samples=None):
+    """Write what this process compiled to ``path`` (a profile: docs/profile-format.md):
+    each compiled function by file, qualified name and first line, with a hash of its
+    bytecode, what it compiled to, its compile time and deopts.  ``program``: the script it
+    is for (``pyjit run --profile`` refuses a profile of another one)."""
+    from . import profile
+
+    was_enabled = _pyjit.is_enabled()
+    _pyjit.disable()  # (the JSON writer is Python code: not worth compiling now)
+    try:
+        profile.write(profile.build(_pyjit, __version__, program, _samples), path)
+    finally:
+        if was_enabled:
+            _pyjit.enable()
+
+
+def load_profile(path, program=None):
+    """Read a profile written by ``save_profile`` (or ``pyjit profile``): the functions it
+    names compile at their first call from now on, if their bytecode is unchanged
+    (``stats()["profile_matched"]`` / ``["profile_stale"]``).  Returns how many functions
+    it names; a profile that cannot be used (missing, corrupt, from another Python or pyjit
+    version, or for another ``program``) gives one warning on stderr and returns 0."""
+    from . import profile
+
+    return profile.load(_pyjit, path, __version__, program)
+
+
 def _write_stats_file(path):
     data = dict(stats())
     data["functions"] = compiled_functions()
@@ -143,6 +171,9 @@ def _enable_from_env(source):
     if _os.environ.get("PYJIT", "1") == "0":
         return
     enable()
+    path = _os.environ.get("PYJIT_PROFILE")
+    if path:
+        load_profile(path)
 
 
 _register_exit_reports()

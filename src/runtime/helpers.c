@@ -114,6 +114,9 @@ pj_rt_deopt(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag, int re
         pj_jit.error_exits++;
     else if (reason >= 0 && reason < PJ_DEOPT__COUNT) {
         pj_jit.deopts[reason]++;
+        PjCodeState *st = pj_state_get(frame->f_code);
+        if (st != NULL && st->info >= 0 && (size_t) st->info < pj_jit.ninfos)
+            pj_jit.infos[st->info].deopts++;
         if (pj_jit.log & PJ_LOG_DEOPT)
             pj_log_deopt(frame, reason);
     }

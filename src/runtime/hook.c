@@ -82,7 +82,7 @@ hook_slow(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag, PjCodeSt
      * a tenth of the threshold: its loop is where time goes when it is called again,
      * and it compiles in the background. */
     long need = st->has_loop ? loop_threshold() : pj_jit.threshold;
-    if ((long) st->calls < need && (!st->has_loop || st->deferred)) {
+    if ((long) st->calls < need && (!st->has_loop || st->deferred) && !st->profiled) {
         st->calls++;
         return _PyEval_EvalFrameDefault(ts, frame, throwflag);
     }
@@ -90,8 +90,8 @@ hook_slow(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag, PjCodeSt
      * once: n-body's energy and offset_momentum, 6 and 15 items) runs this call in the
      * interpreter: compiling it for the call took longer than the call.  It counts its
      * calls as a dropped deferred one, and compiles in the background. */
-    int short_loops =
-        st->has_loop && !st->deferred && pj_jit.threshold != 0 && pj_code_loops_short(co, frame);
+    int short_loops = st->has_loop && !st->deferred && !st->profiled && pj_jit.threshold != 0 &&
+                      pj_code_loops_short(co, frame);
     if (short_loops) {
         pj_jit.short_loop_calls++;
         if ((long) ++st->calls < loop_threshold())
@@ -101,7 +101,9 @@ hook_slow(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag, PjCodeSt
      * loop that LLVM handles quickly (its loop is where the time goes, and this call
      * should use it); others go to the compile thread and run in the interpreter until
      * their code is ready -- a big loop function from its second call. */
-    int mode = pj_jit.threshold == 0                           ? PJ_COMPILE_SYNC
+    /* A function the loaded profile names was hot in the recorded run: compiled now, for
+     * this call, with the optimising pipeline (no warm-up). */
+    int mode = pj_jit.threshold == 0 || st->profiled           ? PJ_COMPILE_SYNC
                : st->has_loop && !st->deferred && !short_loops ? PJ_COMPILE_FIRST_LOOP_CALL
                                                                : PJ_COMPILE_ASYNC;
     if (!pj_state_compile_frame(co, st, mode, frame) || st->entry == NULL)

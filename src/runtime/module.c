@@ -334,14 +334,17 @@ py_compiled_functions(PyObject *self, PyObject *unused)
         return NULL;
     for (size_t i = 0; i < pj_jit.ninfos; i++) {
         PjCompiledInfo *in = &pj_jit.infos[i];
+        char hash[24];
+        snprintf(hash, sizeof hash, "%016llx", (unsigned long long) in->code_hash);
         PyObject *d = Py_BuildValue(
-            "{s:s,s:s,s:i,s:i,s:i,s:O,s:i,s:n,s:{s:d,s:d,s:d,s:d},s:s,s:i}", "qualname",
+            "{s:s,s:s,s:i,s:i,s:i,s:O,s:i,s:n,s:{s:d,s:d,s:d,s:d},s:s,s:i,s:s,s:l,s:l}", "qualname",
             in->qualname, "filename", in->filename, "firstlineno", in->firstlineno,
             "bytecode_instrs", in->bc_instrs, "llvm_instrs", in->llvm_instrs, "background",
             in->background ? Py_True : Py_False, "unboxed_loops", in->unboxed_loops, "code_bytes",
             (Py_ssize_t) in->code_bytes, "compile_time_s", "frontend", in->t_frontend, "lower",
             in->t_lower, "llvm_opt", in->t_llvm_opt, "codegen", in->t_codegen, "tier",
-            in->optimized ? "optimized" : "baseline", "compilations", in->tiers);
+            in->optimized ? "optimized" : "baseline", "compilations", in->tiers, "code_hash", hash,
+            "deopts", in->deopts, "calls_before", in->calls);
         if (d == NULL || PyList_Append(list, d) < 0) {
             Py_XDECREF(d);
             Py_DECREF(list);
@@ -350,6 +353,36 @@ py_compiled_functions(PyObject *self, PyObject *unused)
         Py_DECREF(d);
     }
     return list;
+}
+
+static PyObject *
+py_code_hash(PyObject *self, PyObject *func)
+{
+    (void) self;
+    PyCodeObject *co = code_of(func);
+    if (co == NULL)
+        return NULL;
+    char hash[24];
+    snprintf(hash, sizeof hash, "%016llx", (unsigned long long) pj_code_hash(co));
+    return PyUnicode_FromString(hash);
+}
+
+/* The profile's functions (pyjit.load_profile checked the file): a dict
+ * (filename, qualname, firstlineno) -> bytecode hash as an int, or None to forget it.
+ * Code objects seen from now on that it names compile at their first call. */
+static PyObject *
+py_set_profile(PyObject *self, PyObject *arg)
+{
+    (void) self;
+    if (arg != Py_None && !PyDict_CheckExact(arg)) {
+        PyErr_SetString(PyExc_TypeError, "_set_profile: a dict or None");
+        return NULL;
+    }
+    Py_XSETREF(pj_jit.profile, arg == Py_None ? NULL : PyDict_Copy(arg));
+    if (arg != Py_None && pj_jit.profile == NULL)
+        return NULL;
+    pj_jit.profile_matched = pj_jit.profile_stale = 0;
+    Py_RETURN_NONE;
 }
 
 static PyObject *
@@ -433,6 +466,10 @@ static PyMethodDef methods[] = {
     { "compiled_functions", py_compiled_functions, METH_NOARGS,
       "Every function compiled so far: qualname, filename, firstlineno, sizes, stage times." },
     { "print_stats", py_print_stats, METH_NOARGS, "Print the statistics to stderr." },
+    { "code_hash", py_code_hash, METH_O,
+      "The hash of a function's bytecode that profiles record (16 hex digits)." },
+    { "_set_profile", py_set_profile, METH_O,
+      "Functions of a loaded profile: {(filename, qualname, firstlineno): hash} or None." },
     { "wait_compiled", py_wait_compiled, METH_NOARGS,
       "Wait until the compile thread has installed every queued function." },
     { NULL, NULL, 0, NULL },

@@ -55,6 +55,8 @@ typedef struct PjCodeState {
                            * compile was due: the hook counts its calls (direct calls
                            * skip it meanwhile: direct_argc -1) */
     int info;             /* its entry in pj_jit.infos (stats.c), -1 none */
+    uint8_t profiled;     /* a loaded profile names it (same bytecode): compiled at its
+                           * first call (pj_state_get_or_create, hook.c) */
     /* The unboxing seed of its last compilation (owned; NULL: none), for pyjit.dump. */
     unsigned char *seed;
     int nseed;
@@ -88,8 +90,11 @@ typedef struct PjCompiledInfo {
     int unboxed_loops;
     size_t code_bytes;
     double t_frontend, t_lower, t_llvm_opt, t_codegen; /* seconds, all its compilations */
-    int tiers;     /* compilations: 2 for baseline code replaced by optimised code */
-    int optimized; /* the code now installed is the optimised tier's */
+    int tiers;          /* compilations: 2 for baseline code replaced by optimised code */
+    int optimized;      /* the code now installed is the optimised tier's */
+    uint64_t code_hash; /* pj_code_hash: a profile's key with its names */
+    long deopts;        /* its compiled code's deopts */
+    long calls;         /* calls the hook saw before it compiled */
 } PjCompiledInfo;
 
 typedef struct PjJit {
@@ -123,7 +128,12 @@ typedef struct PjJit {
     long deferred;         /* loop functions too big to compile at their first call */
     long deferred_dropped; /* of those, first calls over before the front half was due */
     long short_loop_calls; /* loop functions' calls interpreted: short loops (hook.c) */
-    long osr_entries;      /* running frames handed to newer code at a loop head */
+    /* A loaded profile (pyjit.load_profile): a dict (filename, qualname, firstlineno) ->
+     * bytecode hash (owned; NULL: none), and what became of its functions. */
+    PyObject *profile;
+    long profile_matched; /* code objects it named, with the same bytecode */
+    long profile_stale;   /* named, but their bytecode changed: not compiled early */
+    long osr_entries;     /* running frames handed to newer code at a loop head */
     long unboxed_loops;
     long recompiles; /* functions compiled again without unboxing */
     long tier_ups;   /* baseline code replaced by optimised code */
@@ -162,6 +172,11 @@ pj_state_get(PyCodeObject *co)
 
 PjCodeState *pj_state_get_or_create(PyCodeObject *co); /* NULL: no memory (no exception) */
 int pj_code_has_loop(PyCodeObject *co);
+/* A 64-bit FNV-1a hash of what a code object compiles from: its bytecode (co_code,
+ * without the interpreter's specialisations), argument shape and flags, constants (by
+ * repr; nested code objects by their own hash) and names.  Profiles key functions with it:
+ * an edited function has another one.  0 (no error set) if the bytecode cannot be read. */
+uint64_t pj_code_hash(PyCodeObject *co);
 /* Whether every loop of `co` is a `for` over a local that holds, in `frame` (a fresh frame
  * of it), a list, tuple or dict of at most PJ_SHORT_LOOP items, none nested in another:
  * a first call that is over in microseconds (set-up code), not worth compiling for. */

@@ -69,6 +69,112 @@ pj_code_has_loop(PyCodeObject *co)
     return 0;
 }
 
+static uint64_t
+fnv(uint64_t h, const void *data, size_t n)
+{
+    const unsigned char *p = data;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ p[i]) * 1099511628211ULL;
+    return h;
+}
+
+/* A constant's contribution: its repr, a code object's own hash, a frozenset's elements in
+ * any order (their repr order follows string hashing, which differs per process). */
+static uint64_t
+const_hash(PyObject *o, int depth)
+{
+    uint64_t h = fnv(1469598103934665603ULL, Py_TYPE(o)->tp_name, strlen(Py_TYPE(o)->tp_name));
+    if (depth > 16)
+        return h;
+    if (PyCode_Check(o))
+        return h ^ pj_code_hash((PyCodeObject *) o);
+    if (PyFrozenSet_CheckExact(o)) {
+        uint64_t sum = 0;
+        Py_ssize_t pos = 0;
+        PyObject *key;
+        Py_hash_t kh;
+        while (_PySet_NextEntry(o, &pos, &key, &kh))
+            sum += const_hash(key, depth + 1);
+        return fnv(h, &sum, sizeof sum);
+    }
+    if (PyTuple_CheckExact(o)) {
+        for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(o); i++) {
+            uint64_t e = const_hash(PyTuple_GET_ITEM(o, i), depth + 1);
+            h = fnv(h, &e, sizeof e);
+        }
+        return h;
+    }
+    PyObject *r = PyObject_Repr(o);
+    Py_ssize_t n;
+    const char *u = r ? PyUnicode_AsUTF8AndSize(r, &n) : NULL;
+    if (u != NULL)
+        h = fnv(h, u, (size_t) n);
+    else
+        PyErr_Clear();
+    Py_XDECREF(r);
+    return h;
+}
+
+static uint64_t
+names_hash(uint64_t h, PyObject *names)
+{
+    for (Py_ssize_t i = 0; names != NULL && i < PyTuple_GET_SIZE(names); i++) {
+        Py_ssize_t n;
+        const char *u = PyUnicode_AsUTF8AndSize(PyTuple_GET_ITEM(names, i), &n);
+        if (u == NULL) {
+            PyErr_Clear();
+            continue;
+        }
+        h = fnv(h, u, (size_t) n + 1);
+    }
+    return h;
+}
+
+uint64_t
+pj_code_hash(PyCodeObject *co)
+{
+    PyObject *bytes = PyCode_GetCode(co);
+    if (bytes == NULL) {
+        PyErr_Clear();
+        return 0;
+    }
+    uint64_t h =
+        fnv(1469598103934665603ULL, PyBytes_AS_STRING(bytes), (size_t) PyBytes_GET_SIZE(bytes));
+    Py_DECREF(bytes);
+    int shape[4] = { co->co_argcount, co->co_posonlyargcount, co->co_kwonlyargcount, co->co_flags };
+    h = fnv(h, shape, sizeof shape);
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(co->co_consts); i++) {
+        uint64_t c = const_hash(PyTuple_GET_ITEM(co->co_consts, i), 0);
+        h = fnv(h, &c, sizeof c);
+    }
+    h = names_hash(names_hash(h, co->co_names), co->co_localsplusnames);
+    return h ? h : 1;
+}
+
+/* Whether the loaded profile names `co` with its bytecode (counted either way). */
+static int
+profile_names(PyCodeObject *co)
+{
+    PyObject *key = Py_BuildValue("(OOi)", co->co_filename, co->co_qualname, co->co_firstlineno);
+    PyObject *want = key ? PyDict_GetItemWithError(pj_jit.profile, key) : NULL; /* borrowed */
+    Py_XDECREF(key);
+    if (want == NULL) {
+        PyErr_Clear();
+        return 0;
+    }
+    unsigned long long h = PyLong_AsUnsignedLongLong(want);
+    if (h == (unsigned long long) -1 && PyErr_Occurred()) {
+        PyErr_Clear();
+        return 0;
+    }
+    if (h != pj_code_hash(co)) {
+        pj_jit.profile_stale++;
+        return 0;
+    }
+    pj_jit.profile_matched++;
+    return 1;
+}
+
 /* The oparg of the instruction at code unit i, with its EXTENDED_ARG prefixes. */
 static int
 oparg_at(const _Py_CODEUNIT *code, Py_ssize_t i)
@@ -176,6 +282,8 @@ pj_state_get_or_create(PyCodeObject *co)
         return NULL;
     }
     pj_jit.codes_seen++;
+    if (pj_jit.profile != NULL)
+        st->profiled = (uint8_t) profile_names(co);
     return st;
 }
 

@@ -118,6 +118,10 @@ pj_stats_compiled(PyCodeObject *co, const PjCompiled *c, int info_index)
         info->t_llvm_opt = c->t_llvm_opt;
         info->t_codegen = c->t_codegen;
         info->tiers = 1;
+        info->code_hash = pj_code_hash(co);
+        info->deopts = 0;
+        PjCodeState *st = pj_state_get(co);
+        info->calls = st != NULL ? (long) st->calls : 0;
     }
     info->bc_instrs = c->bc_instrs;
     info->llvm_instrs = c->llvm_instrs;
@@ -222,6 +226,10 @@ pj_stats_dict(void)
         set_long(d, "deferred", pj_jit.deferred) < 0 ||
         set_long(d, "deferred_dropped", pj_jit.deferred_dropped) < 0 ||
         set_long(d, "short_loop_calls", pj_jit.short_loop_calls) < 0 ||
+        set_long(d, "profile_functions",
+                 pj_jit.profile != NULL ? (long) PyDict_Size(pj_jit.profile) : 0) < 0 ||
+        set_long(d, "profile_matched", pj_jit.profile_matched) < 0 ||
+        set_long(d, "profile_stale", pj_jit.profile_stale) < 0 ||
         set_long(d, "osr_entries", pj_jit.osr_entries) < 0 ||
         set_long(d, "unboxed_loops", pj_jit.unboxed_loops) < 0 ||
         set_long(d, "recompiles", pj_jit.recompiles) < 0 ||

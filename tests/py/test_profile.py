@@ -1,0 +1,160 @@
+"""Profiles: pyjit.save_profile / load_profile, `pyjit profile`, `pyjit run --profile`,
+`pyjit report`, and profiles that cannot be used (docs/profile-format.md)."""
+import json
+
+APP = """
+def work(n):
+    t = 0
+    for i in range(n):
+        t += i % 7
+    return t
+
+def small(x):
+    return x * 2 + 1
+
+def main():
+    s = 0
+    for i in range(300):
+        s += small(i)
+    return work(100_000) + s
+"""
+
+RECORD = """
+from app import *
+import pyjit
+pyjit.enable()
+print(main())
+pyjit.wait_compiled()
+pyjit.save_profile("app.pjprof")
+"""
+
+
+def record(runner):
+    runner.write("app.py", APP)
+    r = runner.run_code(RECORD, env={"PYJIT_THRESHOLD": "100"})
+    assert r.returncode == 0, r.stderr
+    return json.loads((runner.tmp / "app.pjprof").read_text())
+
+
+def test_saved_profile_names_the_compiled_functions(runner):
+    data = record(runner)
+    assert data["format"] == "pyjit-profile" and data["version"] == 1
+    names = {f["qualname"]: f for f in data["functions"]}
+    assert {"work", "small"} <= set(names), names.keys()
+    assert names["small"]["calls_before"] >= 100  # it compiled once hot
+    assert names["work"]["unboxed_loops"] == 1 and names["work"]["tier"] == "optimized"
+    h = names["small"]["code_hash"]
+    assert len(h) == 16 and int(h, 16) > 0
+
+
+def test_loaded_profile_compiles_its_functions_at_their_first_call(runner):
+    record(runner)
+    r = runner.run_code("""
+from app import *
+import pyjit
+pyjit.enable()
+print(pyjit.load_profile("app.pjprof"))
+print(small(1), pyjit.is_compiled(small))   # the first call: compiled, no warm-up
+s = pyjit.stats()
+print(s["profile_matched"], s["profile_stale"])
+first = main()
+pyjit.disable()
+print(first == main())
+""", env={"PYJIT_THRESHOLD": "100"})
+    assert r.returncode == 0, r.stderr
+    assert r.stderr == ""
+    n, line2, line3, last = r.stdout.splitlines()
+    assert int(n) >= 2
+    assert line2 == "3 True"
+    assert line3 == "1 0"
+    assert last == "True"
+
+
+def test_function_whose_bytecode_changed_is_not_compiled_early(runner):
+    record(runner)
+    runner.write("app.py", APP.replace("return x * 2 + 1", "return x * 3 + 1"))
+    r = runner.run_code("""
+from app import *
+import pyjit
+pyjit.enable()
+pyjit.load_profile("app.pjprof")
+print(small(1), pyjit.is_compiled(small), pyjit.stats()["profile_stale"])
+""", env={"PYJIT_THRESHOLD": "100"})
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == "4 False 1\n", r.stdout
+
+
+def bad_profiles(valid):
+    """(name, bytes) of profiles that must not be used."""
+    text = json.dumps(valid)
+    other_python = dict(valid, python="3.12.0 (main) [GCC]")
+    other_pyjit = dict(valid, pyjit="9.9")
+    other_version = dict(valid, version=2)
+    not_list = dict(valid, functions={"a": 1})
+    bad_entry = dict(valid, functions=[dict(valid["functions"][0], firstlineno="1")])
+    bad_hash = dict(valid, functions=[dict(valid["functions"][0], code_hash="zz" * 8)])
+    huge_name = dict(valid, functions=[dict(valid["functions"][0], qualname="q" * 100000)])
+    other_program = dict(valid, program="/somewhere/else.py")
+    return [
+        ("truncated", text[: len(text) // 2].encode()),
+        ("empty", b""),
+        ("garbage", bytes(range(256)) * 40),
+        ("not an object", b"[1, 2, 3]"),
+        ("nested", b"[" * 100000 + b"]" * 100000),
+        ("other format", json.dumps({"format": "something", "version": 1}).encode()),
+        ("other python", json.dumps(other_python).encode()),
+        ("other pyjit", json.dumps(other_pyjit).encode()),
+        ("other version", json.dumps(other_version).encode()),
+        ("functions not a list", json.dumps(not_list).encode()),
+        ("wrong field type", json.dumps(bad_entry).encode()),
+        ("bad hash", json.dumps(bad_hash).encode()),
+        ("huge name", json.dumps(huge_name).encode()),
+        ("other program", json.dumps(other_program).encode()),
+    ]
+
+
+def test_unusable_profiles_give_one_warning_and_the_run_goes_on(runner):
+    valid = record(runner)
+    cases = bad_profiles(valid) + [("missing", None)]
+    for i, (name, data) in enumerate(cases):
+        path = runner.tmp / ("bad%d.pjprof" % i)
+        if data is not None:
+            path.write_bytes(data)
+        r = runner.run_code("""
+from app import *
+import pyjit, sys
+pyjit.enable()
+print(pyjit.load_profile(sys.argv[1] if len(sys.argv) > 1 else %r, program="app.py"))
+print(main(), pyjit.stats()["profile_matched"])
+""" % str(path), env={"PYJIT_THRESHOLD": "100"})
+        assert r.returncode == 0, (name, r.stderr)
+        assert r.stdout.splitlines()[0] == "0", (name, r.stdout)
+        assert r.stdout.splitlines()[1].endswith(" 0"), (name, r.stdout)
+        warnings = [l for l in r.stderr.splitlines() if l.startswith("pyjit: warning: profile")]
+        assert len(warnings) == 1 and r.stderr.count("\n") == 1, (name, r.stderr)
+
+
+def test_command_line_profile_run_and_report(runner):
+    runner.write("app.py", APP + "\nprint(main())\n")
+    rec = runner.run(["-m", "pyjit", "profile", "-o", "app.pjprof", "app.py"], mode="path")
+    assert rec.returncode == 0, rec.stderr
+    assert "profile written to app.pjprof" in rec.stderr
+    stock = runner.run(["app.py"])
+    run = runner.run(["-m", "pyjit", "run", "--stats", "--profile", "app.pjprof", "app.py"],
+                     mode="path")
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == stock.stdout
+    assert "warning" not in run.stderr
+    rep = runner.run(["-m", "pyjit", "report", "app.pjprof"], mode="path")
+    assert rep.returncode == 0, rep.stderr
+    assert "work (" in rep.stdout and "small (" in rep.stdout and "compile" in rep.stdout
+    js = runner.run(["-m", "pyjit", "report", "--json", "app.pjprof"], mode="path")
+    assert {f["qualname"] for f in json.loads(js.stdout)["functions"]} >= {"work", "small"}
+    # a profile of app.py is refused for another program, with one warning
+    runner.write("other.py", APP + "\nprint(main())\n")
+    other = runner.run(["-m", "pyjit", "run", "--profile", "app.pjprof", "other.py"],
+                       mode="path")
+    assert other.returncode == 0 and other.stdout == stock.stdout
+    assert other.stderr.count("pyjit: warning: profile app.pjprof not used") == 1, other.stderr
+    bad = runner.run(["-m", "pyjit", "report", "missing.pjprof"], mode="path")
+    assert bad.returncode == 1 and "missing.pjprof" in bad.stderr
