@@ -51,6 +51,8 @@ frontend(PyObject *code, const PjCompileOptions *opts, PjArena *a, PjAbort *why,
     if (bc == NULL)
         return NULL;
     pj_decode_resolve_names(bc, code, opts->globals, opts->builtins, a);
+    if (opts->feedback != NULL)
+        pj_decode_apply_feedback(bc, opts->feedback, opts->nfeedback);
     bc->osr = opts->osr && !bc->is_generator && bc->has_loop;
     PjFunc *fn = pj_build_ir(bc, a, why);
     if (fn == NULL || verify(fn, "build", why) < 0)
@@ -226,6 +228,8 @@ pj_compile_dump(PjEngine *e, PyObject *code, const char *stage, const PjCompileO
     char *text = NULL;
     if (strcmp(stage, "bytecode") == 0) {
         PjBytecode *bc = pj_decode_code(code, &arena, why);
+        if (bc != NULL && opts->feedback != NULL)
+            pj_decode_apply_feedback(bc, opts->feedback, opts->nfeedback);
         if (bc != NULL)
             text = pj_decode_dump(bc);
         goto done;

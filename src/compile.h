@@ -37,6 +37,11 @@ typedef struct PjCompileOptions {
     struct _object *globals, *builtins;
     /* Entries at loop headers for code replacing running baseline code (PjBytecode.osr). */
     int osr;
+    /* Recorded feedback (a loaded profile), or NULL: nfeedback triples (code unit,
+     * specialised opcode, whether its adaptive counter had moved) standing for the live
+     * opcodes of instructions that have none yet (pj_decode_apply_feedback). */
+    const unsigned int *feedback;
+    int nfeedback;
 } PjCompileOptions;
 
 typedef struct PjCompiled {

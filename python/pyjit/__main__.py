@@ -65,6 +65,7 @@ def _record_at_exit(pyjit, output, program):
 
     def save():
         sampler.stop()
+        pyjit.wait_compiled()  # (what is queued was hot too: it belongs in the profile)
         try:
             pyjit.save_profile(output, program=program, _samples=sampler.counts)
         except OSError as e:

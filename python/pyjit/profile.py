@@ -18,6 +18,7 @@ VERSION = 1
 MAX_BYTES = 64 << 20       # a profile larger than this is not read
 MAX_FUNCTIONS = 200_000
 MAX_TEXT = 4096            # longest file name or qualified name accepted
+MAX_FEEDBACK = 100_000     # feedback entries per function
 
 # Per function: the key fields (checked on load) and the informative ones (report).
 _KEY = (("filename", str), ("qualname", str), ("firstlineno", int), ("code_hash", str))
@@ -61,6 +62,7 @@ def build(_pyjit, version, program=None, samples=None):
             "deopts": f["deopts"], "unboxed_loops": f["unboxed_loops"],
             "bytecode_instrs": f["bytecode_instrs"], "llvm_instrs": f["llvm_instrs"],
             "samples": samples.get(key, 0),
+            "feedback": f.get("feedback", []),
         })
     s = _pyjit.stats()
     return {
@@ -141,7 +143,20 @@ def read(path, version, program=None, any_version=False):
         h = entry["code_hash"]
         if len(h) != 16 or any(c not in "0123456789abcdef" for c in h):
             raise ProfileError("function %d: bad code_hash" % i)
+        _check_feedback(entry.get("feedback", []), "function %d" % i)
     return data
+
+
+def _check_feedback(fb, where):
+    """[unit, opcode name, moved] entries (the engine ignores names and units that do not
+    fit the function; here only the shape is checked)."""
+    if not isinstance(fb, list) or len(fb) > MAX_FEEDBACK:
+        raise ProfileError("%s: bad feedback" % where)
+    for e in fb:
+        if not (isinstance(e, list) and len(e) == 3 and type(e[0]) is int
+                and 0 <= e[0] < 1 << 30 and isinstance(e[1], str) and len(e[1]) <= 64
+                and e[2] in (0, 1)):
+            raise ProfileError("%s: bad feedback entry" % where)
 
 
 def load(_pyjit, path, version, program=None):
@@ -152,7 +167,8 @@ def load(_pyjit, path, version, program=None):
     except ProfileError as e:
         warn(path, e)
         return 0
-    table = {(f["filename"], f["qualname"], f["firstlineno"]): int(f["code_hash"], 16)
+    table = {(f["filename"], f["qualname"], f["firstlineno"]):
+             (int(f["code_hash"], 16), f.get("feedback") or [])
              for f in data["functions"]}
     _pyjit._set_profile(table)
     return len(table)

@@ -191,6 +191,28 @@ compute_depths(PjBytecode *bc, PjArena *a, PjAbort *why)
     return 0;
 }
 
+void
+pj_decode_apply_feedback(PjBytecode *bc, const unsigned int *fb, int n)
+{
+    for (int k = 0; k < n; k++) {
+        unsigned int unit = fb[3 * k], op = fb[3 * k + 1], moved = fb[3 * k + 2];
+        if (unit >= (unsigned) bc->nunits || op > 255 || bc->unit_to_instr[unit] < 0)
+            continue;
+        PjBcInstr *in = &bc->instrs[bc->unit_to_instr[unit]];
+        if (in->idx != (int) unit || (int) op == in->op || pj_op_base((int) op) != in->op ||
+            pj_op_is_base((int) op))
+            continue;
+        /* Live feedback wins: the instruction ran here already (specialised, or an
+         * adaptive form whose counter moved). */
+        const char *live = pj_op_name(in->live_op);
+        int adaptive = live != NULL && strstr(live, "_ADAPTIVE") != NULL;
+        if (in->live_op != in->op && !(adaptive && in->live_cache == 0))
+            continue;
+        in->live_op = (unsigned char) op;
+        in->live_cache = moved ? 1 : 0;
+    }
+}
+
 PjBytecode *
 pj_decode_code(PyObject *code, PjArena *a, PjAbort *why)
 {

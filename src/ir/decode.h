@@ -87,6 +87,12 @@ enum { PJ_NAME_UNKNOWN = 0, PJ_NAME_PYFUNC, PJ_NAME_OTHER };
 /* Decodes `code` (a code object, borrowed) into memory from `arena`.  Requires the GIL;
  * runs no Python code.  Returns NULL and fills *why on failure. */
 PjBytecode *pj_decode_code(struct _object *code, PjArena *arena, PjAbort *why);
+/* Recorded feedback (a profile) for instructions the interpreter has not specialised in
+ * this process: n triples (code unit of the opcode, live opcode, adaptive counter moved).
+ * A triple is used only where the opcode is a specialised or adaptive form of the
+ * instruction's base opcode and the instruction has no live feedback of its own; others
+ * are ignored (a profile is not trusted: the fast paths it picks are guarded anyway). */
+void pj_decode_apply_feedback(PjBytecode *bc, const unsigned int *fb, int n);
 /* The head of the loop a JUMP_BACKWARD at instruction `jump` closes, when newer code can
  * take a running frame over there (on-stack replacement): a loop inside no other loop,
  * entered with the stack as the jump leaves it; else -1.  pj_decode_is_osr_head: whether

@@ -4,6 +4,8 @@
  * happen (the loader imports this same module). */
 #include "runtime/runtime.h"
 
+#include "ir/opcodes.h"
+
 #include <dlfcn.h>
 #include <stdlib.h>
 #include <string.h>
@@ -309,6 +311,10 @@ py_dump(PyObject *self, PyObject *args)
         opts.seed = st->seed;
         opts.nseed = st->nseed;
     }
+    if (st != NULL && st->profile_fb != NULL) { /* and a profile's feedback */
+        opts.feedback = st->profile_fb;
+        opts.nfeedback = st->profile_nfb;
+    }
     char *text = pj_compile_dump(pj_jit.engine, (PyObject *) co, stage, &opts, &why);
     if (text == NULL) {
         char reason[128];
@@ -320,6 +326,29 @@ py_dump(PyObject *self, PyObject *args)
     PyObject *r = PyUnicode_FromString(text);
     free(text);
     return r;
+}
+
+/* The interpreter's feedback in co's adaptive code: [unit, opcode name, counter moved]
+ * for each specialisable instruction (one with inline caches) that is no longer in its
+ * base form.  What a profile records (docs/profile-format.md). */
+static PyObject *
+live_feedback(PyCodeObject *co)
+{
+    PyObject *list = PyList_New(0);
+    const _Py_CODEUNIT *code = _PyCode_CODE(co);
+    for (Py_ssize_t u = 0; list != NULL && u < Py_SIZE(co); u++) {
+        int op = _Py_OPCODE(code[u]), base = pj_op_base(op);
+        int caches = base > 0 ? pj_op_caches(base) : 0;
+        const char *name = pj_op_name(op);
+        if (caches > 0 && op != base && name != NULL && u + 1 < Py_SIZE(co)) {
+            PyObject *e = Py_BuildValue("[nsi]", u, name, code[u + 1] != 0);
+            if (e == NULL || PyList_Append(list, e) < 0)
+                Py_CLEAR(list);
+            Py_XDECREF(e);
+        }
+        u += caches;
+    }
+    return list;
 }
 
 static PyObject *
@@ -345,11 +374,17 @@ py_compiled_functions(PyObject *self, PyObject *unused)
             in->t_lower, "llvm_opt", in->t_llvm_opt, "codegen", in->t_codegen, "tier",
             in->optimized ? "optimized" : "baseline", "compilations", in->tiers, "code_hash", hash,
             "deopts", in->deopts, "calls_before", in->calls);
-        if (d == NULL || PyList_Append(list, d) < 0) {
+        PyObject *co = in->code_ref != NULL ? PyWeakref_GetObject(in->code_ref) : Py_None;
+        PyObject *fb =
+            co != NULL && PyCode_Check(co) ? live_feedback((PyCodeObject *) co) : PyList_New(0);
+        if (d == NULL || fb == NULL || PyDict_SetItemString(d, "feedback", fb) < 0 ||
+            PyList_Append(list, d) < 0) {
             Py_XDECREF(d);
+            Py_XDECREF(fb);
             Py_DECREF(list);
             return NULL;
         }
+        Py_DECREF(fb);
         Py_DECREF(d);
     }
     return list;
@@ -368,7 +403,8 @@ py_code_hash(PyObject *self, PyObject *func)
 }
 
 /* The profile's functions (pyjit.load_profile checked the file): a dict
- * (filename, qualname, firstlineno) -> bytecode hash as an int, or None to forget it.
+ * (filename, qualname, firstlineno) -> (code hash as an int, feedback: a list of
+ * [unit, opcode name, counter moved]), or None to forget it.
  * Code objects seen from now on that it names compile at their first call. */
 static PyObject *
 py_set_profile(PyObject *self, PyObject *arg)
@@ -469,7 +505,8 @@ static PyMethodDef methods[] = {
     { "code_hash", py_code_hash, METH_O,
       "The hash of a function's bytecode that profiles record (16 hex digits)." },
     { "_set_profile", py_set_profile, METH_O,
-      "Functions of a loaded profile: {(filename, qualname, firstlineno): hash} or None." },
+      "Functions of a loaded profile: {(filename, qualname, firstlineno): (hash, feedback)} "
+      "or None." },
     { "wait_compiled", py_wait_compiled, METH_NOARGS,
       "Wait until the compile thread has installed every queued function." },
     { NULL, NULL, 0, NULL },

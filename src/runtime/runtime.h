@@ -47,16 +47,19 @@ typedef struct PjCodeState {
     /* Running baseline code (no LLVM optimisation, FastISel) compiled at a loop function's
      * first call, while the compile thread builds the optimised code that replaces it. */
     uint8_t baseline;
-    uint8_t tier_up_job;  /* the job queued for it is that optimised compile (or its
-                           * deferred front half: see pj_state_tier_up) */
-    uint8_t osr;          /* its code takes running frames at loop heads (PJ_EXIT_OSR) */
-    uint16_t osr_rearms;  /* eval-breaker re-raises on the way to such a head (helpers.c) */
-    uint8_t tier_up_idle; /* baseline code whose first call ended before its optimised
-                           * compile was due: the hook counts its calls (direct calls
-                           * skip it meanwhile: direct_argc -1) */
-    int info;             /* its entry in pj_jit.infos (stats.c), -1 none */
-    uint8_t profiled;     /* a loaded profile names it (same bytecode): compiled at its
-                           * first call (pj_state_get_or_create, hook.c) */
+    uint8_t tier_up_job;      /* the job queued for it is that optimised compile (or its
+                               * deferred front half: see pj_state_tier_up) */
+    uint8_t osr;              /* its code takes running frames at loop heads (PJ_EXIT_OSR) */
+    uint16_t osr_rearms;      /* eval-breaker re-raises on the way to such a head (helpers.c) */
+    uint8_t tier_up_idle;     /* baseline code whose first call ended before its optimised
+                               * compile was due: the hook counts its calls (direct calls
+                               * skip it meanwhile: direct_argc -1) */
+    int info;                 /* its entry in pj_jit.infos (stats.c), -1 none */
+    uint8_t profiled;         /* a loaded profile names it (same bytecode): compiled at its
+                               * first call (pj_state_get_or_create, hook.c) */
+    unsigned int *profile_fb; /* the profile's feedback for it (PjCompileOptions.feedback;
+                               * owned), or NULL */
+    int profile_nfb;
     /* The unboxing seed of its last compilation (owned; NULL: none), for pyjit.dump. */
     unsigned char *seed;
     int nseed;
@@ -93,6 +96,7 @@ typedef struct PjCompiledInfo {
     int tiers;          /* compilations: 2 for baseline code replaced by optimised code */
     int optimized;      /* the code now installed is the optimised tier's */
     uint64_t code_hash; /* pj_code_hash: a profile's key with its names */
+    PyObject *code_ref; /* a weak reference to its code object (owned), or NULL */
     long deopts;        /* its compiled code's deopts */
     long calls;         /* calls the hook saw before it compiled */
 } PjCompiledInfo;

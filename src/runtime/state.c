@@ -5,6 +5,7 @@
 
 #include "ir/ir.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -36,6 +37,7 @@ state_free(void *p)
     }
     free(st->rd);
     free(st->seed);
+    free(st->profile_fb);
     free(st);
 }
 
@@ -151,18 +153,71 @@ pj_code_hash(PyCodeObject *co)
     return h ? h : 1;
 }
 
-/* Whether the loaded profile names `co` with its bytecode (counted either way). */
+/* The opcode called `name` (a specialised or adaptive one), or -1. */
 static int
-profile_names(PyCodeObject *co)
+opcode_named(PyObject *name)
+{
+    const char *s = PyUnicode_Check(name) ? PyUnicode_AsUTF8(name) : NULL;
+    if (s == NULL) {
+        PyErr_Clear();
+        return -1;
+    }
+    for (int op = 0; op < 256; op++) {
+        const char *n = pj_op_name(op);
+        if (n != NULL && strcmp(n, s) == 0)
+            return op;
+    }
+    return -1;
+}
+
+/* The profile's feedback for st's code: a list of [unit, opcode name, moved] (load_profile
+ * checked the types), as PjCompileOptions.feedback triples; entries naming no opcode are
+ * dropped.  On any failure, none. */
+static void
+take_feedback(PjCodeState *st, PyObject *list)
+{
+    if (list == NULL || !PyList_Check(list) || PyList_GET_SIZE(list) == 0)
+        return;
+    Py_ssize_t n = PyList_GET_SIZE(list);
+    unsigned int *fb = malloc(3 * sizeof(unsigned int) * (size_t) n);
+    if (fb == NULL)
+        return;
+    int k = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *e = PyList_GET_ITEM(list, i);
+        if (!PyList_Check(e) || PyList_GET_SIZE(e) != 3)
+            continue;
+        long unit = PyLong_AsLong(PyList_GET_ITEM(e, 0));
+        long moved = PyLong_AsLong(PyList_GET_ITEM(e, 2));
+        int op = opcode_named(PyList_GET_ITEM(e, 1));
+        if (PyErr_Occurred()) {
+            PyErr_Clear();
+            continue;
+        }
+        if (unit < 0 || unit > INT_MAX || op < 0)
+            continue;
+        fb[3 * k] = (unsigned int) unit;
+        fb[3 * k + 1] = (unsigned int) op;
+        fb[3 * k + 2] = moved != 0;
+        k++;
+    }
+    st->profile_fb = fb;
+    st->profile_nfb = k;
+}
+
+/* Whether the loaded profile names `co` with its bytecode (counted either way); takes its
+ * feedback for st. */
+static int
+profile_names(PyCodeObject *co, PjCodeState *st)
 {
     PyObject *key = Py_BuildValue("(OOi)", co->co_filename, co->co_qualname, co->co_firstlineno);
-    PyObject *want = key ? PyDict_GetItemWithError(pj_jit.profile, key) : NULL; /* borrowed */
+    PyObject *entry = key ? PyDict_GetItemWithError(pj_jit.profile, key) : NULL; /* borrowed */
     Py_XDECREF(key);
-    if (want == NULL) {
+    if (entry == NULL || !PyTuple_Check(entry) || PyTuple_GET_SIZE(entry) != 2) {
         PyErr_Clear();
         return 0;
     }
-    unsigned long long h = PyLong_AsUnsignedLongLong(want);
+    unsigned long long h = PyLong_AsUnsignedLongLong(PyTuple_GET_ITEM(entry, 0));
     if (h == (unsigned long long) -1 && PyErr_Occurred()) {
         PyErr_Clear();
         return 0;
@@ -172,6 +227,7 @@ profile_names(PyCodeObject *co)
         return 0;
     }
     pj_jit.profile_matched++;
+    take_feedback(st, PyTuple_GET_ITEM(entry, 1));
     return 1;
 }
 
@@ -283,7 +339,7 @@ pj_state_get_or_create(PyCodeObject *co)
     }
     pj_jit.codes_seen++;
     if (pj_jit.profile != NULL)
-        st->profiled = (uint8_t) profile_names(co);
+        st->profiled = (uint8_t) profile_names(co, st);
     return st;
 }
 
@@ -450,6 +506,8 @@ options_for(PyCodeObject *co, PjCodeState *st, _PyInterpreterFrame *frame, unsig
     /* (Only loops are unboxed: a function without one needs no seed.) */
     *seed = opts.unbox && st->has_loop ? frame_seed(co, frame, &opts.nseed) : NULL;
     opts.seed = *seed;
+    opts.feedback = st->profile_fb;
+    opts.nfeedback = st->profile_nfb;
     if (frame != NULL) {
         opts.globals = frame->f_globals;
         opts.builtins = frame->f_builtins;

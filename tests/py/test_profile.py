@@ -158,3 +158,50 @@ def test_command_line_profile_run_and_report(runner):
     assert other.stderr.count("pyjit: warning: profile app.pjprof not used") == 1, other.stderr
     bad = runner.run(["-m", "pyjit", "report", "missing.pjprof"], mode="path")
     assert bad.returncode == 1 and "missing.pjprof" in bad.stderr
+
+
+POINT = """
+class Point:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+
+def norm1(p):
+    return p.x + p.y
+"""
+
+
+def test_profile_carries_the_interpreters_feedback_to_the_first_call(runner):
+    # Recorded: norm1 ran 100 times in the interpreter, which specialised its attribute
+    # reads and its int addition before it compiled.  With the profile, the first call of
+    # a fresh process compiles with that feedback (as if the interpreter had run it).
+    runner.write("point.py", POINT)
+    r = runner.run_code("""
+from point import *
+import pyjit
+pyjit.enable()
+for i in range(300):
+    norm1(Point(i, 1))
+pyjit.wait_compiled()
+pyjit.save_profile("p.pjprof")
+""", env={"PYJIT_THRESHOLD": "100"})
+    assert r.returncode == 0, r.stderr
+    data = json.loads((runner.tmp / "p.pjprof").read_text())
+    fb = {f["qualname"]: f["feedback"] for f in data["functions"]}["norm1"]
+    assert sum(1 for e in fb if e[1] == "LOAD_ATTR_INSTANCE_VALUE") == 2, fb
+    probe = """
+from point import *
+import pyjit, sys
+pyjit.enable()
+if len(sys.argv) > 1:
+    pyjit.load_profile(sys.argv[1])
+print(norm1(Point(2, 3)), pyjit.is_compiled(norm1) or pyjit.compile(norm1))
+text = pyjit.dump(norm1, "bytecode")
+print(text.count("live LOAD_ATTR_INSTANCE_VALUE"), pyjit.dump(norm1, "ir").count("?values"))
+"""
+    p = runner.write("probe.py", probe)
+    on = runner.run([p.name, "p.pjprof"], mode="path", env={"PYJIT_THRESHOLD": "100"})
+    off = runner.run([p.name], mode="path", env={"PYJIT_THRESHOLD": "100"})
+    assert on.returncode == 0 and off.returncode == 0, on.stderr + off.stderr
+    assert on.stdout == "5 True\n2 2\n", on.stdout
+    assert off.stdout == "5 True\n0 0\n", off.stdout

@@ -41,7 +41,8 @@ TEST(Engine, CompilesAndFrees)
     for (const char *src : sources) {
         PyObject *code = code_of(src, "f");
         ASSERT_NE(code, nullptr);
-        PjCompileOptions opts = { 1, 1, 100000, 600, 1, 1, nullptr, 0, 0, nullptr, nullptr, 0 };
+        PjCompileOptions opts = { 1, 1, 100000,  600,     1, 1,       nullptr,
+                                  0, 0, nullptr, nullptr, 0, nullptr, 0 };
         PjCompiled c;
         PjAbort why;
         ASSERT_EQ(pj_compile(e, code, &opts, &c, &why), 0) << src << " " << why.kind;
@@ -65,7 +66,8 @@ TEST(Engine, DumpIsStable)
     PjEngine *e = engine();
     ASSERT_NE(e, nullptr);
     PyObject *code = code_of("def f(x):\n    return x < 3\n", "f");
-    PjCompileOptions opts = { 1, 1, 100000, 600, 1, 1, nullptr, 0, 0, nullptr, nullptr, 0 };
+    PjCompileOptions opts = { 1, 1, 100000,  600,     1, 1,       nullptr,
+                              0, 0, nullptr, nullptr, 0, nullptr, 0 };
     PjAbort why;
     char *a = pj_compile_dump(e, code, "llvm", &opts, &why);
     char *b = pj_compile_dump(e, code, "llvm", &opts, &why);
@@ -81,7 +83,8 @@ TEST(Engine, GeneratorsAndModuleCodeCompile)
     PjEngine *e = engine();
     ASSERT_NE(e, nullptr);
     PyObject *code = code_of("def f():\n    yield 1\n", "f");
-    PjCompileOptions opts = { 1, 1, 100000, 600, 1, 1, nullptr, 0, 0, nullptr, nullptr, 0 };
+    PjCompileOptions opts = { 1, 1, 100000,  600,     1, 1,       nullptr,
+                              0, 0, nullptr, nullptr, 0, nullptr, 0 };
     PjCompiled c;
     PjAbort why;
     ASSERT_EQ(pj_compile(e, code, &opts, &c, &why), 0) << why.kind;
