@@ -190,14 +190,25 @@ pj_compile_back(PjEngine *e, int lane, PjPending *p, PjCompiled *out, PjAbort *w
     if (e == NULL) {
         why->kind = PJ_ABORT_JIT_UNAVAILABLE;
     }
-    else if (pj_engine_optimize(e, lane, p->module, p->tier, why) == 0) {
-        double t3 = now();
-        out->t_llvm_opt = t3 - t2;
-        LLVMModuleRef m = p->module;
-        p->module = NULL; /* consumed by pj_engine_add */
-        rc = pj_engine_add(e, lane, m, p->name, p->tier, &out->entry, &out->handle,
-                           &out->code_bytes, why);
-        out->t_codegen = now() - t3;
+    else {
+        /* The code cache: the same lowered module for the same tier (and host, versions)
+         * is the same object code; a hit skips LLVM's passes and code generation. */
+        uint64_t key = pj_engine_cache_key(e, p->module, p->tier);
+        if (key != 0 &&
+            pj_engine_add_cached(e, key, &out->entry, &out->handle, &out->code_bytes) == 0) {
+            out->cached = 1;
+            out->t_codegen = now() - t2;
+            rc = 0;
+        }
+        else if (pj_engine_optimize(e, lane, p->module, p->tier, why) == 0) {
+            double t3 = now();
+            out->t_llvm_opt = t3 - t2;
+            LLVMModuleRef m = p->module;
+            p->module = NULL; /* consumed by pj_engine_add */
+            rc = pj_engine_add_keyed(e, lane, m, p->name, p->tier, key, &out->entry, &out->handle,
+                                     &out->code_bytes, why);
+            out->t_codegen = now() - t3;
+        }
     }
     pj_compile_discard(p);
     return rc;

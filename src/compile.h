@@ -59,6 +59,7 @@ typedef struct PjCompiled {
     int unboxed_loops; /* loops whose numbers run unboxed */
     int osr;           /* the code takes running frames at loop heads (PjBytecode.osr) */
     int not_lowered;   /* stopped before lowering (PjCompileOptions.only_unboxed) */
+    int cached;        /* linked from the code cache (no LLVM passes or code generation) */
 } PjCompiled;
 
 /* Compiles `code` (a code object, borrowed).  0 and *out on success, -1 and *why. */

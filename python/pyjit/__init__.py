@@ -128,7 +128,34 @@ def load_profile(path, program=None):
     version, or for another ``program``) gives one warning on stderr and returns 0."""
     from . import profile
 
-    return profile.load(_pyjit, path, __version__, program)
+    n = profile.load(_pyjit, path, __version__, program)
+    if n and _os.environ.get("PYJIT_CACHE_DIR") is None:
+        _use_cache(default_cache_dir())  # on by default with a profile
+    return n
+
+
+def default_cache_dir():
+    """Where the code cache lives when PYJIT_CACHE_DIR does not say: pyjit/ in the user's
+    cache folder ($XDG_CACHE_HOME, else ~/.cache)."""
+    base = _os.environ.get("XDG_CACHE_HOME") or _os.path.join(_os.path.expanduser("~"), ".cache")
+    return _os.path.join(base, "pyjit")
+
+
+def _use_cache(path):
+    """Turns the persistent code cache on in `path` (None: off).  Every key includes this
+    Python, this pyjit and this build of it (the extension's size and time), so entries of
+    another build are never linked."""
+    try:
+        st = _os.stat(_pyjit.__file__)
+        build = "%d-%d" % (st.st_size, st.st_mtime_ns)
+    except (OSError, AttributeError):
+        build = "?"
+    versions = "%s\npyjit %s build %s" % (_sys.version, __version__, build)
+    if not _pyjit._set_cache(path, versions) and path is not None:
+        _sys.stderr.write("pyjit: warning: code cache %s not usable: not a writable folder\n"
+                          % path)
+        return False
+    return True
 
 
 def _write_stats_file(path):
@@ -177,3 +204,5 @@ def _enable_from_env(source):
 
 
 _register_exit_reports()
+if _os.environ.get("PYJIT_CACHE_DIR"):
+    _use_cache(_os.environ["PYJIT_CACHE_DIR"])

@@ -17,10 +17,13 @@
 #include <llvm-c/Target.h>
 #include <llvm-c/TargetMachine.h>
 #include <llvm-c/Transforms/PassBuilder.h>
+#include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "common.h"
 
@@ -40,7 +43,20 @@ struct PjEngine {
     char last_error[512];
     const PjSymbol *syms; /* the runtime's symbols, for the disassembler's names */
     size_t nsyms;
+    /* The code cache (pj_engine_set_cache): its folder (NULL: off), the hash of what
+     * every key shares (versions, host CPU), and the keys linked in this process (a
+     * symbol can be defined once). */
+    char *cache_dir;
+    uint64_t cache_base;
+    uint64_t *linked;
+    size_t nlinked, cap_linked;
+    PjCacheStats cache;
 };
+
+#define PJ_PATH_MAX 4096
+
+static int key_linked(PjEngine *e, uint64_t key, int add);
+static void cache_store(PjEngine *e, uint64_t key, const char *obj, size_t size);
 
 struct PjCodeHandle {
     LLVMOrcResourceTrackerRef rt;
@@ -311,6 +327,8 @@ pj_engine_dispose(PjEngine *e)
                 LLVMDisposeTargetMachine(e->tm[l][t]);
     if (e->obj_ctx != NULL)
         LLVMContextDispose(e->obj_ctx);
+    free(e->cache_dir);
+    free(e->linked);
     pthread_mutex_destroy(&e->mu);
     free(e);
 }
@@ -368,6 +386,14 @@ int
 pj_engine_add(PjEngine *e, int lane, LLVMModuleRef m, const char *fname, int tier, void **addr,
               PjCodeHandle **handle, size_t *code_bytes, PjAbort *why)
 {
+    return pj_engine_add_keyed(e, lane, m, fname, tier, 0, addr, handle, code_bytes, why);
+}
+
+int
+pj_engine_add_keyed(PjEngine *e, int lane, LLVMModuleRef m, const char *fname, int tier,
+                    uint64_t key, void **addr, PjCodeHandle **handle, size_t *code_bytes,
+                    PjAbort *why)
+{
     LLVMValueRef f = LLVMGetNamedFunction(m, fname);
     if (f == NULL) {
         LLVMDisposeModule(m);
@@ -379,9 +405,16 @@ pj_engine_add(PjEngine *e, int lane, LLVMModuleRef m, const char *fname, int tie
     }
     pthread_mutex_lock(&e->mu);
     unsigned long serial = ++e->serial;
+    /* A cached function's symbol is named after its key (the next process looks it up
+     * by that name); one whose key is linked already keeps a serial name, uncached. */
+    if (key != 0 && (e->cache_dir == NULL || key_linked(e, key, 1)))
+        key = 0;
     pthread_mutex_unlock(&e->mu);
     char unique[512];
-    snprintf(unique, sizeof unique, "%s.%lu", fname, serial);
+    if (key != 0)
+        snprintf(unique, sizeof unique, "pjc.%016llx", (unsigned long long) key);
+    else
+        snprintf(unique, sizeof unique, "%s.%lu", fname, serial);
     LLVMSetValueName2(f, unique, strlen(unique));
 
     /* Code generation, the expensive part, runs outside the lock: each lane has its own
@@ -399,6 +432,8 @@ pj_engine_add(PjEngine *e, int lane, LLVMModuleRef m, const char *fname, int tie
         why->kind = PJ_ABORT_LLVM_ERROR;
         return -1;
     }
+    if (key != 0)
+        cache_store(e, key, LLVMGetBufferStart(obj), LLVMGetBufferSize(obj));
     PjCodeHandle *h = calloc(1, sizeof(PjCodeHandle));
     if (h == NULL) {
         LLVMDisposeMemoryBuffer(obj);
@@ -427,6 +462,247 @@ pj_engine_add(PjEngine *e, int lane, LLVMModuleRef m, const char *fname, int tie
     *addr = (void *) (uintptr_t) a;
     *handle = h;
     return 0;
+}
+
+/* ---- The code cache ---------------------------------------------------------------- */
+
+/* An entry: this header, then the object file.  `check` is FNV-1a of the object. */
+typedef struct PjCacheHeader {
+    char magic[8]; /* "PJOBJ1\n" */
+    uint64_t key;
+    uint64_t size;
+    uint64_t check;
+} PjCacheHeader;
+
+static const char cache_magic[8] = "PJOBJ1\n";
+
+static uint64_t
+fnv64(uint64_t h, const void *data, size_t n)
+{
+    const unsigned char *p = data;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ p[i]) * 1099511628211ULL;
+    return h;
+}
+
+int
+pj_engine_set_cache(PjEngine *e, const char *dir, const char *versions)
+{
+    pthread_mutex_lock(&e->mu);
+    free(e->cache_dir);
+    e->cache_dir = NULL;
+    pthread_mutex_unlock(&e->mu);
+    if (dir == NULL || *dir == '\0')
+        return 0;
+    /* mkdir -p */
+    char path[PJ_PATH_MAX];
+    if (snprintf(path, sizeof path, "%s", dir) >= (int) sizeof path)
+        return -1;
+    for (char *p = path + 1; *p; p++)
+        if (*p == '/') {
+            *p = '\0';
+            mkdir(path, 0700);
+            *p = '/';
+        }
+    if (mkdir(path, 0700) < 0 && errno != EEXIST)
+        return -1;
+    if (access(path, W_OK | X_OK) < 0)
+        return -1;
+    unsigned major, minor, patch;
+    LLVMGetVersion(&major, &minor, &patch);
+    char *cpu = LLVMGetHostCPUName(), *features = LLVMGetHostCPUFeatures();
+    char head[256];
+    snprintf(head, sizeof head, "pyjit-cache-1 llvm %u.%u.%u opt %d\n", major, minor, patch,
+             e->opt_level);
+    uint64_t h = fnv64(1469598103934665603ULL, head, strlen(head));
+    h = fnv64(h, versions, strlen(versions));
+    h = fnv64(h, cpu, strlen(cpu));
+    h = fnv64(h, features, strlen(features));
+    LLVMDisposeMessage(cpu);
+    LLVMDisposeMessage(features);
+    pthread_mutex_lock(&e->mu);
+    e->cache_dir = malloc(strlen(path) + 1);
+    if (e->cache_dir != NULL)
+        memcpy(e->cache_dir, path, strlen(path) + 1);
+    e->cache_base = h;
+    pthread_mutex_unlock(&e->mu);
+    return e->cache_dir != NULL ? 0 : -1;
+}
+
+uint64_t
+pj_engine_cache_key(PjEngine *e, LLVMModuleRef m, int tier)
+{
+    pthread_mutex_lock(&e->mu);
+    int on = e->cache_dir != NULL;
+    uint64_t h = e->cache_base;
+    pthread_mutex_unlock(&e->mu);
+    if (!on)
+        return 0;
+    char *text = LLVMPrintModuleToString(m);
+    h = fnv64(h, &tier, sizeof tier);
+    h = fnv64(h, text, strlen(text));
+    LLVMDisposeMessage(text);
+    return h ? h : 1;
+}
+
+/* Whether `key` was linked in this process (mu held); with `add`, records it. */
+static int
+key_linked(PjEngine *e, uint64_t key, int add)
+{
+    for (size_t i = 0; i < e->nlinked; i++)
+        if (e->linked[i] == key)
+            return 1;
+    if (add) {
+        if (e->nlinked == e->cap_linked) {
+            size_t cap = e->cap_linked ? 2 * e->cap_linked : 64;
+            uint64_t *n = realloc(e->linked, cap * sizeof(uint64_t));
+            if (n == NULL)
+                return 1; /* (then it is not cached: a safe answer) */
+            e->linked = n;
+            e->cap_linked = cap;
+        }
+        e->linked[e->nlinked++] = key;
+    }
+    return 0;
+}
+
+static void
+cache_path(const PjEngine *e, uint64_t key, char *out, size_t len)
+{
+    snprintf(out, len, "%s/%016llx.pjo", e->cache_dir, (unsigned long long) key);
+}
+
+/* Writes an entry atomically: a temporary file renamed over the entry's name, so that
+ * processes sharing the folder see a whole entry or none. */
+static void
+cache_store(PjEngine *e, uint64_t key, const char *obj, size_t size)
+{
+    char path[PJ_PATH_MAX + 32], tmp[PJ_PATH_MAX + 64];
+    pthread_mutex_lock(&e->mu);
+    if (e->cache_dir == NULL) {
+        pthread_mutex_unlock(&e->mu);
+        return;
+    }
+    cache_path(e, key, path, sizeof path);
+    pthread_mutex_unlock(&e->mu);
+    snprintf(tmp, sizeof tmp, "%s.%ld.%lu.tmp", path, (long) getpid(),
+             (unsigned long) pthread_self());
+    PjCacheHeader hd;
+    memcpy(hd.magic, cache_magic, sizeof hd.magic);
+    hd.key = key;
+    hd.size = size;
+    hd.check = fnv64(1469598103934665603ULL, obj, size);
+    FILE *f = fopen(tmp, "wb");
+    if (f == NULL)
+        return;
+    int ok = fwrite(&hd, sizeof hd, 1, f) == 1 && fwrite(obj, 1, size, f) == size;
+    ok = fclose(f) == 0 && ok;
+    if (!ok || rename(tmp, path) < 0) {
+        unlink(tmp);
+        return;
+    }
+    pthread_mutex_lock(&e->mu);
+    e->cache.stores++;
+    pthread_mutex_unlock(&e->mu);
+}
+
+/* The object code of the cache entry for `key`, checked (malloc'd; NULL: none or
+ * unusable, and an unusable one is deleted). */
+static char *
+cache_load(PjEngine *e, uint64_t key, const char *path, size_t *size)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return NULL;
+    PjCacheHeader hd;
+    char *obj = NULL;
+    int bad = fread(&hd, sizeof hd, 1, f) != 1 || memcmp(hd.magic, cache_magic, 8) != 0 ||
+              hd.key != key || hd.size == 0 || hd.size > ((uint64_t) 1 << 30);
+    if (!bad) {
+        obj = malloc(hd.size);
+        bad = obj == NULL || fread(obj, 1, hd.size, f) != hd.size || fgetc(f) != EOF ||
+              fnv64(1469598103934665603ULL, obj, hd.size) != hd.check;
+    }
+    fclose(f);
+    if (bad) {
+        free(obj);
+        unlink(path);
+        pthread_mutex_lock(&e->mu);
+        e->cache.rejected++;
+        pthread_mutex_unlock(&e->mu);
+        return NULL;
+    }
+    *size = hd.size;
+    return obj;
+}
+
+int
+pj_engine_add_cached(PjEngine *e, uint64_t key, void **addr, PjCodeHandle **handle,
+                     size_t *code_bytes)
+{
+    char path[PJ_PATH_MAX + 32], sym[48];
+    pthread_mutex_lock(&e->mu);
+    if (e->cache_dir == NULL || key == 0 || key_linked(e, key, 0)) {
+        pthread_mutex_unlock(&e->mu);
+        return -1;
+    }
+    cache_path(e, key, path, sizeof path);
+    pthread_mutex_unlock(&e->mu);
+    size_t size;
+    char *obj = cache_load(e, key, path, &size);
+    if (obj == NULL)
+        return -1;
+    LLVMMemoryBufferRef buf =
+        LLVMCreateMemoryBufferWithMemoryRangeCopy(obj, size, "pyjit-cache-entry");
+    free(obj);
+    PjCodeHandle *h = calloc(1, sizeof(PjCodeHandle));
+    if (buf == NULL || h == NULL) {
+        if (buf != NULL)
+            LLVMDisposeMemoryBuffer(buf);
+        free(h);
+        return -1;
+    }
+    snprintf(sym, sizeof sym, "pjc.%016llx", (unsigned long long) key);
+    pthread_mutex_lock(&e->mu);
+    if (key_linked(e, key, 1)) { /* (another thread linked it meanwhile) */
+        pthread_mutex_unlock(&e->mu);
+        LLVMDisposeMemoryBuffer(buf);
+        free(h);
+        return -1;
+    }
+    h->rt = LLVMOrcJITDylibCreateResourceTracker(e->jd);
+    e->last_object_code = 0;
+    LLVMErrorRef r = LLVMOrcLLJITAddObjectFileWithRT(e->jit, h->rt, buf);
+    LLVMOrcExecutorAddress a = 0;
+    if (r == NULL)
+        r = LLVMOrcLLJITLookup(e->jit, &a, sym);
+    if (r != NULL || a == 0) {
+        if (r != NULL)
+            LLVMConsumeError(r);
+        remove_locked(e, h);
+        e->cache.rejected++;
+        pthread_mutex_unlock(&e->mu);
+        unlink(path);
+        return -1;
+    }
+    *code_bytes = e->last_object_code;
+    e->cache.hits++;
+    pthread_mutex_unlock(&e->mu);
+    *addr = (void *) (uintptr_t) a;
+    *handle = h;
+    return 0;
+}
+
+PjCacheStats
+pj_engine_cache_stats(PjEngine *e)
+{
+    PjCacheStats s = { 0, 0, 0 };
+    if (e == NULL)
+        return s;
+    pthread_mutex_lock(&e->mu);
+    s = e->cache;
+    pthread_mutex_unlock(&e->mu);
+    return s;
 }
 
 void

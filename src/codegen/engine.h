@@ -15,6 +15,7 @@
 #include <llvm-c/Core.h>
 #include <llvm-c/Orc.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "abort.h"
 #include "rtdef.h"
@@ -55,7 +56,30 @@ int pj_engine_optimize(PjEngine *e, int lane, LLVMModuleRef m, int tier, PjAbort
  * entry, *handle frees it (pj_engine_remove) and *code_bytes is the size of its code. */
 int pj_engine_add(PjEngine *e, int lane, LLVMModuleRef m, const char *fname, int tier, void **addr,
                   PjCodeHandle **handle, size_t *code_bytes, PjAbort *why);
+/* The same, writing the object code to the cache under `key` (0: not cached): then the
+ * symbol is named after the key, so the next process can look it up. */
+int pj_engine_add_keyed(PjEngine *e, int lane, LLVMModuleRef m, const char *fname, int tier,
+                        uint64_t key, void **addr, PjCodeHandle **handle, size_t *code_bytes,
+                        PjAbort *why);
 void pj_engine_remove(PjEngine *e, PjCodeHandle *h);
+
+/* The persistent code cache (docs/architecture.md): object code on disk in `dir`, keyed
+ * by a hash of the lowered (unoptimised) module's text, the tier, the optimisation level,
+ * the host CPU and features, and the LLVM, Python and pyjit versions (`versions`, from the
+ * runtime).  NULL dir: off.  0, or -1 if the folder cannot be made. */
+int pj_engine_set_cache(PjEngine *e, const char *dir, const char *versions);
+/* The cache key of lowered module m for `tier`, or 0 when the cache is off. */
+uint64_t pj_engine_cache_key(PjEngine *e, LLVMModuleRef m, int tier);
+/* Links the cached object code for `key` (not yet linked in this process), as
+ * pj_engine_add does; 0, or -1 when there is none or it is unusable (a corrupt or foreign
+ * entry is deleted, to be written again). */
+int pj_engine_add_cached(PjEngine *e, uint64_t key, void **addr, PjCodeHandle **handle,
+                         size_t *code_bytes);
+/* What the cache did: entries linked, written, and rejected (corrupt: deleted). */
+typedef struct PjCacheStats {
+    long hits, stores, rejected;
+} PjCacheStats;
+PjCacheStats pj_engine_cache_stats(PjEngine *e);
 
 /* The disassembly of `size` bytes of code at `code` (installed by this engine), one
  * instruction a line with its offset; calls and loads that reach one of the runtime's

@@ -366,14 +366,15 @@ py_compiled_functions(PyObject *self, PyObject *unused)
         char hash[24];
         snprintf(hash, sizeof hash, "%016llx", (unsigned long long) in->code_hash);
         PyObject *d = Py_BuildValue(
-            "{s:s,s:s,s:i,s:i,s:i,s:O,s:i,s:n,s:{s:d,s:d,s:d,s:d},s:s,s:i,s:s,s:l,s:l}", "qualname",
-            in->qualname, "filename", in->filename, "firstlineno", in->firstlineno,
+            "{s:s,s:s,s:i,s:i,s:i,s:O,s:i,s:n,s:{s:d,s:d,s:d,s:d},s:s,s:i,s:s,s:l,s:l,s:O}",
+            "qualname", in->qualname, "filename", in->filename, "firstlineno", in->firstlineno,
             "bytecode_instrs", in->bc_instrs, "llvm_instrs", in->llvm_instrs, "background",
             in->background ? Py_True : Py_False, "unboxed_loops", in->unboxed_loops, "code_bytes",
             (Py_ssize_t) in->code_bytes, "compile_time_s", "frontend", in->t_frontend, "lower",
             in->t_lower, "llvm_opt", in->t_llvm_opt, "codegen", in->t_codegen, "tier",
             in->optimized ? "optimized" : "baseline", "compilations", in->tiers, "code_hash", hash,
-            "deopts", in->deopts, "calls_before", in->calls);
+            "deopts", in->deopts, "calls_before", in->calls, "cached",
+            in->cached ? Py_True : Py_False);
         PyObject *co = in->code_ref != NULL ? PyWeakref_GetObject(in->code_ref) : Py_None;
         PyObject *fb =
             co != NULL && PyCode_Check(co) ? live_feedback((PyCodeObject *) co) : PyList_New(0);
@@ -419,6 +420,22 @@ py_set_profile(PyObject *self, PyObject *arg)
         return NULL;
     pj_jit.profile_matched = pj_jit.profile_stale = 0;
     Py_RETURN_NONE;
+}
+
+/* _set_cache(dir, versions): the persistent code cache in `dir` (None: off); `versions`
+ * names this Python, pyjit and its build, part of every key. */
+static PyObject *
+py_set_cache(PyObject *self, PyObject *args)
+{
+    (void) self;
+    const char *dir = NULL, *versions = "";
+    if (!PyArg_ParseTuple(args, "zs:_set_cache", &dir, &versions))
+        return NULL;
+    if (pj_jit.engine == NULL)
+        Py_RETURN_FALSE;
+    if (pj_engine_set_cache(pj_jit.engine, dir, versions) < 0)
+        Py_RETURN_FALSE;
+    Py_RETURN_TRUE;
 }
 
 static PyObject *
@@ -504,6 +521,9 @@ static PyMethodDef methods[] = {
     { "print_stats", py_print_stats, METH_NOARGS, "Print the statistics to stderr." },
     { "code_hash", py_code_hash, METH_O,
       "The hash of a function's bytecode that profiles record (16 hex digits)." },
+    { "_set_cache", py_set_cache, METH_VARARGS,
+      "_set_cache(dir, versions): the persistent code cache's folder (None: off); False if "
+      "it cannot be used." },
     { "_set_profile", py_set_profile, METH_O,
       "Functions of a loaded profile: {(filename, qualname, firstlineno): (hash, feedback)} "
       "or None." },

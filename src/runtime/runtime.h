@@ -97,6 +97,7 @@ typedef struct PjCompiledInfo {
     int optimized;      /* the code now installed is the optimised tier's */
     uint64_t code_hash; /* pj_code_hash: a profile's key with its names */
     PyObject *code_ref; /* a weak reference to its code object (owned), or NULL */
+    int cached;         /* its last compilation came from the code cache */
     long deopts;        /* its compiled code's deopts */
     long calls;         /* calls the hook saw before it compiled */
 } PjCompiledInfo;

@@ -132,6 +132,7 @@ pj_stats_compiled(PyCodeObject *co, const PjCompiled *c, int info_index)
     info->unboxed_loops = c->unboxed_loops;
     info->code_bytes = c->code_bytes;
     info->optimized = c->tier == PJ_TIER_OPTIMIZED;
+    info->cached = c->cached;
     return info_index;
 }
 
@@ -233,6 +234,9 @@ pj_stats_dict(void)
                  pj_jit.profile != NULL ? (long) PyDict_Size(pj_jit.profile) : 0) < 0 ||
         set_long(d, "profile_matched", pj_jit.profile_matched) < 0 ||
         set_long(d, "profile_stale", pj_jit.profile_stale) < 0 ||
+        set_long(d, "cache_hits", pj_engine_cache_stats(pj_jit.engine).hits) < 0 ||
+        set_long(d, "cache_stores", pj_engine_cache_stats(pj_jit.engine).stores) < 0 ||
+        set_long(d, "cache_rejected", pj_engine_cache_stats(pj_jit.engine).rejected) < 0 ||
         set_long(d, "osr_entries", pj_jit.osr_entries) < 0 ||
         set_long(d, "unboxed_loops", pj_jit.unboxed_loops) < 0 ||
         set_long(d, "recompiles", pj_jit.recompiles) < 0 ||

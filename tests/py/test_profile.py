@@ -205,3 +205,95 @@ print(text.count("live LOAD_ATTR_INSTANCE_VALUE"), pyjit.dump(norm1, "ir").count
     assert on.returncode == 0 and off.returncode == 0, on.stderr + off.stderr
     assert on.stdout == "5 True\n2 2\n", on.stdout
     assert off.stdout == "5 True\n0 0\n", off.stdout
+
+
+CACHED = """
+import pyjit, sys
+sys.path.insert(0, ".")
+pyjit.enable()
+from app import main
+print(main())
+s = pyjit.stats()
+print(s["cache_hits"], s["cache_stores"], s["cache_rejected"], s["compiled"])
+"""
+
+
+def cache_run(runner, cache, extra=None):
+    env = {"PYJIT_THRESHOLD": "0", "PYJIT_CACHE_DIR": str(cache)}
+    env.update(extra or {})
+    r = runner.run_code(CACHED, env=env)
+    assert r.returncode == 0, r.stderr
+    value, counts = r.stdout.splitlines()
+    return value, [int(x) for x in counts.split()], r.stderr
+
+
+def test_code_cache_links_the_next_process_without_llvm(runner):
+    runner.write("app.py", APP)
+    cache = runner.tmp / "cache"
+    v1, (hits, stores, rejected, compiled), _ = cache_run(runner, cache)
+    assert hits == 0 and stores == compiled > 0 and rejected == 0
+    v2, (hits, stores, rejected, compiled2), _ = cache_run(runner, cache)
+    assert v2 == v1 and hits == compiled2 == compiled and stores == 0 and rejected == 0
+
+
+def test_corrupt_or_foreign_cache_entries_are_replaced(runner):
+    runner.write("app.py", APP)
+    cache = runner.tmp / "cache"
+    v1, (_, stores, _, _), _ = cache_run(runner, cache)
+    entries = sorted(cache.glob("*.pjo"))
+    assert len(entries) == stores >= 3
+    entries[0].write_bytes(entries[0].read_bytes()[:100])           # truncated
+    data = bytearray(entries[1].read_bytes())
+    data[-20] ^= 0xFF                                               # flipped bits
+    entries[1].write_bytes(bytes(data))
+    entries[2].write_bytes(entries[3 % len(entries)].read_bytes()   # another key's entry
+                           if len(entries) > 3 else b"PJOBJ1\n\0" + b"x" * 40)
+    v2, (hits, stores2, rejected, _), _ = cache_run(runner, cache)
+    assert v2 == v1 and rejected == 3 and stores2 == 3 and hits == stores - 3
+    v3, (hits, stores3, rejected, _), _ = cache_run(runner, cache)
+    assert v3 == v1 and rejected == 0 and stores3 == 0 and hits == stores
+
+
+def test_processes_sharing_a_cache_folder(runner):
+    import subprocess
+    runner.write("app.py", APP)
+    cache = runner.tmp / "cache"
+    prog = runner.write("cached.py", CACHED)
+    from conftest import PYTHON, PKG, clean_env
+    env = clean_env(PYTHONPATH=str(PKG), PYJIT_THRESHOLD="0", PYJIT_CACHE_DIR=str(cache))
+    procs = [subprocess.Popen([PYTHON, str(prog)], env=env, cwd=runner.tmp,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for _ in range(4)]
+    outs = [p.communicate(timeout=120) for p in procs]
+    assert all(p.returncode == 0 for p in procs), [e for _, e in outs]
+    assert len({o.splitlines()[0] for o, _ in outs}) == 1
+    assert not list(cache.glob("*.tmp"))
+    v, (hits, stores, rejected, compiled), _ = cache_run(runner, cache)
+    assert hits == compiled and stores == 0 and rejected == 0
+
+
+def test_unusable_cache_folder_warns_and_runs_without(runner):
+    runner.write("app.py", APP)
+    (runner.tmp / "file").write_text("not a folder")
+    v, (hits, stores, rejected, compiled), err = cache_run(runner, runner.tmp / "file" / "x")
+    assert hits == stores == rejected == 0 and compiled > 0
+    assert err.count("pyjit: warning: code cache") == 1, err
+
+
+def test_profile_turns_the_cache_on_in_the_users_cache_folder(runner):
+    record(runner)
+    home = runner.tmp / "xdg"
+    probe = """
+from app import *
+import pyjit
+pyjit.enable()
+pyjit.load_profile("app.pjprof")
+print(main(), pyjit.stats()["cache_hits"])
+"""
+    env = {"PYJIT_THRESHOLD": "100", "XDG_CACHE_HOME": str(home)}
+    first = runner.run_code(probe, env=env)
+    second = runner.run_code(probe, env=env)
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    assert list((home / "pyjit").glob("*.pjo"))
+    assert first.stdout.split()[0] == second.stdout.split()[0]
+    assert int(second.stdout.split()[1]) >= 2
