@@ -27,6 +27,11 @@ taken immediately before the first and after the last ``run()`` call, so it
 counts only what the benchmark itself caused.  ``times[0]`` is the first
 call and includes JIT compilation; run.py treats it as warm-up.
 
+Profiles (jit mode, for warmup.py): ``--profile-out F`` writes ``pyjit.save_profile(F)``
+after the last ``run()``; ``--profile-in F`` loads it (``pyjit.load_profile``) before the
+benchmark module is imported, so its functions compile at their first call.  The code
+cache follows ``PYJIT_CACHE_DIR``.
+
 Also in the line: ``setup_s`` (importing pyjit and enabling it; 0 in stock
 mode), ``import_s`` (importing the benchmark module) and, in jit mode,
 ``functions``: for every function of the benchmark module -- module-level
@@ -207,6 +212,10 @@ def main(argv=None):
     ap.add_argument("--iterations", type=int, required=True, metavar="K")
     ap.add_argument("--build", default=DEFAULT_BUILD, metavar="DIR",
                     help="pyjit build directory (default %(default)s)")
+    ap.add_argument("--profile-out", default=None, metavar="FILE",
+                    help="jit mode: write a profile after the last run()")
+    ap.add_argument("--profile-in", default=None, metavar="FILE",
+                    help="jit mode: load this profile before importing the benchmark")
     args = ap.parse_args(argv)
     if args.iterations < 1:
         die(2, "--iterations must be >= 1")
@@ -221,6 +230,8 @@ def main(argv=None):
         pyjit.enable()
         if not pyjit.is_enabled():
             die(2, "pyjit.enable() returned but pyjit.is_enabled() is false")
+        if args.profile_in and not pyjit.load_profile(args.profile_in):
+            die(2, "profile %s not loaded" % args.profile_in)
     t1 = perf_counter()
     mod = load_module(path)
     t2 = perf_counter()
@@ -234,6 +245,9 @@ def main(argv=None):
     if pyjit is not None:
         if not pyjit.is_enabled():
             die(2, "pyjit was disabled while the benchmark ran")
+        if args.profile_out:
+            pyjit.wait_compiled()
+            pyjit.save_profile(args.profile_out)
         # The harness's own bookkeeping below is Python code too: do not let the JIT
         # spend (wall) time compiling it.  Compiled code and the stats are kept.
         pyjit.disable()
