@@ -15,7 +15,9 @@ For each benchmark, each round runs four processes (harness.py, jit mode):
 
 Reported per benchmark (medians over rounds): the steady time (median of iterations 2..K
 of process 1), the first iteration of each JIT process, first / steady, and the total of
-the K iterations of each process against stock's.  The target (the profile issue's):
+the K iterations of each process against stock's, and the time to import the benchmark
+module in each JIT process (with a profile, its functions compile when their module has
+run: the compile time moves there -- LLVM's on a cold cache, linking on a warm one).  The target (the profile issue's):
 with a profile and its cache, the first iteration is within 1.2x of steady state.
 """
 
@@ -69,6 +71,8 @@ def one_round(bench, build, iterations, work):
         "first_warm": warm["times"][0],
         "total": sum(base["times"]), "total_cold": sum(cold["times"]),
         "total_warm": sum(warm["times"]), "total_stock": sum(stock["times"]),
+        "import": base["import_s"], "import_cold": cold["import_s"],
+        "import_warm": warm["import_s"],
         "matched_warm": warm["stats"].get("profile_matched", 0),
         "cache_hits": warm["stats"].get("cache_hits", 0),
         "compile_s_cold": cold["stats"].get("compile_time_s", 0.0),
@@ -111,9 +115,9 @@ def main(argv=None):
     x = lambda a, b: "%6.2fx" % (a / b) if b else "     -"
     print("times in ms; first/steady: the first run() against the steady median of the "
           "run without a profile; total: %d run() calls, ratio stock/jit" % args.iterations)
-    print("%-14s %8s  %8s %8s %8s  %7s %7s %7s  %7s %7s %7s  %5s" % (
+    print("%-14s %8s  %8s %8s %8s  %7s %7s %7s  %7s %7s %7s  %5s  %s" % (
         "benchmark", "steady", "1st", "1st prof", "1st warm", "1st/st", "prof/st",
-        "warm/st", "tot", "prof", "warm", "hits"))
+        "warm/st", "tot", "prof", "warm", "hits", "import ms: none/prof/warm"))
     ok = True
     for r in rows:
         if "error" in r:
@@ -123,11 +127,12 @@ def main(argv=None):
         st = r["steady"]
         if r["first_warm"] > TARGET * st:
             ok = False
-        print("%-14s %s  %s %s %s  %s %s %s  %s %s %s  %5d" % (
+        print("%-14s %s  %s %s %s  %s %s %s  %s %s %s  %5d  %.0f/%.0f/%.0f" % (
             r["bench"], ms(st), ms(r["first"]), ms(r["first_cold"]), ms(r["first_warm"]),
             x(r["first"], st), x(r["first_cold"], st), x(r["first_warm"], st),
             x(r["total_stock"], r["total"]), x(r["total_stock"], r["total_cold"]),
-            x(r["total_stock"], r["total_warm"]), r["cache_hits"]))
+            x(r["total_stock"], r["total_warm"]), r["cache_hits"], 1e3 * r["import"],
+            1e3 * r["import_cold"], 1e3 * r["import_warm"]))
     good = [r for r in rows if "error" not in r]
     if good:
         print("first iteration / steady, geometric mean: no profile %.2fx, profile %.2fx, "

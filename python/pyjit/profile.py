@@ -63,6 +63,7 @@ def build(_pyjit, version, program=None, samples=None):
             "bytecode_instrs": f["bytecode_instrs"], "llvm_instrs": f["llvm_instrs"],
             "samples": samples.get(key, 0),
             "feedback": f.get("feedback", []),
+            "seed": f.get("seed", []),
         })
     s = _pyjit.stats()
     return {
@@ -144,6 +145,10 @@ def read(path, version, program=None, any_version=False):
         if len(h) != 16 or any(c not in "0123456789abcdef" for c in h):
             raise ProfileError("function %d: bad code_hash" % i)
         _check_feedback(entry.get("feedback", []), "function %d" % i)
+        seed = entry.get("seed", [])
+        if not (isinstance(seed, list) and len(seed) <= 65536
+                and all(type(v) is int and 0 <= v <= 255 for v in seed)):
+            raise ProfileError("function %d: bad seed" % i)
     return data
 
 
@@ -168,7 +173,7 @@ def load(_pyjit, path, version, program=None):
         warn(path, e)
         return 0
     table = {(f["filename"], f["qualname"], f["firstlineno"]):
-             (int(f["code_hash"], 16), f.get("feedback") or [])
+             (int(f["code_hash"], 16), f.get("feedback") or [], f.get("seed") or [])
              for f in data["functions"]}
     _pyjit._set_profile(table)
     return len(table)

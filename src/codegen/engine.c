@@ -9,6 +9,7 @@
  */
 #include "codegen/engine.h"
 
+#include <llvm-c/BitWriter.h>
 #include <llvm-c/Disassembler.h>
 #include <llvm-c/Error.h>
 #include <llvm-c/LLJIT.h>
@@ -485,6 +486,21 @@ fnv64(uint64_t h, const void *data, size_t n)
     return h;
 }
 
+/* FNV-1a over 8-byte words (and the tail bytewise): 8x fewer multiplications for the
+ * cache key's hundreds of kilobytes. */
+static uint64_t
+hash_words(uint64_t h, const char *data, size_t n)
+{
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, data + i, 8);
+        h = (h ^ w) * 1099511628211ULL;
+        h ^= h >> 29;
+    }
+    return fnv64(h, data + i, n - i);
+}
+
 int
 pj_engine_set_cache(PjEngine *e, const char *dir, const char *versions)
 {
@@ -538,10 +554,14 @@ pj_engine_cache_key(PjEngine *e, LLVMModuleRef m, int tier)
     pthread_mutex_unlock(&e->mu);
     if (!on)
         return 0;
-    char *text = LLVMPrintModuleToString(m);
+    /* The module's bitcode: what it says, without the text printer's formatting (which
+     * took most of a cache hit's time). */
+    LLVMMemoryBufferRef bc = LLVMWriteBitcodeToMemoryBuffer(m);
+    if (bc == NULL)
+        return 0;
     h = fnv64(h, &tier, sizeof tier);
-    h = fnv64(h, text, strlen(text));
-    LLVMDisposeMessage(text);
+    h = hash_words(h, LLVMGetBufferStart(bc), LLVMGetBufferSize(bc));
+    LLVMDisposeMemoryBuffer(bc);
     return h ? h : 1;
 }
 

@@ -35,8 +35,30 @@ pj_hook(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag)
     return hook_slow(ts, frame, throwflag, st);
 }
 
+static PyObject *hook_body(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag,
+                           PjCodeState *st);
+
+/* With a loaded profile, a module (or class) body that has run has defined the functions
+ * the profile names: they compile now, ahead of their first call, with the body's globals
+ * (complete by now) -- at import time, not in the program's first iterations. */
 static PyObject *
 hook_slow(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag, PjCodeState *st)
+{
+    PyCodeObject *co = frame->f_code;
+    if (pj_jit.profile == NULL || (co->co_flags & CO_OPTIMIZED) || throwflag ||
+        frame->prev_instr != _PyCode_CODE(co) - 1)
+        return hook_body(ts, frame, throwflag, st);
+    PyObject *globals = Py_NewRef(frame->f_globals), *builtins = Py_NewRef(frame->f_builtins);
+    PyObject *r = hook_body(ts, frame, throwflag, st);
+    if (!ts->cframe->use_tracing)
+        pj_state_compile_profiled(co, globals, builtins);
+    Py_DECREF(globals);
+    Py_DECREF(builtins);
+    return r;
+}
+
+static PyObject *
+hook_body(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag, PjCodeState *st)
 {
     PyCodeObject *co = frame->f_code;
     if (atomic_load_explicit(&pj_worker_done, memory_order_relaxed))

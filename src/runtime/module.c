@@ -378,14 +378,26 @@ py_compiled_functions(PyObject *self, PyObject *unused)
         PyObject *co = in->code_ref != NULL ? PyWeakref_GetObject(in->code_ref) : Py_None;
         PyObject *fb =
             co != NULL && PyCode_Check(co) ? live_feedback((PyCodeObject *) co) : PyList_New(0);
-        if (d == NULL || fb == NULL || PyDict_SetItemString(d, "feedback", fb) < 0 ||
-            PyList_Append(list, d) < 0) {
+        /* The unboxing seed of its last compilation (the types of its locals then). */
+        PjCodeState *st = co != NULL && PyCode_Check(co) ? pj_state_get((PyCodeObject *) co) : NULL;
+        PyObject *seed = PyList_New(0);
+        for (int k = 0; seed != NULL && st != NULL && st->seed != NULL && k < st->nseed; k++) {
+            PyObject *v = PyLong_FromLong(st->seed[k]);
+            if (v == NULL || PyList_Append(seed, v) < 0)
+                Py_CLEAR(seed);
+            Py_XDECREF(v);
+        }
+        if (d == NULL || fb == NULL || seed == NULL ||
+            PyDict_SetItemString(d, "feedback", fb) < 0 ||
+            PyDict_SetItemString(d, "seed", seed) < 0 || PyList_Append(list, d) < 0) {
             Py_XDECREF(d);
             Py_XDECREF(fb);
+            Py_XDECREF(seed);
             Py_DECREF(list);
             return NULL;
         }
         Py_DECREF(fb);
+        Py_DECREF(seed);
         Py_DECREF(d);
     }
     return list;

@@ -60,6 +60,8 @@ typedef struct PjCodeState {
     unsigned int *profile_fb; /* the profile's feedback for it (PjCompileOptions.feedback;
                                * owned), or NULL */
     int profile_nfb;
+    unsigned char *profile_seed; /* the profile's unboxing seed for it (owned), or NULL */
+    int profile_nseed;
     /* The unboxing seed of its last compilation (owned; NULL: none), for pyjit.dump. */
     unsigned char *seed;
     int nseed;
@@ -138,6 +140,8 @@ typedef struct PjJit {
     PyObject *profile;
     long profile_matched; /* code objects it named, with the same bytecode */
     long profile_stale;   /* named, but their bytecode changed: not compiled early */
+    long profile_eager;   /* of the matched, compiled when their module finished running,
+                           * before their first call (hook.c) */
     long osr_entries;     /* running frames handed to newer code at a loop head */
     long unboxed_loops;
     long recompiles; /* functions compiled again without unboxing */
@@ -214,6 +218,10 @@ void pj_state_tier_up_drop(PjCodeState *st);
  * running frame. */
 int pj_state_compile_frame(PyCodeObject *co, PjCodeState *st, int mode,
                            struct _PyInterpreterFrame *frame);
+/* A loaded profile: compiles now (synchronously) the code objects nested in `co` -- a
+ * module or class body that has just run -- that the profile names, with the body's
+ * globals and builtins (borrowed) and the profile's seeds.  GIL held. */
+void pj_state_compile_profiled(PyCodeObject *co, PyObject *globals, PyObject *builtins);
 /* Applies a finished compilation to its state (GIL held). */
 void pj_state_finish(PjCodeState *st, int rc, const PjCompiled *c, PjAbort why);
 

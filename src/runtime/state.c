@@ -38,6 +38,7 @@ state_free(void *p)
     free(st->rd);
     free(st->seed);
     free(st->profile_fb);
+    free(st->profile_seed);
     free(st);
 }
 
@@ -205,15 +206,39 @@ take_feedback(PjCodeState *st, PyObject *list)
     st->profile_nfb = k;
 }
 
+/* The profile's seed for st's code: a list of ints 0..255 (one per local), or none. */
+static void
+take_seed(PjCodeState *st, PyObject *list)
+{
+    if (list == NULL || !PyList_Check(list) || PyList_GET_SIZE(list) == 0 ||
+        PyList_GET_SIZE(list) > st->code->co_nlocals)
+        return;
+    Py_ssize_t n = PyList_GET_SIZE(list);
+    unsigned char *seed = malloc((size_t) n);
+    if (seed == NULL)
+        return;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        long v = PyLong_AsLong(PyList_GET_ITEM(list, i));
+        if (v < 0 || v > 255) {
+            PyErr_Clear();
+            free(seed);
+            return;
+        }
+        seed[i] = (unsigned char) v;
+    }
+    st->profile_seed = seed;
+    st->profile_nseed = (int) n;
+}
+
 /* Whether the loaded profile names `co` with its bytecode (counted either way); takes its
- * feedback for st. */
+ * feedback and seed for st. */
 static int
 profile_names(PyCodeObject *co, PjCodeState *st)
 {
     PyObject *key = Py_BuildValue("(OOi)", co->co_filename, co->co_qualname, co->co_firstlineno);
     PyObject *entry = key ? PyDict_GetItemWithError(pj_jit.profile, key) : NULL; /* borrowed */
     Py_XDECREF(key);
-    if (entry == NULL || !PyTuple_Check(entry) || PyTuple_GET_SIZE(entry) != 2) {
+    if (entry == NULL || !PyTuple_Check(entry) || PyTuple_GET_SIZE(entry) != 3) {
         PyErr_Clear();
         return 0;
     }
@@ -227,7 +252,9 @@ profile_names(PyCodeObject *co, PjCodeState *st)
         return 0;
     }
     pj_jit.profile_matched++;
+    st->code = co;
     take_feedback(st, PyTuple_GET_ITEM(entry, 1));
+    take_seed(st, PyTuple_GET_ITEM(entry, 2));
     return 1;
 }
 
@@ -505,6 +532,12 @@ options_for(PyCodeObject *co, PjCodeState *st, _PyInterpreterFrame *frame, unsig
         opts.unbox = 0;
     /* (Only loops are unboxed: a function without one needs no seed.) */
     *seed = opts.unbox && st->has_loop ? frame_seed(co, frame, &opts.nseed) : NULL;
+    if (*seed == NULL && opts.unbox && st->has_loop && st->profile_seed != NULL &&
+        (*seed = malloc((size_t) st->profile_nseed)) != NULL) {
+        /* No frame (compiled ahead of its first call): the recorded run's seed. */
+        memcpy(*seed, st->profile_seed, (size_t) st->profile_nseed);
+        opts.nseed = st->profile_nseed;
+    }
     opts.seed = *seed;
     opts.feedback = st->profile_fb;
     opts.nfeedback = st->profile_nfb;
@@ -574,6 +607,58 @@ defer_tier_up(PjCodeState *st, _PyInterpreterFrame *frame)
     st->tier_up_job = 1;
     if (pj_worker_defer(st, PJ_FEEDBACK_DELAY) < 0)
         pj_state_tier_up(st, frame, 0);
+}
+
+/* Compiles a function the profile names before its first call (pj_state_compile_profiled):
+ * synchronously, with the module's globals for the call hints. */
+static int
+compile_ahead(PyCodeObject *co, PjCodeState *st, PyObject *globals, PyObject *builtins)
+{
+    if (st->entry != NULL || st->failed || st->compiling)
+        return 0;
+    st->compiling = 1;
+    st->code = co;
+    pj_helpers_find_math();
+    PjCompiled c;
+    PjAbort why;
+    unsigned char *seed;
+    PjCompileOptions opts = options_for(co, st, NULL, &seed);
+    opts.globals = globals;
+    opts.builtins = builtins;
+    PjPending *p = pj_compile_front((PyObject *) co, &opts, &c, &why);
+    if (seed != NULL) { /* kept for pyjit.dump */
+        free(st->seed);
+        st->seed = seed;
+        st->nseed = opts.nseed;
+    }
+    int rc = p != NULL ? pj_compile_back(pj_jit.engine, PJ_LANE_CALLER, p, &c, &why) : -1;
+    pj_state_finish(st, rc, &c, why);
+    return rc == 0;
+}
+
+static void
+compile_nested(PyCodeObject *co, PyObject *globals, PyObject *builtins, int depth)
+{
+    for (Py_ssize_t i = 0; depth < 16 && i < PyTuple_GET_SIZE(co->co_consts); i++) {
+        PyObject *c = PyTuple_GET_ITEM(co->co_consts, i);
+        if (!PyCode_Check(c))
+            continue;
+        PjCodeState *st = pj_state_get_or_create((PyCodeObject *) c);
+        if (st != NULL && st->profiled && compile_ahead((PyCodeObject *) c, st, globals, builtins))
+            pj_jit.profile_eager++;
+        compile_nested((PyCodeObject *) c, globals, builtins, depth + 1);
+    }
+}
+
+void
+pj_state_compile_profiled(PyCodeObject *co, PyObject *globals, PyObject *builtins)
+{
+    if (pj_jit.profile == NULL || pj_jit.engine == NULL)
+        return;
+    PyObject *exc, *val, *tb;
+    PyErr_Fetch(&exc, &val, &tb); /* (the body may have raised: keep it) */
+    compile_nested(co, globals, builtins, 0);
+    PyErr_Restore(exc, val, tb);
 }
 
 int

@@ -297,3 +297,27 @@ print(main(), pyjit.stats()["cache_hits"])
     assert list((home / "pyjit").glob("*.pjo"))
     assert first.stdout.split()[0] == second.stdout.split()[0]
     assert int(second.stdout.split()[1]) >= 2
+
+
+def test_profiled_functions_compile_when_their_module_has_run(runner):
+    # Loaded before the import, the profile's functions compile as soon as their module's
+    # body has run (before any call), with the recorded seed: work's loop is unboxed
+    # although no call has shown the type of its argument yet.
+    data = record(runner)
+    seeds = {f["qualname"]: f["seed"] for f in data["functions"]}
+    assert seeds["work"], seeds
+    r = runner.run_code("""
+import pyjit
+pyjit.enable()
+pyjit.load_profile("app.pjprof")
+import app
+s = pyjit.stats()
+info = {f["qualname"]: f for f in pyjit.compiled_functions()}
+print(pyjit.is_compiled(app.small), pyjit.is_compiled(app.work), s["profile_eager"] >= 2)
+print(info["work"]["unboxed_loops"], info["work"]["calls_before"])
+first = app.main()
+pyjit.disable()
+print(first == app.main())
+""", env={"PYJIT_THRESHOLD": "100", "PYJIT_CACHE_DIR": ""})
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == "True True True\n1 0\nTrue\n", r.stdout
