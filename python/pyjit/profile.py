@@ -179,6 +179,22 @@ def load(_pyjit, path, version, program=None):
     return len(table)
 
 
+def speculated(fb, most=3):
+    """A function's recorded feedback in a few words: the specialised forms it ran with,
+    most frequent first ("LOAD_ATTR_INSTANCE_VALUE x2, BINARY_OP_ADD_INT (+3 more)"); an
+    adaptive form whose counter moved is a site that stayed generic."""
+    counts = {}
+    for _, name, moved in fb:
+        key = name if "_ADAPTIVE" not in name else (name + " (generic)" if moved else None)
+        if key:
+            counts[key] = counts.get(key, 0) + 1
+    if not counts:
+        return "-"
+    items = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    text = ", ".join(n if c == 1 else "%s x%d" % (n, c) for n, c in items[:most])
+    return text + (" (+%d more)" % (len(items) - most) if len(items) > most else "")
+
+
 def report(data, out=None, top=20):
     """Prints a profile's summary: the functions by share of the samples (time), then by
     compile time, with their deopts and what they compiled to."""
@@ -195,12 +211,13 @@ def report(data, out=None, top=20):
       % (len(fns), cms, total))
     rows = sorted(fns, key=lambda f: (-f["samples"], -f["compile_ms"], f["qualname"]))
     w("%7s  %9s  %7s  %6s  %-9s  %s\n"
-      % ("time", "compile", "deopts", "loops", "tier", "function"))
+      % ("time", "compile", "deopts", "loops", "tier", "function / speculated types"))
     for f in rows[:top]:
         share = "%6.1f%%" % (100.0 * f["samples"] / total) if total else "      -"
         w("%7s  %7.1fms  %7d  %6d  %-9s  %s (%s:%d)\n"
           % (share, f["compile_ms"], f["deopts"], f["unboxed_loops"], f["tier"],
              f["qualname"], f["filename"], f["firstlineno"]))
+        w("%46s%s\n" % ("", speculated(f.get("feedback") or [])))
     if len(rows) > top:
         w("... and %d more\n" % (len(rows) - top))
     reasons = (data.get("stats") or {}).get("deopt_reasons") or {}

@@ -189,6 +189,8 @@ pyjit.save_profile("p.pjprof")
     data = json.loads((runner.tmp / "p.pjprof").read_text())
     fb = {f["qualname"]: f["feedback"] for f in data["functions"]}["norm1"]
     assert sum(1 for e in fb if e[1] == "LOAD_ATTR_INSTANCE_VALUE") == 2, fb
+    rep = runner.run(["-m", "pyjit", "report", "p.pjprof"], mode="path")
+    assert "LOAD_ATTR_INSTANCE_VALUE x2" in rep.stdout, rep.stdout
     probe = """
 from point import *
 import pyjit, sys
