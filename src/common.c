@@ -157,3 +157,12 @@ pj_str_free(PjStr *s)
     s->len = s->cap = 0;
     s->oom = 0;
 }
+
+uint64_t
+pj_fnv64(uint64_t h, const void *data, size_t n)
+{
+    const unsigned char *p = data;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ p[i]) * 1099511628211ULL;
+    return h;
+}

@@ -62,6 +62,11 @@ void pj_str_puts(PjStr *s, const char *text);
 char *pj_str_take(PjStr *s);
 void pj_str_free(PjStr *s);
 
+/* 64-bit FNV-1a: h continued over n bytes (start with PJ_FNV_BASIS).  The hash of code
+ * objects (profiles) and of code-cache keys and entries. */
+#define PJ_FNV_BASIS 1469598103934665603ULL
+uint64_t pj_fnv64(uint64_t h, const void *data, size_t n);
+
 #ifdef __cplusplus
 }
 #endif

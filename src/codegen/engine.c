@@ -477,15 +477,6 @@ typedef struct PjCacheHeader {
 
 static const char cache_magic[8] = "PJOBJ1\n";
 
-static uint64_t
-fnv64(uint64_t h, const void *data, size_t n)
-{
-    const unsigned char *p = data;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ p[i]) * 1099511628211ULL;
-    return h;
-}
-
 /* FNV-1a over 8-byte words (and the tail bytewise): 8x fewer multiplications for the
  * cache key's hundreds of kilobytes. */
 static uint64_t
@@ -498,7 +489,7 @@ hash_words(uint64_t h, const char *data, size_t n)
         h = (h ^ w) * 1099511628211ULL;
         h ^= h >> 29;
     }
-    return fnv64(h, data + i, n - i);
+    return pj_fnv64(h, data + i, n - i);
 }
 
 int
@@ -530,10 +521,10 @@ pj_engine_set_cache(PjEngine *e, const char *dir, const char *versions)
     char head[256];
     snprintf(head, sizeof head, "pyjit-cache-1 llvm %u.%u.%u opt %d\n", major, minor, patch,
              e->opt_level);
-    uint64_t h = fnv64(1469598103934665603ULL, head, strlen(head));
-    h = fnv64(h, versions, strlen(versions));
-    h = fnv64(h, cpu, strlen(cpu));
-    h = fnv64(h, features, strlen(features));
+    uint64_t h = pj_fnv64(PJ_FNV_BASIS, head, strlen(head));
+    h = pj_fnv64(h, versions, strlen(versions));
+    h = pj_fnv64(h, cpu, strlen(cpu));
+    h = pj_fnv64(h, features, strlen(features));
     LLVMDisposeMessage(cpu);
     LLVMDisposeMessage(features);
     pthread_mutex_lock(&e->mu);
@@ -559,7 +550,7 @@ pj_engine_cache_key(PjEngine *e, LLVMModuleRef m, int tier)
     LLVMMemoryBufferRef bc = LLVMWriteBitcodeToMemoryBuffer(m);
     if (bc == NULL)
         return 0;
-    h = fnv64(h, &tier, sizeof tier);
+    h = pj_fnv64(h, &tier, sizeof tier);
     h = hash_words(h, LLVMGetBufferStart(bc), LLVMGetBufferSize(bc));
     LLVMDisposeMemoryBuffer(bc);
     return h ? h : 1;
@@ -611,7 +602,7 @@ cache_store(PjEngine *e, uint64_t key, const char *obj, size_t size)
     memcpy(hd.magic, cache_magic, sizeof hd.magic);
     hd.key = key;
     hd.size = size;
-    hd.check = fnv64(1469598103934665603ULL, obj, size);
+    hd.check = pj_fnv64(PJ_FNV_BASIS, obj, size);
     FILE *f = fopen(tmp, "wb");
     if (f == NULL)
         return;
@@ -641,7 +632,7 @@ cache_load(PjEngine *e, uint64_t key, const char *path, size_t *size)
     if (!bad) {
         obj = malloc(hd.size);
         bad = obj == NULL || fread(obj, 1, hd.size, f) != hd.size || fgetc(f) != EOF ||
-              fnv64(1469598103934665603ULL, obj, hd.size) != hd.check;
+              pj_fnv64(PJ_FNV_BASIS, obj, hd.size) != hd.check;
     }
     fclose(f);
     if (bad) {

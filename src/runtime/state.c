@@ -72,21 +72,12 @@ pj_code_has_loop(PyCodeObject *co)
     return 0;
 }
 
-static uint64_t
-fnv(uint64_t h, const void *data, size_t n)
-{
-    const unsigned char *p = data;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ p[i]) * 1099511628211ULL;
-    return h;
-}
-
 /* A constant's contribution: its repr, a code object's own hash, a frozenset's elements in
  * any order (their repr order follows string hashing, which differs per process). */
 static uint64_t
 const_hash(PyObject *o, int depth)
 {
-    uint64_t h = fnv(1469598103934665603ULL, Py_TYPE(o)->tp_name, strlen(Py_TYPE(o)->tp_name));
+    uint64_t h = pj_fnv64(PJ_FNV_BASIS, Py_TYPE(o)->tp_name, strlen(Py_TYPE(o)->tp_name));
     if (depth > 16)
         return h;
     if (PyCode_Check(o))
@@ -98,12 +89,12 @@ const_hash(PyObject *o, int depth)
         Py_hash_t kh;
         while (_PySet_NextEntry(o, &pos, &key, &kh))
             sum += const_hash(key, depth + 1);
-        return fnv(h, &sum, sizeof sum);
+        return pj_fnv64(h, &sum, sizeof sum);
     }
     if (PyTuple_CheckExact(o)) {
         for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(o); i++) {
             uint64_t e = const_hash(PyTuple_GET_ITEM(o, i), depth + 1);
-            h = fnv(h, &e, sizeof e);
+            h = pj_fnv64(h, &e, sizeof e);
         }
         return h;
     }
@@ -111,7 +102,7 @@ const_hash(PyObject *o, int depth)
     Py_ssize_t n;
     const char *u = r ? PyUnicode_AsUTF8AndSize(r, &n) : NULL;
     if (u != NULL)
-        h = fnv(h, u, (size_t) n);
+        h = pj_fnv64(h, u, (size_t) n);
     else
         PyErr_Clear();
     Py_XDECREF(r);
@@ -128,7 +119,7 @@ names_hash(uint64_t h, PyObject *names)
             PyErr_Clear();
             continue;
         }
-        h = fnv(h, u, (size_t) n + 1);
+        h = pj_fnv64(h, u, (size_t) n + 1);
     }
     return h;
 }
@@ -141,14 +132,13 @@ pj_code_hash(PyCodeObject *co)
         PyErr_Clear();
         return 0;
     }
-    uint64_t h =
-        fnv(1469598103934665603ULL, PyBytes_AS_STRING(bytes), (size_t) PyBytes_GET_SIZE(bytes));
+    uint64_t h = pj_fnv64(PJ_FNV_BASIS, PyBytes_AS_STRING(bytes), (size_t) PyBytes_GET_SIZE(bytes));
     Py_DECREF(bytes);
     int shape[4] = { co->co_argcount, co->co_posonlyargcount, co->co_kwonlyargcount, co->co_flags };
-    h = fnv(h, shape, sizeof shape);
+    h = pj_fnv64(h, shape, sizeof shape);
     for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(co->co_consts); i++) {
         uint64_t c = const_hash(PyTuple_GET_ITEM(co->co_consts, i), 0);
-        h = fnv(h, &c, sizeof c);
+        h = pj_fnv64(h, &c, sizeof c);
     }
     h = names_hash(names_hash(h, co->co_names), co->co_localsplusnames);
     return h ? h : 1;
@@ -609,32 +599,8 @@ defer_tier_up(PjCodeState *st, _PyInterpreterFrame *frame)
         pj_state_tier_up(st, frame, 0);
 }
 
-/* Compiles a function the profile names before its first call (pj_state_compile_profiled):
- * synchronously, with the module's globals for the call hints. */
-static int
-compile_ahead(PyCodeObject *co, PjCodeState *st, PyObject *globals, PyObject *builtins)
-{
-    if (st->entry != NULL || st->failed || st->compiling)
-        return 0;
-    st->compiling = 1;
-    st->code = co;
-    pj_helpers_find_math();
-    PjCompiled c;
-    PjAbort why;
-    unsigned char *seed;
-    PjCompileOptions opts = options_for(co, st, NULL, &seed);
-    opts.globals = globals;
-    opts.builtins = builtins;
-    PjPending *p = pj_compile_front((PyObject *) co, &opts, &c, &why);
-    if (seed != NULL) { /* kept for pyjit.dump */
-        free(st->seed);
-        st->seed = seed;
-        st->nseed = opts.nseed;
-    }
-    int rc = p != NULL ? pj_compile_back(pj_jit.engine, PJ_LANE_CALLER, p, &c, &why) : -1;
-    pj_state_finish(st, rc, &c, why);
-    return rc == 0;
-}
+static int compile_code(PyCodeObject *co, PjCodeState *st, int mode, _PyInterpreterFrame *frame,
+                        PyObject *globals, PyObject *builtins);
 
 static void
 compile_nested(PyCodeObject *co, PyObject *globals, PyObject *builtins, int depth)
@@ -644,7 +610,8 @@ compile_nested(PyCodeObject *co, PyObject *globals, PyObject *builtins, int dept
         if (!PyCode_Check(c))
             continue;
         PjCodeState *st = pj_state_get_or_create((PyCodeObject *) c);
-        if (st != NULL && st->profiled && compile_ahead((PyCodeObject *) c, st, globals, builtins))
+        if (st != NULL && st->profiled && st->entry == NULL &&
+            compile_code((PyCodeObject *) c, st, PJ_COMPILE_SYNC, NULL, globals, builtins))
             pj_jit.profile_eager++;
         compile_nested((PyCodeObject *) c, globals, builtins, depth + 1);
     }
@@ -670,6 +637,16 @@ pj_state_compile_mode(PyCodeObject *co, PjCodeState *st, int mode)
 int
 pj_state_compile_frame(PyCodeObject *co, PjCodeState *st, int mode, _PyInterpreterFrame *frame)
 {
+    return compile_code(co, st, mode, frame, NULL, NULL);
+}
+
+/* pj_state_compile_frame, with `globals` and `builtins` (borrowed) standing for the
+ * frame's when there is none: a profiled function compiled ahead of its first call, with
+ * its module's (pj_state_compile_profiled). */
+static int
+compile_code(PyCodeObject *co, PjCodeState *st, int mode, _PyInterpreterFrame *frame,
+             PyObject *globals, PyObject *builtins)
+{
     if (st->entry != NULL)
         return 1;
     if (st->failed || st->compiling)
@@ -681,6 +658,10 @@ pj_state_compile_frame(PyCodeObject *co, PjCodeState *st, int mode, _PyInterpret
     PjAbort why;
     unsigned char *seed;
     PjCompileOptions opts = options_for(co, st, frame, &seed);
+    if (frame == NULL && globals != NULL) {
+        opts.globals = globals;
+        opts.builtins = builtins;
+    }
     /* A loop that runs unboxed is several times faster than the interpreter: compiling it
      * for this call pays even when it is big.  Other loops gain a few tens of percent,
      * which pays for LLVM's time only in a long call -- and most first calls of loop
