@@ -220,6 +220,18 @@ take_seed(PjCodeState *st, PyObject *list)
     st->profile_nseed = (int) n;
 }
 
+/* Whether the loaded profile has an entry for co's names (not checking its hash). */
+static int
+profile_key_known(PyCodeObject *co)
+{
+    PyObject *key = Py_BuildValue("(OOi)", co->co_filename, co->co_qualname, co->co_firstlineno);
+    int r = key != NULL ? PyDict_Contains(pj_jit.profile, key) : -1;
+    Py_XDECREF(key);
+    if (r < 0)
+        PyErr_Clear();
+    return r > 0;
+}
+
 /* Whether the loaded profile names `co` with its bytecode (counted either way); takes its
  * feedback and seed for st. */
 static int
@@ -609,7 +621,10 @@ compile_nested(PyCodeObject *co, PyObject *globals, PyObject *builtins, int dept
         PyObject *c = PyTuple_GET_ITEM(co->co_consts, i);
         if (!PyCode_Check(c))
             continue;
-        PjCodeState *st = pj_state_get_or_create((PyCodeObject *) c);
+        /* (A state only for what the profile names: the others may never run.) */
+        PjCodeState *st = pj_state_get((PyCodeObject *) c);
+        if (st == NULL && profile_key_known((PyCodeObject *) c))
+            st = pj_state_get_or_create((PyCodeObject *) c);
         if (st != NULL && st->profiled && st->entry == NULL &&
             compile_code((PyCodeObject *) c, st, PJ_COMPILE_SYNC, NULL, globals, builtins))
             pj_jit.profile_eager++;
