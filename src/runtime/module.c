@@ -375,7 +375,7 @@ py_compiled_functions(PyObject *self, PyObject *unused)
             in->optimized ? "optimized" : "baseline", "compilations", in->tiers, "code_hash", hash,
             "deopts", in->deopts, "calls_before", in->calls, "cached",
             in->cached ? Py_True : Py_False);
-        PyObject *co = in->code_ref != NULL ? PyWeakref_GetObject(in->code_ref) : Py_None;
+        PyObject *co = in->code != NULL ? (PyObject *) in->code : Py_None;
         PyObject *fb =
             co != NULL && PyCode_Check(co) ? live_feedback((PyCodeObject *) co) : PyList_New(0);
         /* The unboxing seed of its last compilation (the types of its locals then). */

@@ -98,10 +98,14 @@ typedef struct PjCompiledInfo {
     int tiers;          /* compilations: 2 for baseline code replaced by optimised code */
     int optimized;      /* the code now installed is the optimised tier's */
     uint64_t code_hash; /* pj_code_hash: a profile's key with its names */
-    PyObject *code_ref; /* a weak reference to its code object (owned), or NULL */
-    int cached;         /* its last compilation came from the code cache */
-    long deopts;        /* its compiled code's deopts */
-    long calls;         /* calls the hook saw before it compiled */
+    /* Its code object (borrowed), while that lives and this is its newest record: cleared
+     * by state_free and when a recompilation starts a new record.  (Not a weak reference:
+     * creating a GC-tracked object while compiling changed what gc.get_objects() counts
+     * around a compiled loop, which test_descr checks.) */
+    PyCodeObject *code;
+    int cached;  /* its last compilation came from the code cache */
+    long deopts; /* its compiled code's deopts */
+    long calls;  /* calls the hook saw before it compiled */
 } PjCompiledInfo;
 
 typedef struct PjJit {

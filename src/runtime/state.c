@@ -19,6 +19,8 @@ state_free(void *p)
     PjCodeState *st = p;
     if (st == NULL)
         return;
+    if (st->info >= 0 && (size_t) st->info < pj_jit.ninfos) /* its code object is dying */
+        pj_jit.infos[st->info].code = NULL;
     if (st->job != NULL)
         pj_worker_forget(st);
     if (st->handle != NULL) {
@@ -444,6 +446,8 @@ pj_state_finish(PjCodeState *st, int rc, const PjCompiled *c, PjAbort why)
     st->code_bytes = c->code_bytes;
     st->entry = (PjEntry) c->entry;
     st->osr = (uint8_t) c->osr;
+    if (!tier_up && st->info >= 0 && (size_t) st->info < pj_jit.ninfos)
+        pj_jit.infos[st->info].code = NULL; /* a new record follows the code object now */
     st->info = pj_stats_compiled(st->code, c, tier_up ? st->info : -1);
     pj_perf_add(st->code, c->entry, c->code_bytes);
 }

@@ -119,9 +119,7 @@ pj_stats_compiled(PyCodeObject *co, const PjCompiled *c, int info_index)
         info->t_codegen = c->t_codegen;
         info->tiers = 1;
         info->code_hash = pj_code_hash(co);
-        info->code_ref = PyWeakref_NewRef((PyObject *) co, NULL);
-        if (info->code_ref == NULL)
-            PyErr_Clear();
+        info->code = co;
         info->deopts = 0;
         PjCodeState *st = pj_state_get(co);
         info->calls = st != NULL ? (long) st->calls : 0;

@@ -1,6 +1,7 @@
 """Profiles: pyjit.save_profile / load_profile, `pyjit profile`, `pyjit run --profile`,
 `pyjit report`, and profiles that cannot be used (docs/profile-format.md)."""
 import json
+import os
 
 APP = """
 def work(n):
@@ -263,6 +264,8 @@ def test_processes_sharing_a_cache_folder(runner):
     prog = runner.write("cached.py", CACHED)
     from conftest import PYTHON, PKG, clean_env
     env = clean_env(PYTHONPATH=str(PKG), PYJIT_THRESHOLD="0", PYJIT_CACHE_DIR=str(cache))
+    if os.environ.get("PYJIT_TEST_PRELOAD"):  # (the sanitizer build's runtime)
+        env["LD_PRELOAD"] = os.environ["PYJIT_TEST_PRELOAD"]
     procs = [subprocess.Popen([PYTHON, str(prog)], env=env, cwd=runner.tmp,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
              for _ in range(4)]
