@@ -45,6 +45,10 @@
      * head -> 1; elsewhere 0, the eval breaker raised again to ask at the next back edge  \
      * (a bounded number of times per code object). */                                     \
     X(pj_rt_osr_ready,      I, 3, (P, P, I))                                                 \
+    /* (frame): the fast paths its code chose from feedback keep missing (PJ_MISS_LIMIT): \
+     * the code is retired, the interpreter runs the function again (re-specialising it)  \
+     * and compiles it anew (pj_state_fast_paths_stale). */                                \
+    X(pj_rt_fast_paths_stale, V, 1, (P))                                                     \
     /* (tstate): service the eval breaker -> 0 go on, -1 error set, 1 deopt. */             \
     X(pj_rt_handle_pending, I, 1, (P))                                                       \
     /* (tstate, entry): after a call, the same (newer code installed: ask again at the     \
@@ -319,8 +323,14 @@ typedef struct PjRuntimeData {
     int nglobal_caches;
     int nattr_caches;
     int nmethod_caches;
+    /* Times a fast path chosen by the interpreter's feedback found other types (compiled
+     * code counts them; at PJ_MISS_LIMIT it calls pj_rt_fast_paths_stale). */
+    int misses;
     PjGlobalCache global_caches[];
 } PjRuntimeData;
+
+/* Misses of feedback-chosen fast paths after which a function is compiled again. */
+#define PJ_MISS_LIMIT 10000
 
 static inline PjAttrCache *
 pj_rd_attr_caches(PjRuntimeData *rd)

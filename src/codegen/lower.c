@@ -417,6 +417,37 @@ local_slot(Lower *L, long long local)
     return gep(L, L->localsplus, (long long) sizeof(PyObject *) * local);
 }
 
+/* Counts a miss of a fast path the interpreter's feedback chose (its type check failed),
+ * and at PJ_MISS_LIMIT asks for the function to be compiled again. */
+static void
+note_miss(Lower *L)
+{
+    LLVMValueRef p = gep(L, L->rd, (long long) offsetof(PjRuntimeData, misses));
+    LLVMValueRef old = LLVMBuildAtomicRMW(L->b, LLVMAtomicRMWBinOpAdd, p, ci32(L, 1),
+                                          LLVMAtomicOrderingMonotonic, 0);
+    LLVMBasicBlockRef stale = new_bb(L, "hint.stale"), go = new_bb(L, "");
+    br_cold(L, LLVMBuildICmp(L->b, LLVMIntEQ, old, ci32(L, PJ_MISS_LIMIT - 1), ""), stale, go);
+    at(L, stale);
+    call(L, "pj_rt_fast_paths_stale", &L->frame, 1);
+    LLVMBuildBr(L->b, go);
+    at(L, go);
+}
+
+/* Where a failed type check of `in`'s fast path goes: `to`, through a block counting the
+ * miss when that path is there because the interpreter's feedback chose it (hint h). */
+static LLVMBasicBlockRef
+miss_to(Lower *L, const PjInstr *in, PjHint h, LLVMBasicBlockRef to)
+{
+    if (in->hint != h)
+        return to;
+    LLVMBasicBlockRef saved = LLVMGetInsertBlock(L->b), bb = new_bb(L, "hint.miss");
+    at(L, bb);
+    note_miss(L);
+    LLVMBuildBr(L->b, to);
+    at(L, saved);
+    return bb;
+}
+
 /* The i64 words of a loop's dirty mask for n unboxed locals. */
 static inline int
 dirty_words(int n)
@@ -1297,7 +1328,8 @@ lower_binop(Lower *L, const PjInstr *in)
 
     if (has_int_path(k) && (in->hint == PJ_HINT_NONE || in->hint == PJ_HINT_INT)) {
         LLVMBasicBlockRef ints = new_bb(L, "binop.int"), next = new_bb(L, "");
-        branch_if(L, and2(L, is_long_type(L, x, a), is_long_type(L, y, b)), ints, next);
+        branch_if(L, and2(L, is_long_type(L, x, a), is_long_type(L, y, b)), ints,
+                  miss_to(L, in, PJ_HINT_INT, next));
         LLVMValueRef ia = smallint_or(L, x, a, generic), ib = smallint_or(L, y, b, generic);
         LLVMValueRef ok = NULL;
         if (base == PJ_NB_TRUE_DIVIDE) {
@@ -1326,7 +1358,8 @@ lower_binop(Lower *L, const PjInstr *in)
     if (has_float_path(k) && (in->hint == PJ_HINT_NONE || in->hint == PJ_HINT_FLOAT)) {
         /* float op float, float op int, int op float (one-digit ints convert exactly). */
         LLVMBasicBlockRef floats = new_bb(L, "binop.float");
-        branch_if(L, and2(L, is_number(L, x, a), is_number(L, y, b)), floats, not_num);
+        branch_if(L, and2(L, is_number(L, x, a), is_number(L, y, b)), floats,
+                  miss_to(L, in, PJ_HINT_FLOAT, not_num));
         LLVMValueRef fa = as_double_or(L, x, a, generic), fb = as_double_or(L, y, b, generic);
         LLVMValueRef ok = NULL;
         LLVMValueRef r = float_binop(L, k, fa, fb, &ok);
@@ -1553,7 +1586,8 @@ compare_fast_paths(Lower *L, const PjInstr *in, Merge *m)
     }
     if (in->hint != PJ_HINT_FLOAT) {
         LLVMBasicBlockRef ints = new_bb(L, "cmp.int"), not_ints = new_bb(L, "");
-        branch_if(L, and2(L, is_long_type(L, x, a), is_long_type(L, y, b)), ints, not_ints);
+        branch_if(L, and2(L, is_long_type(L, x, a), is_long_type(L, y, b)), ints,
+                  miss_to(L, in, PJ_HINT_INT, not_ints));
         LLVMValueRef ia = smallint_or(L, x, a, generic), ib = smallint_or(L, y, b, generic);
         merge_add(L, m, LLVMBuildICmp(L->b, int_pred(op), ia, ib, ""));
         at(L, not_ints);
@@ -1565,7 +1599,8 @@ compare_fast_paths(Lower *L, const PjInstr *in, Merge *m)
     }
     LLVMBasicBlockRef floats = new_bb(L, "cmp.float");
     LLVMBasicBlockRef not_num = in->hint == PJ_HINT_NONE ? new_bb(L, "") : generic;
-    branch_if(L, and2(L, is_number(L, x, a), is_number(L, y, b)), floats, not_num);
+    branch_if(L, and2(L, is_number(L, x, a), is_number(L, y, b)), floats,
+              miss_to(L, in, PJ_HINT_FLOAT, not_num));
     LLVMValueRef fa = as_double_or(L, x, a, generic), fb = as_double_or(L, y, b, generic);
     merge_add(L, m, LLVMBuildFCmp(L->b, real_pred(op), fa, fb, ""));
     if (not_num != generic) {
@@ -2031,7 +2066,8 @@ lower_subscr(Lower *L, const PjInstr *in)
         if (wants(in, PJ_HINT_DICT)) {
             LLVMBasicBlockRef dict = new_bb(L, "subscr.dict");
             LLVMBasicBlockRef found = new_bb(L, "subscr.dict.hit");
-            LLVMBuildCondBr(L->b, is_type(L, c, "PyDict_Type"), dict, generic);
+            LLVMBuildCondBr(L->b, is_type(L, c, "PyDict_Type"), dict,
+                            miss_to(L, in, PJ_HINT_DICT, generic));
             at(L, dict);
             LLVMValueRef dargs[2] = { c, k };
             LLVMValueRef item = call(L, "PyDict_GetItemWithError", dargs, 2); /* borrowed */
@@ -2046,7 +2082,10 @@ lower_subscr(Lower *L, const PjInstr *in)
                         in->fs);
         }
     }
-    LLVMBuildBr(L->b, generic);
+    /* (Here: not the list or tuple the feedback said, or a dict without the key.) */
+    LLVMBuildBr(L->b, compact_all(L)
+                          ? generic
+                          : miss_to(L, in, PJ_HINT_LIST, miss_to(L, in, PJ_HINT_TUPLE, generic)));
     at(L, generic);
     LLVMValueRef args[2] = { c, k };
     LLVMValueRef r = call(L, "pj_rt_getitem", args, 2);
@@ -2062,7 +2101,7 @@ lower_store_subscr(Lower *L, const PjInstr *in)
     LLVMBasicBlockRef done = new_bb(L, "setitem.done"), generic = new_bb(L, "setitem.generic");
     if (!compact_all(L) && wants(in, PJ_HINT_LIST)) {
         LLVMBasicBlockRef list = new_bb(L, "setitem.list"), next = new_bb(L, "");
-        branch_if(L, is_type(L, c, "PyList_Type"), list, next);
+        branch_if(L, is_type(L, c, "PyList_Type"), list, miss_to(L, in, PJ_HINT_LIST, next));
         LLVMValueRef slot = sequence_slot(L, c, k, 1, generic);
         LLVMValueRef old = LLVMBuildLoad2(L->b, L->ptr, slot, "");
         incref(L, v);
@@ -2073,7 +2112,7 @@ lower_store_subscr(Lower *L, const PjInstr *in)
     }
     if (!compact_all(L) && wants(in, PJ_HINT_DICT)) {
         LLVMBasicBlockRef dict = new_bb(L, "setitem.dict");
-        branch_if(L, is_type(L, c, "PyDict_Type"), dict, generic);
+        branch_if(L, is_type(L, c, "PyDict_Type"), dict, miss_to(L, in, PJ_HINT_DICT, generic));
         LLVMValueRef dargs[3] = { c, k, v };
         LLVMValueRef drc = call(L, "PyDict_SetItem", dargs, 3);
         check_status(L, drc, in->fs);

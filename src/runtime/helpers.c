@@ -378,6 +378,13 @@ pj_rt_getitem(PyObject *c, PyObject *k)
 PyObject *pj_rt_call(PyThreadState *ts, PyObject **base, int oparg, PyObject *kwnames);
 void pj_rt_frame_pop(PyThreadState *ts, _PyInterpreterFrame *frame);
 int pj_rt_osr_ready(_PyInterpreterFrame *frame, void *entry, int at_head);
+void pj_rt_fast_paths_stale(_PyInterpreterFrame *frame);
+
+void
+pj_rt_fast_paths_stale(_PyInterpreterFrame *frame)
+{
+    pj_state_fast_paths_stale(frame->f_code);
+}
 
 /* How many back edges away from an outermost loop's head baseline code may raise the eval
  * breaker again, per code object, to reach one (an inner loop that runs long then costs a

@@ -55,6 +55,7 @@ typedef struct PjCodeState {
                                * compile was due: the hook counts its calls (direct calls
                                * skip it meanwhile: direct_argc -1) */
     int info;                 /* its entry in pj_jit.infos (stats.c), -1 none */
+    uint8_t stale_recompiles; /* recompilations for stale feedback (fast_paths_stale) */
     uint8_t profiled;         /* a loaded profile names it (same bytecode): compiled at its
                                * first call (pj_state_get_or_create, hook.c) */
     unsigned int *profile_fb; /* the profile's feedback for it (PjCompileOptions.feedback;
@@ -86,6 +87,12 @@ extern PjDirectCalls pj_direct;
 /* Counts a deopt of an unboxed loop's check in `co`; retires the code when they keep
  * failing (see PjCodeState). */
 void pj_state_unbox_deopt(PyCodeObject *co);
+/* The fast paths co's code chose from the interpreter's feedback missed PJ_MISS_LIMIT
+ * times: the types changed.  Retires the code (its running calls finish in it) and lets
+ * the interpreter run the function again, which re-specialises it, until it compiles again
+ * with that feedback -- at most PJ_STALE_RECOMPILES times per code object. */
+#define PJ_STALE_RECOMPILES 3
+void pj_state_fast_paths_stale(PyCodeObject *co);
 
 typedef struct PjCompiledInfo {
     char *qualname, *filename;
@@ -148,8 +155,9 @@ typedef struct PjJit {
                            * before their first call (hook.c) */
     long osr_entries;     /* running frames handed to newer code at a loop head */
     long unboxed_loops;
-    long recompiles; /* functions compiled again without unboxing */
-    long tier_ups;   /* baseline code replaced by optimised code */
+    long recompiles;       /* functions compiled again (without unboxing, or stale) */
+    long stale_recompiles; /* of those, because their feedback went stale */
+    long tier_ups;         /* baseline code replaced by optimised code */
     long codes_seen; /* code objects that got a state: functions that ran (also traced), loop bodies
                       */
     long bodies_interpreted; /* runs of module/class bodies without a loop (never compiled) */

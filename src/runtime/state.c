@@ -453,6 +453,42 @@ pj_state_finish(PjCodeState *st, int rc, const PjCompiled *c, PjAbort why)
 }
 
 void
+pj_state_fast_paths_stale(PyCodeObject *co)
+{
+    PjCodeState *st = pj_state_get(co);
+    if (st == NULL || st->entry == NULL || st->stale_recompiles >= PJ_STALE_RECOMPILES ||
+        retire(st) < 0)
+        return;
+    st->stale_recompiles++;
+    /* The interpreter's feedback is what counts now: a profile's, if any, was wrong. */
+    free(st->profile_fb);
+    st->profile_fb = NULL;
+    st->profile_nfb = 0;
+    st->profiled = 0;
+    st->deferred = 1; /* (counted in the interpreter, then compiled in the background) */
+    st->calls = 0;
+    if (pj_jit.log & PJ_LOG_RECOMPILE) {
+        char why[160];
+        snprintf(why, sizeof why,
+                 "fast paths chosen from the interpreter's feedback missed %d times: it runs "
+                 "in the interpreter again and is compiled with fresh feedback",
+                 PJ_MISS_LIMIT);
+        pj_log_recompile(co, why);
+    }
+    if (st->tier_up_job) {
+        pj_worker_forget(st);
+        st->tier_up_job = 0;
+        st->compiling = 0;
+        st->front_due = 0;
+    }
+    st->baseline = 0;
+    st->tier_up_idle = 0;
+    st->direct_argc = direct_argc_of(co);
+    pj_jit.recompiles++;
+    pj_jit.stale_recompiles++;
+}
+
+void
 pj_state_unbox_deopt(PyCodeObject *co)
 {
     PjCodeState *st = pj_state_get(co);

@@ -233,6 +233,7 @@ pj_stats_dict(void)
         set_long(d, "profile_matched", pj_jit.profile_matched) < 0 ||
         set_long(d, "profile_stale", pj_jit.profile_stale) < 0 ||
         set_long(d, "profile_eager", pj_jit.profile_eager) < 0 ||
+        set_long(d, "stale_recompiles", pj_jit.stale_recompiles) < 0 ||
         set_long(d, "cache_hits", pj_engine_cache_stats(pj_jit.engine).hits) < 0 ||
         set_long(d, "cache_stores", pj_engine_cache_stats(pj_jit.engine).stores) < 0 ||
         set_long(d, "cache_rejected", pj_engine_cache_stats(pj_jit.engine).rejected) < 0 ||

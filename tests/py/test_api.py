@@ -708,3 +708,34 @@ print(again == first == kernel(1_000_000))
     r = runner.run_code(prog.replace("1_000_000", "1000"), env={"PYJIT_OPT": "0"})
     assert r.returncode == 0, r.stderr
     assert r.stdout == ("[('kernel', 'baseline', 1), ('small', 'baseline', 1)] 0\nTrue\n"), r.stdout
+
+
+def test_fast_paths_whose_types_changed_are_compiled_again(runner):
+    # add() compiles with the interpreter's int feedback; then it is only ever called with
+    # floats.  Its int path misses each time; after PJ_MISS_LIMIT misses its code is
+    # retired, the interpreter runs it again (and re-specialises it for floats), and it
+    # compiles again with float feedback.  Results are the interpreter's throughout.
+    r = runner.run_code("""
+        import pyjit
+        def add(a, b):
+            return a + b
+        def drive(n):
+            t = 0.0
+            for i in range(n):
+                t += add(i * 0.5, 0.25)
+            return t
+        pyjit.enable()
+        for i in range(300):
+            add(i, 1)
+        pyjit.wait_compiled()
+        print(pyjit.is_compiled(add), "?int" in pyjit.dump(add, "ir"))
+        t = drive(30000)
+        t += drive(1000)
+        pyjit.wait_compiled()
+        s = pyjit.stats()
+        print(s["stale_recompiles"], pyjit.is_compiled(add), "?float" in pyjit.dump(add, "ir"))
+        pyjit.disable()
+        print(t == drive(30000) + drive(1000))
+    """, env={"PYJIT_THRESHOLD": "100"})
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == "True True\n1 True True\nTrue\n", r.stdout
