@@ -452,6 +452,25 @@ pj_state_finish(PjCodeState *st, int rc, const PjCompiled *c, PjAbort why)
     pj_perf_add(st->code, c->entry, c->code_bytes);
 }
 
+/* After retire(st) for a recompilation: logs why, drops a queued optimised compile of the
+ * retired code (not wanted), and lets the next calls find the function uncompiled. */
+static void
+retired_for_recompile(PyCodeObject *co, PjCodeState *st, const char *why)
+{
+    if (pj_jit.log & PJ_LOG_RECOMPILE)
+        pj_log_recompile(co, why);
+    if (st->tier_up_job) {
+        pj_worker_forget(st);
+        st->tier_up_job = 0;
+        st->compiling = 0;
+        st->front_due = 0;
+    }
+    st->baseline = 0;
+    st->tier_up_idle = 0;
+    st->direct_argc = direct_argc_of(co);
+    pj_jit.recompiles++;
+}
+
 void
 pj_state_fast_paths_stale(PyCodeObject *co)
 {
@@ -467,24 +486,12 @@ pj_state_fast_paths_stale(PyCodeObject *co)
     st->profiled = 0;
     st->deferred = 1; /* (counted in the interpreter, then compiled in the background) */
     st->calls = 0;
-    if (pj_jit.log & PJ_LOG_RECOMPILE) {
-        char why[160];
-        snprintf(why, sizeof why,
-                 "fast paths chosen from the interpreter's feedback missed %d times: it runs "
-                 "in the interpreter again and is compiled with fresh feedback",
-                 PJ_MISS_LIMIT);
-        pj_log_recompile(co, why);
-    }
-    if (st->tier_up_job) {
-        pj_worker_forget(st);
-        st->tier_up_job = 0;
-        st->compiling = 0;
-        st->front_due = 0;
-    }
-    st->baseline = 0;
-    st->tier_up_idle = 0;
-    st->direct_argc = direct_argc_of(co);
-    pj_jit.recompiles++;
+    char why[160];
+    snprintf(why, sizeof why,
+             "fast paths chosen from the interpreter's feedback missed %d times: it runs "
+             "in the interpreter again and is compiled with fresh feedback",
+             PJ_MISS_LIMIT);
+    retired_for_recompile(co, st, why);
     pj_jit.stale_recompiles++;
 }
 
@@ -502,24 +509,12 @@ pj_state_unbox_deopt(PyCodeObject *co)
      * without counting calls again. */
     st->deferred = 1;
     st->calls = (uint32_t) (pj_jit.threshold > 0 ? pj_jit.threshold : 0);
-    if (pj_jit.log & PJ_LOG_RECOMPILE) {
-        char why[128];
-        snprintf(why, sizeof why,
-                 "the checks of its unboxed loops failed %d times: its next call compiles it "
-                 "again without unboxing",
-                 PJ_UNBOX_DEOPT_LIMIT);
-        pj_log_recompile(co, why);
-    }
-    if (st->tier_up_job) { /* the optimised compile of the retired code: not wanted */
-        pj_worker_forget(st);
-        st->tier_up_job = 0;
-        st->compiling = 0;
-        st->front_due = 0;
-    }
-    st->baseline = 0;
-    st->tier_up_idle = 0;
-    st->direct_argc = direct_argc_of(co);
-    pj_jit.recompiles++;
+    char why[128];
+    snprintf(why, sizeof why,
+             "the checks of its unboxed loops failed %d times: its next call compiles it "
+             "again without unboxing",
+             PJ_UNBOX_DEOPT_LIMIT);
+    retired_for_recompile(co, st, why);
 }
 
 /* The unboxing seed of one object (pass_unbox.c's shapes): its PjUType if it is a number
