@@ -36,6 +36,17 @@ verify(PjFunc *fn, const char *after, PjAbort *why)
     return 0;
 }
 
+/* The decoded bytecode, with a loaded profile's feedback where the interpreter has none
+ * yet (what a compilation and its dumps decode from). */
+static PjBytecode *
+decode(PyObject *code, const PjCompileOptions *opts, PjArena *a, PjAbort *why)
+{
+    PjBytecode *bc = pj_decode_code(code, a, why);
+    if (bc != NULL && opts->feedback != NULL)
+        pj_decode_apply_feedback(bc, opts->feedback, opts->nfeedback);
+    return bc;
+}
+
 /* Front end: decode, build and the IR passes, with the checks that decide compilability.
  * `passes` 0 stops after the builder (the "ir.build" dump). */
 static PjFunc *
@@ -47,12 +58,10 @@ frontend(PyObject *code, const PjCompileOptions *opts, PjArena *a, PjAbort *why,
         why->kind = PJ_ABORT_TOO_LARGE;
         return NULL;
     }
-    PjBytecode *bc = pj_decode_code(code, a, why);
+    PjBytecode *bc = decode(code, opts, a, why);
     if (bc == NULL)
         return NULL;
     pj_decode_resolve_names(bc, code, opts->globals, opts->builtins, a);
-    if (opts->feedback != NULL)
-        pj_decode_apply_feedback(bc, opts->feedback, opts->nfeedback);
     bc->osr = opts->osr && !bc->is_generator && bc->has_loop;
     PjFunc *fn = pj_build_ir(bc, a, why);
     if (fn == NULL || verify(fn, "build", why) < 0)
@@ -238,9 +247,7 @@ pj_compile_dump(PjEngine *e, PyObject *code, const char *stage, const PjCompileO
     pj_arena_init(&arena);
     char *text = NULL;
     if (strcmp(stage, "bytecode") == 0) {
-        PjBytecode *bc = pj_decode_code(code, &arena, why);
-        if (bc != NULL && opts->feedback != NULL)
-            pj_decode_apply_feedback(bc, opts->feedback, opts->nfeedback);
+        PjBytecode *bc = decode(code, opts, &arena, why);
         if (bc != NULL)
             text = pj_decode_dump(bc);
         goto done;

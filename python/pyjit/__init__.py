@@ -122,19 +122,20 @@ def save_profile(path, program=None, _samples=None):
 
 def load_profile(path, program=None):
     """Read a profile written by ``save_profile`` (or ``pyjit profile``): the functions it
-    names compile at their first call from now on, if their bytecode is unchanged
-    (``stats()["profile_matched"]`` / ``["profile_stale"]``).  Returns how many functions
+    names compile from now on as soon as their module has run (or at their first call), if
+    their bytecode is unchanged (``stats()["profile_matched"]`` / ``["profile_stale"]``),
+    and the code cache is on (``PYJIT_CACHE_DIR``, else ~/.cache/pyjit).  Returns how many functions
     it names; a profile that cannot be used (missing, corrupt, from another Python or pyjit
     version, or for another ``program``) gives one warning on stderr and returns 0."""
     from . import profile
 
     n = profile.load(_pyjit, path, __version__, program)
     if n and _os.environ.get("PYJIT_CACHE_DIR") is None:
-        _use_cache(default_cache_dir())  # on by default with a profile
+        _use_cache(_default_cache_dir())  # on by default with a profile
     return n
 
 
-def default_cache_dir():
+def _default_cache_dir():
     """Where the code cache lives when PYJIT_CACHE_DIR does not say: pyjit/ in the user's
     cache folder ($XDG_CACHE_HOME, else ~/.cache)."""
     base = _os.environ.get("XDG_CACHE_HOME") or _os.path.join(_os.path.expanduser("~"), ".cache")

@@ -433,12 +433,13 @@ note_miss(Lower *L)
     at(L, go);
 }
 
-/* Where a failed type check of `in`'s fast path goes: `to`, through a block counting the
- * miss when that path is there because the interpreter's feedback chose it (hint h). */
+/* Where a failed type check of a fast path goes: `to`, through a block counting the miss
+ * when that path is there because the interpreter's feedback chose it (`chosen`: the
+ * instruction's hint names the type checked). */
 static LLVMBasicBlockRef
-miss_to(Lower *L, const PjInstr *in, PjHint h, LLVMBasicBlockRef to)
+miss_to(Lower *L, int chosen, LLVMBasicBlockRef to)
 {
-    if (in->hint != h)
+    if (!chosen)
         return to;
     LLVMBasicBlockRef saved = LLVMGetInsertBlock(L->b), bb = new_bb(L, "hint.miss");
     at(L, bb);
@@ -456,7 +457,7 @@ dirty_words(int n)
 }
 
 /* Loop u's write-back as a function of its own (internal, cold, never inlined), called
- * with the frame's locals and each unboxed local's value and dirty flag: inlined at each
+ * with the frame's locals, each unboxed local's value and the dirty mask: inlined at each
  * of a loop's deallocs and polls, it was most of the loop's code (n-body's advance: 162 of
  * its 192 write-back calls). */
 static LLVMValueRef
@@ -528,14 +529,14 @@ materialize(Lower *L, const PjULoop *u)
         LLVMBuildStore(L->b, ci64(L, 0), L->udirty[ui][w]);
 }
 
+static LLVMBasicBlockRef common_exit(Lower *L);
+
 /* A path leaving the function from unboxed loop u for the interpreter, with the common
  * exit's values v (unit, stack top, throwflag, reason): it goes through the loop's one
  * block that makes the frame's slots current (materialize) and feeds the exit's phis from
  * its own.  A loop has a hundred such exits and inlining the write-backs at each made its
  * code several times bigger.  (Sharing the block through a switch on a return id, as
  * before, did not last: jump threading copied it back into each exit.) */
-static LLVMBasicBlockRef common_exit(Lower *L);
-
 static void
 leave_unboxed(Lower *L, const PjULoop *u, LLVMValueRef v[4])
 {
@@ -1329,7 +1330,7 @@ lower_binop(Lower *L, const PjInstr *in)
     if (has_int_path(k) && (in->hint == PJ_HINT_NONE || in->hint == PJ_HINT_INT)) {
         LLVMBasicBlockRef ints = new_bb(L, "binop.int"), next = new_bb(L, "");
         branch_if(L, and2(L, is_long_type(L, x, a), is_long_type(L, y, b)), ints,
-                  miss_to(L, in, PJ_HINT_INT, next));
+                  miss_to(L, in->hint == PJ_HINT_INT, next));
         LLVMValueRef ia = smallint_or(L, x, a, generic), ib = smallint_or(L, y, b, generic);
         LLVMValueRef ok = NULL;
         if (base == PJ_NB_TRUE_DIVIDE) {
@@ -1359,7 +1360,7 @@ lower_binop(Lower *L, const PjInstr *in)
         /* float op float, float op int, int op float (one-digit ints convert exactly). */
         LLVMBasicBlockRef floats = new_bb(L, "binop.float");
         branch_if(L, and2(L, is_number(L, x, a), is_number(L, y, b)), floats,
-                  miss_to(L, in, PJ_HINT_FLOAT, not_num));
+                  miss_to(L, in->hint == PJ_HINT_FLOAT, not_num));
         LLVMValueRef fa = as_double_or(L, x, a, generic), fb = as_double_or(L, y, b, generic);
         LLVMValueRef ok = NULL;
         LLVMValueRef r = float_binop(L, k, fa, fb, &ok);
@@ -1587,7 +1588,7 @@ compare_fast_paths(Lower *L, const PjInstr *in, Merge *m)
     if (in->hint != PJ_HINT_FLOAT) {
         LLVMBasicBlockRef ints = new_bb(L, "cmp.int"), not_ints = new_bb(L, "");
         branch_if(L, and2(L, is_long_type(L, x, a), is_long_type(L, y, b)), ints,
-                  miss_to(L, in, PJ_HINT_INT, not_ints));
+                  miss_to(L, in->hint == PJ_HINT_INT, not_ints));
         LLVMValueRef ia = smallint_or(L, x, a, generic), ib = smallint_or(L, y, b, generic);
         merge_add(L, m, LLVMBuildICmp(L->b, int_pred(op), ia, ib, ""));
         at(L, not_ints);
@@ -1600,7 +1601,7 @@ compare_fast_paths(Lower *L, const PjInstr *in, Merge *m)
     LLVMBasicBlockRef floats = new_bb(L, "cmp.float");
     LLVMBasicBlockRef not_num = in->hint == PJ_HINT_NONE ? new_bb(L, "") : generic;
     branch_if(L, and2(L, is_number(L, x, a), is_number(L, y, b)), floats,
-              miss_to(L, in, PJ_HINT_FLOAT, not_num));
+              miss_to(L, in->hint == PJ_HINT_FLOAT, not_num));
     LLVMValueRef fa = as_double_or(L, x, a, generic), fb = as_double_or(L, y, b, generic);
     merge_add(L, m, LLVMBuildFCmp(L->b, real_pred(op), fa, fb, ""));
     if (not_num != generic) {
@@ -2067,7 +2068,7 @@ lower_subscr(Lower *L, const PjInstr *in)
             LLVMBasicBlockRef dict = new_bb(L, "subscr.dict");
             LLVMBasicBlockRef found = new_bb(L, "subscr.dict.hit");
             LLVMBuildCondBr(L->b, is_type(L, c, "PyDict_Type"), dict,
-                            miss_to(L, in, PJ_HINT_DICT, generic));
+                            miss_to(L, in->hint == PJ_HINT_DICT, generic));
             at(L, dict);
             LLVMValueRef dargs[2] = { c, k };
             LLVMValueRef item = call(L, "PyDict_GetItemWithError", dargs, 2); /* borrowed */
@@ -2083,9 +2084,9 @@ lower_subscr(Lower *L, const PjInstr *in)
         }
     }
     /* (Here: not the list or tuple the feedback said, or a dict without the key.) */
-    LLVMBuildBr(L->b, compact_all(L)
-                          ? generic
-                          : miss_to(L, in, PJ_HINT_LIST, miss_to(L, in, PJ_HINT_TUPLE, generic)));
+    LLVMBuildBr(
+        L->b, miss_to(L, !compact_all(L) && (in->hint == PJ_HINT_LIST || in->hint == PJ_HINT_TUPLE),
+                      generic));
     at(L, generic);
     LLVMValueRef args[2] = { c, k };
     LLVMValueRef r = call(L, "pj_rt_getitem", args, 2);
@@ -2101,7 +2102,8 @@ lower_store_subscr(Lower *L, const PjInstr *in)
     LLVMBasicBlockRef done = new_bb(L, "setitem.done"), generic = new_bb(L, "setitem.generic");
     if (!compact_all(L) && wants(in, PJ_HINT_LIST)) {
         LLVMBasicBlockRef list = new_bb(L, "setitem.list"), next = new_bb(L, "");
-        branch_if(L, is_type(L, c, "PyList_Type"), list, miss_to(L, in, PJ_HINT_LIST, next));
+        branch_if(L, is_type(L, c, "PyList_Type"), list,
+                  miss_to(L, in->hint == PJ_HINT_LIST, next));
         LLVMValueRef slot = sequence_slot(L, c, k, 1, generic);
         LLVMValueRef old = LLVMBuildLoad2(L->b, L->ptr, slot, "");
         incref(L, v);
@@ -2112,7 +2114,8 @@ lower_store_subscr(Lower *L, const PjInstr *in)
     }
     if (!compact_all(L) && wants(in, PJ_HINT_DICT)) {
         LLVMBasicBlockRef dict = new_bb(L, "setitem.dict");
-        branch_if(L, is_type(L, c, "PyDict_Type"), dict, miss_to(L, in, PJ_HINT_DICT, generic));
+        branch_if(L, is_type(L, c, "PyDict_Type"), dict,
+                  miss_to(L, in->hint == PJ_HINT_DICT, generic));
         LLVMValueRef dargs[3] = { c, k, v };
         LLVMValueRef drc = call(L, "PyDict_SetItem", dargs, 3);
         check_status(L, drc, in->fs);
@@ -2875,7 +2878,8 @@ static void
 set_unboxed_local(Lower *L, long long local, LLVMValueRef v)
 {
     int ui = (int) (L->cur_u - L->ir->uloops), i = uindex(L->cur_u, (int) local);
-    LLVMBuildStore(L->b, v, unboxed_local(L, local));
+    PJ_CHECK(i >= 0, "local %lld is not unboxed", local);
+    LLVMBuildStore(L->b, v, L->uval[ui][i]);
     LLVMValueRef mask = L->udirty[ui][i / 64];
     LLVMValueRef w = LLVMBuildLoad2(L->b, L->i64, mask, "");
     LLVMBuildStore(L->b, LLVMBuildOr(L->b, w, ci64(L, (long long) (1ULL << (i % 64))), ""), mask);
@@ -3444,8 +3448,8 @@ pj_lower(const PjFunc *fn, LLVMContextRef ctx, const char *name, const PjLowerOp
     int maxn = 0;
     for (int k = 0; k < fn->nuloops; k++)
         maxn = fn->uloops[k].nlocals > maxn ? fn->uloops[k].nlocals : maxn;
-    L->flush_args = calloc((size_t) (1 + 2 * maxn), sizeof(LLVMValueRef));
-    L->flush_params = calloc((size_t) (1 + 2 * maxn), sizeof(LLVMTypeRef));
+    L->flush_args = calloc((size_t) (1 + maxn + dirty_words(maxn)), sizeof(LLVMValueRef));
+    L->flush_params = calloc((size_t) (1 + maxn + dirty_words(maxn)), sizeof(LLVMTypeRef));
     if (L->bbs == NULL || L->vals == NULL || L->aux == NULL || L->uval == NULL ||
         L->udirty == NULL || L->uflush == NULL || L->uflush_phi == NULL || L->uflush_fn == NULL ||
         L->flush_args == NULL || L->flush_params == NULL) {

@@ -191,6 +191,40 @@ compute_depths(PjBytecode *bc, PjArena *a, PjAbort *why)
     return 0;
 }
 
+/* pj_decode_osr_head and pj_decode_is_osr_head for every instruction, in two passes (they
+ * were a scan of the code per question, which made an OSR compile quadratic in the
+ * function's size).  A JUMP_BACKWARD's head qualifies when it has the jump's stack depth
+ * and no backward jump after this one goes to before it: inside another loop the head
+ * would be a second way into that loop, which then could not run unboxed.  A head is an
+ * entry when the first JUMP_BACKWARD closing it qualifies.  0, or -1 out of memory. */
+static int
+mark_osr_heads(PjBytecode *bc, PjArena *a)
+{
+    int minback = INT_MAX; /* smallest target of a backward jump after instruction j */
+    for (int j = bc->ninstrs - 1; j >= 0; j--) {
+        PjBcInstr *in = &bc->instrs[j];
+        int h = in->target;
+        in->osr_head = -1;
+        if (in->op == JUMP_BACKWARD && h >= 0 && h <= j && bc->instrs[h].depth >= 0 &&
+            bc->instrs[h].depth == in->depth && minback >= h)
+            in->osr_head = h;
+        if (h >= 0 && h < j && h < minback)
+            minback = h;
+    }
+    unsigned char *seen = pj_arena_alloc(a, (size_t) bc->ninstrs + 1);
+    if (seen == NULL)
+        return -1;
+    memset(seen, 0, (size_t) bc->ninstrs + 1);
+    for (int j = 0; j < bc->ninstrs; j++) {
+        const PjBcInstr *in = &bc->instrs[j];
+        if (in->op == JUMP_BACKWARD && in->target >= 0 && in->target <= j && !seen[in->target]) {
+            seen[in->target] = 1;
+            bc->instrs[in->target].is_osr_head = in->osr_head == in->target;
+        }
+    }
+    return 0;
+}
+
 void
 pj_decode_apply_feedback(PjBytecode *bc, const unsigned int *fb, int n)
 {
@@ -387,6 +421,8 @@ pj_decode_code(PyObject *code, PjArena *a, PjAbort *why)
     }
     if (compute_depths(bc, a, why) < 0)
         goto error;
+    if (mark_osr_heads(bc, a) < 0)
+        goto nomem;
     Py_DECREF(bytes);
     return bc;
 
@@ -419,29 +455,13 @@ pj_decode_instr_at(const PjBytecode *bc, int unit)
 int
 pj_decode_osr_head(const PjBytecode *bc, int jump)
 {
-    if (jump < 0 || jump >= bc->ninstrs || bc->instrs[jump].op != JUMP_BACKWARD)
-        return -1;
-    int h = bc->instrs[jump].target;
-    if (h < 0 || h > jump || bc->instrs[h].depth != bc->instrs[jump].depth ||
-        bc->instrs[h].depth < 0)
-        return -1;
-    /* Inside another loop (a backward jump from beyond this one to before its head), the
-     * head would be a second way into that loop, which then could not run unboxed. */
-    for (int j = 0; j < bc->ninstrs; j++) {
-        const PjBcInstr *o = &bc->instrs[j];
-        if (o->target >= 0 && o->target < j && o->target < h && j > jump)
-            return -1;
-    }
-    return h;
+    return jump >= 0 && jump < bc->ninstrs ? bc->instrs[jump].osr_head : -1;
 }
 
 int
 pj_decode_is_osr_head(const PjBytecode *bc, int i)
 {
-    for (int j = i; j < bc->ninstrs; j++)
-        if (bc->instrs[j].op == JUMP_BACKWARD && bc->instrs[j].target == i)
-            return pj_decode_osr_head(bc, j) == i;
-    return 0;
+    return i >= 0 && i < bc->ninstrs && bc->instrs[i].is_osr_head;
 }
 
 void

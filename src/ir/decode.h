@@ -35,6 +35,8 @@ typedef struct PjBcInstr {
     unsigned char block_start; /* first instruction of a basic block */
     unsigned char is_handler;  /* target of an exception-table entry */
     unsigned char in_loop;     /* between a backward jump's target and the jump */
+    unsigned char is_osr_head; /* pj_decode_is_osr_head (computed once: mark_osr_heads) */
+    int osr_head;              /* a JUMP_BACKWARD's pj_decode_osr_head, else -1 */
 } PjBcInstr;
 
 typedef struct PjExcEntry {

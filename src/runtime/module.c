@@ -328,6 +328,15 @@ py_dump(PyObject *self, PyObject *args)
     return r;
 }
 
+/* A code hash as profiles write it: 16 hex digits (new reference). */
+static PyObject *
+hash_text(uint64_t h)
+{
+    char text[24];
+    snprintf(text, sizeof text, "%016llx", (unsigned long long) h);
+    return PyUnicode_FromString(text);
+}
+
 /* The interpreter's feedback in co's adaptive code: [unit, opcode name, counter moved]
  * for each specialisable instruction (one with inline caches) that is no longer in its
  * base form.  What a profile records (docs/profile-format.md). */
@@ -363,23 +372,28 @@ py_compiled_functions(PyObject *self, PyObject *unused)
         return NULL;
     for (size_t i = 0; i < pj_jit.ninfos; i++) {
         PjCompiledInfo *in = &pj_jit.infos[i];
-        char hash[24];
-        snprintf(hash, sizeof hash, "%016llx", (unsigned long long) in->code_hash);
-        PyObject *d = Py_BuildValue(
-            "{s:s,s:s,s:i,s:i,s:i,s:O,s:i,s:n,s:{s:d,s:d,s:d,s:d},s:s,s:i,s:s,s:l,s:l,s:O}",
-            "qualname", in->qualname, "filename", in->filename, "firstlineno", in->firstlineno,
-            "bytecode_instrs", in->bc_instrs, "llvm_instrs", in->llvm_instrs, "background",
-            in->background ? Py_True : Py_False, "unboxed_loops", in->unboxed_loops, "code_bytes",
-            (Py_ssize_t) in->code_bytes, "compile_time_s", "frontend", in->t_frontend, "lower",
-            in->t_lower, "llvm_opt", in->t_llvm_opt, "codegen", in->t_codegen, "tier",
-            in->optimized ? "optimized" : "baseline", "compilations", in->tiers, "code_hash", hash,
-            "deopts", in->deopts, "calls_before", in->calls, "cached",
-            in->cached ? Py_True : Py_False);
-        PyObject *co = in->code != NULL ? (PyObject *) in->code : Py_None;
-        PyObject *fb =
-            co != NULL && PyCode_Check(co) ? live_feedback((PyCodeObject *) co) : PyList_New(0);
-        /* The unboxing seed of its last compilation (the types of its locals then). */
-        PjCodeState *st = co != NULL && PyCode_Check(co) ? pj_state_get((PyCodeObject *) co) : NULL;
+        PyObject *hash = hash_text(in->code_hash);
+        PyObject *d =
+            hash == NULL
+                ? NULL
+                : Py_BuildValue("{s:s,s:s,s:i,s:i,s:i,s:O,s:i,s:n,s:{s:d,s:d,s:d,s:d},s:s,s:i,s:O,"
+                                "s:l,s:l,s:O}",
+                                "qualname", in->qualname, "filename", in->filename, "firstlineno",
+                                in->firstlineno, "bytecode_instrs", in->bc_instrs, "llvm_instrs",
+                                in->llvm_instrs, "background", in->background ? Py_True : Py_False,
+                                "unboxed_loops", in->unboxed_loops, "code_bytes",
+                                (Py_ssize_t) in->code_bytes, "compile_time_s", "frontend",
+                                in->t_frontend, "lower", in->t_lower, "llvm_opt", in->t_llvm_opt,
+                                "codegen", in->t_codegen, "tier",
+                                in->optimized ? "optimized" : "baseline", "compilations", in->tiers,
+                                "code_hash", hash, "deopts", in->deopts, "calls_before", in->calls,
+                                "cached", in->cached ? Py_True : Py_False);
+        Py_XDECREF(hash);
+        /* Its code object, while alive: the interpreter's feedback in it, and the unboxing
+         * seed of its last compilation (the types of its locals then). */
+        PyCodeObject *co = in->code;
+        PyObject *fb = co != NULL ? live_feedback(co) : PyList_New(0);
+        PjCodeState *st = co != NULL ? pj_state_get(co) : NULL;
         PyObject *seed = PyList_New(0);
         for (int k = 0; seed != NULL && st != NULL && st->seed != NULL && k < st->nseed; k++) {
             PyObject *v = PyLong_FromLong(st->seed[k]);
@@ -408,16 +422,12 @@ py_code_hash(PyObject *self, PyObject *func)
 {
     (void) self;
     PyCodeObject *co = code_of(func);
-    if (co == NULL)
-        return NULL;
-    char hash[24];
-    snprintf(hash, sizeof hash, "%016llx", (unsigned long long) pj_code_hash(co));
-    return PyUnicode_FromString(hash);
+    return co != NULL ? hash_text(pj_code_hash(co)) : NULL;
 }
 
 /* The profile's functions (pyjit.load_profile checked the file): a dict
  * (filename, qualname, firstlineno) -> (code hash as an int, feedback: a list of
- * [unit, opcode name, counter moved]), or None to forget it.
+ * [unit, opcode name, counter moved], seed: a list of ints), or None to forget it.
  * Code objects seen from now on that it names compile at their first call. */
 static PyObject *
 py_set_profile(PyObject *self, PyObject *arg)
@@ -537,8 +547,8 @@ static PyMethodDef methods[] = {
       "_set_cache(dir, versions): the persistent code cache's folder (None: off); False if "
       "it cannot be used." },
     { "_set_profile", py_set_profile, METH_O,
-      "Functions of a loaded profile: {(filename, qualname, firstlineno): (hash, feedback)} "
-      "or None." },
+      "Functions of a loaded profile: {(filename, qualname, firstlineno): (hash, feedback, "
+      "seed)} or None." },
     { "wait_compiled", py_wait_compiled, METH_NOARGS,
       "Wait until the compile thread has installed every queued function." },
     { NULL, NULL, 0, NULL },

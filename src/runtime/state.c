@@ -198,12 +198,12 @@ take_feedback(PjCodeState *st, PyObject *list)
     st->profile_nfb = k;
 }
 
-/* The profile's seed for st's code: a list of ints 0..255 (one per local), or none. */
+/* The profile's seed for co: a list of ints 0..255 (one per local), or none. */
 static void
-take_seed(PjCodeState *st, PyObject *list)
+take_seed(PjCodeState *st, PyCodeObject *co, PyObject *list)
 {
     if (list == NULL || !PyList_Check(list) || PyList_GET_SIZE(list) == 0 ||
-        PyList_GET_SIZE(list) > st->code->co_nlocals)
+        PyList_GET_SIZE(list) > co->co_nlocals)
         return;
     Py_ssize_t n = PyList_GET_SIZE(list);
     unsigned char *seed = malloc((size_t) n);
@@ -222,16 +222,19 @@ take_seed(PjCodeState *st, PyObject *list)
     st->profile_nseed = (int) n;
 }
 
-/* Whether the loaded profile has an entry for co's names (not checking its hash). */
-static int
-profile_key_known(PyCodeObject *co)
+/* The loaded profile's entry for co's names, (hash, feedback, seed) as load_profile made
+ * it (borrowed from pj_jit.profile), or NULL (no error set). */
+static PyObject *
+profile_entry(PyCodeObject *co)
 {
     PyObject *key = Py_BuildValue("(OOi)", co->co_filename, co->co_qualname, co->co_firstlineno);
-    int r = key != NULL ? PyDict_Contains(pj_jit.profile, key) : -1;
+    PyObject *entry = key ? PyDict_GetItemWithError(pj_jit.profile, key) : NULL;
     Py_XDECREF(key);
-    if (r < 0)
+    if (entry == NULL || !PyTuple_Check(entry) || PyTuple_GET_SIZE(entry) != 3) {
         PyErr_Clear();
-    return r > 0;
+        return NULL;
+    }
+    return entry;
 }
 
 /* Whether the loaded profile names `co` with its bytecode (counted either way); takes its
@@ -239,13 +242,9 @@ profile_key_known(PyCodeObject *co)
 static int
 profile_names(PyCodeObject *co, PjCodeState *st)
 {
-    PyObject *key = Py_BuildValue("(OOi)", co->co_filename, co->co_qualname, co->co_firstlineno);
-    PyObject *entry = key ? PyDict_GetItemWithError(pj_jit.profile, key) : NULL; /* borrowed */
-    Py_XDECREF(key);
-    if (entry == NULL || !PyTuple_Check(entry) || PyTuple_GET_SIZE(entry) != 3) {
-        PyErr_Clear();
+    PyObject *entry = profile_entry(co);
+    if (entry == NULL)
         return 0;
-    }
     unsigned long long h = PyLong_AsUnsignedLongLong(PyTuple_GET_ITEM(entry, 0));
     if (h == (unsigned long long) -1 && PyErr_Occurred()) {
         PyErr_Clear();
@@ -256,9 +255,8 @@ profile_names(PyCodeObject *co, PjCodeState *st)
         return 0;
     }
     pj_jit.profile_matched++;
-    st->code = co;
     take_feedback(st, PyTuple_GET_ITEM(entry, 1));
-    take_seed(st, PyTuple_GET_ITEM(entry, 2));
+    take_seed(st, co, PyTuple_GET_ITEM(entry, 2));
     return 1;
 }
 
@@ -339,6 +337,7 @@ pj_state_get_or_create(PyCodeObject *co)
     if (st == NULL)
         return NULL;
     st->info = -1;
+    st->code = co;
     st->direct_argc = direct_argc_of(co);
     st->nlocalsplus = co->co_nlocalsplus;
     st->frame_words = co->co_nlocalsplus + co->co_stacksize + FRAME_SPECIALS_SIZE;
@@ -658,7 +657,7 @@ compile_nested(PyCodeObject *co, PyObject *globals, PyObject *builtins, int dept
             continue;
         /* (A state only for what the profile names: the others may never run.) */
         PjCodeState *st = pj_state_get((PyCodeObject *) c);
-        if (st == NULL && profile_key_known((PyCodeObject *) c))
+        if (st == NULL && profile_entry((PyCodeObject *) c) != NULL)
             st = pj_state_get_or_create((PyCodeObject *) c);
         if (st != NULL && st->profiled && st->entry == NULL &&
             compile_code((PyCodeObject *) c, st, PJ_COMPILE_SYNC, NULL, globals, builtins))
