@@ -117,6 +117,7 @@ struct PjPending {
     LLVMModuleRef module;
     char *name;
     int tier;
+    int llvm_instrs;
 };
 
 void
@@ -137,6 +138,27 @@ pj_compile_discard(PjPending *p)
         LLVMContextDispose(p->ctx);
     free(p->name);
     free(p);
+}
+
+/* The compile-time budget, by the size of the lowered module (LLVM's time grows with it,
+ * its code generation faster than linearly): a module too big for the optimising
+ * pipeline gets baseline code (*out's tier says so), one too big for that is not
+ * compiled (PJ_ABORT_TOO_LARGE; p->module freed). */
+static void
+budget(PjPending *p, const PjCompileOptions *opts, PjCompiled *out, PjAbort *why)
+{
+    if (p->module == NULL)
+        return;
+    if (opts->max_llvm_instrs > 0 && p->llvm_instrs > opts->max_llvm_instrs) {
+        LLVMDisposeModule(p->module);
+        p->module = NULL;
+        why->kind = PJ_ABORT_TOO_LARGE;
+    }
+    else if (p->tier == PJ_TIER_OPTIMIZED && opts->opt_max_llvm_instrs > 0 &&
+             p->llvm_instrs > opts->opt_max_llvm_instrs) {
+        p->tier = PJ_TIER_BASELINE;
+        out->tier = PJ_TIER_BASELINE;
+    }
 }
 
 PjPending *
@@ -170,10 +192,12 @@ pj_compile_front(PyObject *code, const PjCompileOptions *opts, PjCompiled *out, 
         p->module = pj_lower(fn, p->ctx, p->name, &lo, why);
         out->bc_instrs = fn->bc->ninstrs;
         out->llvm_instrs = p->module ? count_instructions(p->module) : 0;
+        p->llvm_instrs = out->llvm_instrs;
+        budget(p, opts, out, why);
         out->nglobal_caches = fn->nglobal_caches;
         out->nattr_caches = fn->nattr_caches;
         out->nmethod_caches = fn->nmethod_caches;
-        out->tier = opts->tier;
+        out->tier = p->tier;
         out->osr = fn->bc->osr;
     }
     out->t_lower = now() - t1;
@@ -209,7 +233,7 @@ pj_compile_back(PjEngine *e, int lane, PjPending *p, PjCompiled *out, PjAbort *w
             out->t_codegen = now() - t2;
             rc = 0;
         }
-        else if (pj_engine_optimize(e, lane, p->module, p->tier, why) == 0) {
+        else if (pj_engine_optimize(e, lane, p->module, p->tier, p->llvm_instrs, why) == 0) {
             double t3 = now();
             out->t_llvm_opt = t3 - t2;
             LLVMModuleRef m = p->module;
@@ -271,7 +295,8 @@ pj_compile_dump(PjEngine *e, PyObject *code, const char *stage, const PjCompileO
     PjLowerOptions lo = lower_options(fn, opts);
     LLVMModuleRef m = pj_lower(fn, ctx, name, &lo, why);
     free(name);
-    if (m != NULL && pj_engine_optimize(e, PJ_LANE_CALLER, m, opts->tier, why) == 0) {
+    if (m != NULL &&
+        pj_engine_optimize(e, PJ_LANE_CALLER, m, opts->tier, count_instructions(m), why) == 0) {
         char *s = LLVMPrintModuleToString(m);
         text = strdup(s);
         LLVMDisposeMessage(s);

@@ -42,6 +42,10 @@ typedef struct PjCompileOptions {
      * opcodes of instructions that have none yet (pj_decode_apply_feedback). */
     const unsigned int *feedback;
     int nfeedback;
+    /* The time budget, in instructions of the lowered LLVM module: larger ones get
+     * baseline code instead of the optimising pipeline, or (max_llvm_instrs) abort with
+     * PJ_ABORT_TOO_LARGE; 0: no limit. */
+    int opt_max_llvm_instrs, max_llvm_instrs;
 } PjCompileOptions;
 
 typedef struct PjCompiled {

@@ -36,6 +36,8 @@ enum { PJ_LANE_CALLER = 0, PJ_LANE_WORKER = 1, PJ_NLANES = 2 };
 
 /* The baseline tier's IR pipeline (empty: none). */
 #define PJ_BASELINE_PASSES "function(simplifycfg)"
+/* Baseline modules larger than this (LLVM instructions) skip even those passes. */
+#define PJ_BASELINE_PASSES_MAX 20000
 
 /* opt_level: 0..3, the optimised tier's code generation level (0 means 2) and, at 3,
  * LLVM's default<O3> pipeline.  NULL and a message in err on failure. */
@@ -49,7 +51,8 @@ void pj_engine_dispose(PjEngine *e);
 int pj_engine_enable_gdb(PjEngine *e, char *err, size_t errlen);
 
 /* Sets the module's triple and data layout to the JIT's and runs the tier's IR pipeline. */
-int pj_engine_optimize(PjEngine *e, int lane, LLVMModuleRef m, int tier, PjAbort *why);
+int pj_engine_optimize(PjEngine *e, int lane, LLVMModuleRef m, int tier, int llvm_instrs,
+                       PjAbort *why);
 
 /* Generates `m`'s object code with the tier's code generator (m is consumed) and links
  * it.  The function `fname` is renamed to a unique symbol first.  On success *addr is its

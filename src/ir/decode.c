@@ -279,7 +279,14 @@ pj_decode_code(PyObject *code, PjArena *a, PjAbort *why)
     if (bc->unit_to_instr == NULL || bc->instrs == NULL)
         goto nomem;
 
-    /* Pass 1: instructions. */
+    /* Pass 1: instructions.  Their lines come from one forward walk over the line table
+     * (PyCode_Addr2Line walks it from the start each time: quadratic, a second and more
+     * for a function of a few thousand lines).  `lines` starts where CPython's
+     * _PyCode_InitAddressRange puts it (not exported): before the first range. */
+    PyCodeAddressRange lines = { .ar_start = -1, .ar_end = 0, .ar_line = -1 };
+    lines.opaque.lo_next = (const uint8_t *) PyBytes_AS_STRING(co->co_linetable);
+    lines.opaque.limit = lines.opaque.lo_next + PyBytes_GET_SIZE(co->co_linetable);
+    lines.opaque.computed_line = co->co_firstlineno;
     int oparg_ext = 0, start = -1;
     for (int u = 0; u < bc->nunits;) {
         int op = raw[2 * u], arg = raw[2 * u + 1];
@@ -305,7 +312,7 @@ pj_decode_code(PyObject *code, PjArena *a, PjAbort *why)
         if (pj_op_caches(op) > 0 && in->next <= bc->nunits)
             in->live_cache = (unsigned short) live[u + 1];
         in->target = -1;
-        in->line = PyCode_Addr2Line(co, 2 * u);
+        in->line = _PyCode_CheckLineNumber(2 * u, &lines); /* = PyCode_Addr2Line */
         if (in->next > bc->nunits) {
             fail(why, PJ_ABORT_BAD_BYTECODE);
             goto error;

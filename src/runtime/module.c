@@ -52,6 +52,11 @@ jit_init(void)
     pj_jit.copts.max_instrs =
         pj_jit.max_size > 0 && pj_jit.max_size < 1000000000 ? (int) pj_jit.max_size : 100000;
     pj_jit.copts.compact_instrs = 600;
+    /* The compile-time budget (compile.c): LLVM's optimising pipeline takes about 2 s for
+     * 30,000 instructions (the benchmarks' largest function has 10,000); baseline code
+     * generation about 1.5 s for 300,000 (a function of some 2,500 lines), and 300 MB. */
+    pj_jit.copts.opt_max_llvm_instrs = 30000;
+    pj_jit.copts.max_llvm_instrs = 300000;
     pj_jit.copts.unbox = pj_jit.unbox != 0;
     pj_jit.copts.tier = pj_jit.opt_level == 0 ? PJ_TIER_BASELINE : PJ_TIER_OPTIMIZED;
     size_t nsyms;

@@ -24,6 +24,10 @@
       "1: numeric loops keep ints and floats in machine registers; 0: always boxed objects")       \
     X("PYJIT_MAX_SIZE", max_size, 100000,                                                          \
       "largest function compiled, in bytecode code units; larger ones run in the interpreter")     \
+    X("PYJIT_MAX_CODE_MB", max_code_mb, 256,                                                       \
+      "cap on compiled code (MiB): past it, the code of the functions compiled longest ago "       \
+      "that are not running is freed (they run in the interpreter and compile again when hot); "   \
+      "0: no cap")                                                                                 \
     X("PYJIT_STATS", stats_at_exit, 0, "1: print statistics to stderr at exit")                    \
     X("PYJIT_CRASH_REPORT", crash_report, 1,                                                       \
       "1: on a fatal signal in compiled code or pyjit's runtime, print the native frames (naming " \
@@ -100,6 +104,8 @@ pj_options_from_env(PjJit *jit)
 #undef X
     if (jit->opt_level > 3)
         jit->opt_level = 3;
+    jit->max_code_bytes =
+        jit->max_code_mb > 0 && jit->max_code_mb < (1L << 30) ? (size_t) jit->max_code_mb << 20 : 0;
     /* Compiled callers compare the interpreter's eval_frame with pj_direct.hook. */
     pj_direct.hook = jit->direct_calls ? (void *) pj_hook : (void *) &pj_direct;
     /* PYJIT_LOG: comma-separated event kinds, or "all" */

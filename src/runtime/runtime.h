@@ -56,6 +56,8 @@ typedef struct PjCodeState {
                                * skip it meanwhile: direct_argc -1) */
     int info;                 /* its entry in pj_jit.infos (stats.c), -1 none */
     uint8_t stale_recompiles; /* recompilations for stale feedback (fast_paths_stale) */
+    uint8_t pinned;           /* a frame of it is on a thread's stack (evict_code) */
+    uint16_t evictions;       /* times its code was evicted (PYJIT_MAX_CODE_MB) */
     uint8_t profiled;         /* a loaded profile names it (same bytecode): compiled at its
                                * first call (pj_state_get_or_create, hook.c) */
     unsigned int *profile_fb; /* the profile's feedback for it (PjCompileOptions.feedback;
@@ -131,6 +133,7 @@ typedef struct PjJit {
     int direct_calls; /* PYJIT_DIRECT_CALLS */
     int osr;          /* PYJIT_OSR */
     long max_size;    /* PYJIT_MAX_SIZE: code units */
+    long max_code_mb; /* PYJIT_MAX_CODE_MB */
     int stats_at_exit;
     int gdb;          /* PYJIT_GDB */
     int crash_report; /* PYJIT_CRASH_REPORT */
@@ -166,6 +169,11 @@ typedef struct PjJit {
     size_t code_bytes_total; /* ever compiled */
     PjCompiledInfo *infos;   /* every code object compiled, for reports */
     size_t ninfos, cap_infos;
+    long records_dropped;
+    long evictions; /* compiled functions whose code the PYJIT_MAX_CODE_MB cap evicted */
+    size_t max_code_bytes;
+    /* PYJIT_MAX_CODE_MB in bytes; 0: no cap */ /* records of dead code dropped (stats.c:
+                                                   drop_dead_records) */
 } PjJit;
 
 extern PjJit pj_jit;

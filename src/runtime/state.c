@@ -13,6 +13,29 @@
 #include "codegen/engine.h"
 #include "ir/opcodes.h"
 
+/* Frees st's code, installed and retired, now: nothing runs it (its code object is dying,
+ * or evict_code found no frame of it). */
+static void
+free_code(PjCodeState *st)
+{
+    if (st->handle != NULL)
+        pj_engine_remove(pj_jit.engine, st->handle);
+    pj_jit.code_bytes -= pj_jit.code_bytes >= st->code_bytes ? st->code_bytes : pj_jit.code_bytes;
+    while (st->retired != NULL) {
+        PjRetired *r = st->retired;
+        st->retired = r->next;
+        pj_engine_remove(pj_jit.engine, r->handle);
+        pj_jit.code_bytes -= pj_jit.code_bytes >= r->bytes ? r->bytes : pj_jit.code_bytes;
+        free(r->rd);
+        free(r);
+    }
+    free(st->rd);
+    st->entry = NULL;
+    st->rd = NULL;
+    st->handle = NULL;
+    st->code_bytes = 0;
+}
+
 static void
 state_free(void *p)
 {
@@ -23,21 +46,7 @@ state_free(void *p)
         pj_jit.infos[st->info].code = NULL;
     if (st->job != NULL)
         pj_worker_forget(st);
-    if (st->handle != NULL) {
-        pj_engine_remove(pj_jit.engine, st->handle);
-        if (pj_jit.code_bytes >= st->code_bytes)
-            pj_jit.code_bytes -= st->code_bytes;
-    }
-    while (st->retired != NULL) {
-        PjRetired *r = st->retired;
-        st->retired = r->next;
-        pj_engine_remove(pj_jit.engine, r->handle);
-        if (pj_jit.code_bytes >= r->bytes)
-            pj_jit.code_bytes -= r->bytes;
-        free(r->rd);
-        free(r);
-    }
-    free(st->rd);
+    free_code(st);
     free(st->seed);
     free(st->profile_fb);
     free(st->profile_seed);
@@ -394,6 +403,57 @@ retire(PjCodeState *st)
     return 0;
 }
 
+/* Sets or clears `pinned` in the code state of every frame on every thread's stack: the
+ * code that may be running (GIL held, so no thread pushes or pops a frame meanwhile).
+ * Compiled code always runs with its frame linked (a suspended generator's is not, and
+ * its resume goes through the hook). */
+static void
+pin_running(int pin)
+{
+    PyInterpreterState *interp = PyInterpreterState_Get();
+    for (PyThreadState *t = PyInterpreterState_ThreadHead(interp); t != NULL;
+         t = PyThreadState_Next(t)) {
+        if (t->cframe == NULL)
+            continue;
+        for (_PyInterpreterFrame *f = t->cframe->current_frame; f != NULL; f = f->previous) {
+            PjCodeState *st = pj_state_get(f->f_code);
+            if (st != NULL)
+                st->pinned = (uint8_t) pin;
+        }
+    }
+}
+
+/* PYJIT_MAX_CODE_MB: past the cap, the code of the functions compiled longest ago (the
+ * order of pj_jit.infos) is freed until a quarter of the cap is free again -- except
+ * `keep` (just installed), code that may be running (a frame of it on a stack), and code
+ * with a compilation under way.  An evicted function runs in the interpreter and counts
+ * its calls again: it compiles anew when hot.  GIL held. */
+static void
+evict_code(PjCodeState *keep)
+{
+    size_t target = pj_jit.max_code_bytes - pj_jit.max_code_bytes / 4;
+    pin_running(1);
+    for (size_t i = 0; i < pj_jit.ninfos && pj_jit.code_bytes > target; i++) {
+        PyCodeObject *co = pj_jit.infos[i].code;
+        PjCodeState *st = co != NULL ? pj_state_get(co) : NULL;
+        if (st == NULL || st == keep || st->pinned || st->entry == NULL || st->compiling ||
+            st->job != NULL)
+            continue;
+        free_code(st);
+        pj_jit.infos[i].code = NULL; /* a new record follows a new compilation */
+        st->info = -1;
+        st->calls = 0;
+        st->baseline = 0;
+        st->tier_up_idle = 0;
+        st->osr = 0;
+        st->evictions++;
+        pj_jit.evictions++;
+        if (pj_jit.log & PJ_LOG_RECOMPILE)
+            pj_log_recompile(co, "code evicted (PYJIT_MAX_CODE_MB)");
+    }
+    pin_running(0);
+}
+
 void
 pj_state_finish(PjCodeState *st, int rc, const PjCompiled *c, PjAbort why)
 {
@@ -449,6 +509,8 @@ pj_state_finish(PjCodeState *st, int rc, const PjCompiled *c, PjAbort why)
         pj_jit.infos[st->info].code = NULL; /* a new record follows the code object now */
     st->info = pj_stats_compiled(st->code, c, tier_up ? st->info : -1);
     pj_perf_add(st->code, c->entry, c->code_bytes);
+    if (pj_jit.max_code_bytes > 0 && pj_jit.code_bytes > pj_jit.max_code_bytes)
+        evict_code(st);
 }
 
 /* After retire(st) for a recompilation: logs why, drops a queued optimised compile of the
@@ -601,6 +663,10 @@ tier_up(PyCodeObject *co, PjCodeState *st, _PyInterpreterFrame *frame, int osr)
     PjAbort why;
     PjPending *p = pj_compile_front((PyObject *) co, &opts, &c, &why);
     free(seed);
+    if (p != NULL && c.tier != PJ_TIER_OPTIMIZED) { /* over the optimising budget now */
+        pj_compile_discard(p);
+        return;
+    }
     if (p == NULL)
         return;
     st->baseline = 1;
@@ -725,8 +791,8 @@ compile_code(PyCodeObject *co, PjCodeState *st, int mode, _PyInterpreterFrame *f
      * 86 ms, 10 ms as baseline code running at half the speed); the compile thread then
      * builds the optimised code for the next calls (tier_up).  A small one is optimised
      * at once: 10-40 ms, and baseline code ran its float loop at a quarter of the speed. */
-    int baseline = mode == PJ_COMPILE_FIRST_LOOP_CALL && opts.tier == PJ_TIER_OPTIMIZED &&
-                   p != NULL && c.llvm_instrs > pj_jit.sync_limit / 2;
+    int baseline = mode == PJ_COMPILE_FIRST_LOOP_CALL && p != NULL && c.tier == PJ_TIER_OPTIMIZED &&
+                   c.llvm_instrs > pj_jit.sync_limit / 2;
     if (baseline) {
         opts.tier = PJ_TIER_BASELINE;
         pj_compile_set_tier(p, &c, PJ_TIER_BASELINE);
@@ -741,8 +807,7 @@ compile_code(PyCodeObject *co, PjCodeState *st, int mode, _PyInterpreterFrame *f
         return 0;
     }
     if (mode == PJ_COMPILE_FIRST_LOOP_CALL &&
-        (p == NULL ||
-         c.llvm_instrs > (opts.tier == PJ_TIER_BASELINE ? 10 : 3) * pj_jit.sync_limit)) {
+        (p == NULL || c.llvm_instrs > (c.tier == PJ_TIER_BASELINE ? 10 : 3) * pj_jit.sync_limit)) {
         pj_compile_discard(p);
         st->compiling = 0;
         st->deferred = 1;

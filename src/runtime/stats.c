@@ -71,6 +71,42 @@ pj_log_recompile(PyCodeObject *co, const char *why)
     fprintf(stderr, "pyjit: recompile %s: %s\n", code_name(co, name, sizeof name), why);
 }
 
+/* Records of code that died (or compiled anew: its newest record follows it) stay, for
+ * compiled_functions() and profiles, until there are more than 2 * PJ_DEAD_RECORDS of
+ * them when the table is full: then all but the newest PJ_DEAD_RECORDS go, so a program
+ * that creates, compiles and drops code forever keeps a bounded table.  The records that
+ * move are live ones: their code states learn their new index. */
+#define PJ_DEAD_RECORDS 1024
+
+static void
+drop_dead_records(void)
+{
+    size_t dead = 0;
+    for (size_t i = 0; i < pj_jit.ninfos; i++)
+        dead += pj_jit.infos[i].code == NULL;
+    if (dead <= 2 * PJ_DEAD_RECORDS)
+        return;
+    size_t drop = dead - PJ_DEAD_RECORDS, kept = 0;
+    for (size_t i = 0; i < pj_jit.ninfos; i++) {
+        PjCompiledInfo *in = &pj_jit.infos[i];
+        if (in->code == NULL && drop > 0) {
+            free(in->qualname);
+            free(in->filename);
+            drop--;
+            continue;
+        }
+        if (kept != i) {
+            pj_jit.infos[kept] = *in;
+            PjCodeState *st = in->code != NULL ? pj_state_get(in->code) : NULL;
+            if (st != NULL && st->info == (int) i)
+                st->info = (int) kept;
+        }
+        kept++;
+    }
+    pj_jit.records_dropped += pj_jit.ninfos - kept;
+    pj_jit.ninfos = kept;
+}
+
 int
 pj_stats_compiled(PyCodeObject *co, const PjCompiled *c, int info_index)
 {
@@ -100,6 +136,8 @@ pj_stats_compiled(PyCodeObject *co, const PjCompiled *c, int info_index)
         info->tiers++;
     }
     else {
+        if (pj_jit.ninfos == pj_jit.cap_infos)
+            drop_dead_records();
         if (pj_jit.ninfos == pj_jit.cap_infos) {
             size_t cap = pj_jit.cap_infos ? 2 * pj_jit.cap_infos : 64;
             PjCompiledInfo *n = realloc(pj_jit.infos, cap * sizeof(PjCompiledInfo));
@@ -241,6 +279,9 @@ pj_stats_dict(void)
         set_long(d, "unboxed_loops", pj_jit.unboxed_loops) < 0 ||
         set_long(d, "recompiles", pj_jit.recompiles) < 0 ||
         set_long(d, "tier_ups", pj_jit.tier_ups) < 0 ||
+        set_long(d, "evictions", pj_jit.evictions) < 0 ||
+        set_long(d, "max_code_bytes", (long long) pj_jit.max_code_bytes) < 0 ||
+        set_long(d, "records_dropped", pj_jit.records_dropped) < 0 ||
         set_long(d, "direct_calls", (long) pj_direct.count) < 0 ||
         set_long(d, "codes_seen", pj_jit.codes_seen) < 0 ||
         set_long(d, "bodies_interpreted", pj_jit.bodies_interpreted) < 0 ||

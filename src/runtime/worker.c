@@ -28,6 +28,7 @@
 #include "runtime/runtime.h"
 
 #include <pthread.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -295,11 +296,22 @@ start_locked(void)
     pthread_attr_init(&attr);
     pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
     pthread_attr_setstacksize(&attr, 8 << 20); /* LLVM recurses */
+    /* The threads start with every asynchronous signal blocked.  On Linux, CPython's
+     * handler sets the eval breaker only when it runs on the main thread; one delivered
+     * to these threads (which never take the GIL) went unnoticed: a SIGINT sent while a
+     * compiled loop ran could be lost until something else broke in. */
+    sigset_t blocked, old;
+    sigfillset(&blocked);
+    static const int synchronous[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP, SIGSYS };
+    for (size_t i = 0; i < sizeof synchronous / sizeof synchronous[0]; i++)
+        sigdelset(&blocked, synchronous[i]);
+    pthread_sigmask(SIG_BLOCK, &blocked, &old);
     int err = pthread_create(&t, &attr, worker_main, NULL);
     if (err == 0) {
         pthread_attr_setstacksize(&attr, 64 << 10);
         timer_running = pthread_create(&t, &attr, timer_main, NULL) == 0;
     }
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
     pthread_attr_destroy(&attr);
     if (err != 0)
         return -1;

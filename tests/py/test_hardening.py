@@ -588,7 +588,7 @@ def test_sigint_from_outside_into_unboxed_loop_with_try_finally(runner):
         import time
         time.sleep(0.5)
         p.send_signal(2)
-        out, err = p.communicate(timeout=30)
+        out, err = p.communicate(timeout=90)
     finally:
         if p.poll() is None:
             p.kill()
@@ -599,6 +599,42 @@ def test_sigint_from_outside_into_unboxed_loop_with_try_finally(runner):
     assert lines[1] == "generator closed", out
     assert lines[2] in ("interrupted in nested", "interrupted in counter"), out
     assert lines[3] == "compiled True True", out
+
+
+def test_pyjit_threads_leave_asynchronous_signals_to_python_threads(runner):
+    # CPython's C handler sets the eval breaker only when it runs on the main thread (on
+    # Linux): a SIGINT the kernel gave the compile or timer thread was lost while a compiled
+    # loop ran.  Those threads block every asynchronous signal (not SIGSEGV and the other
+    # synchronous ones, which the crash report needs).
+    r = run_jit(runner, """
+        import json, os
+        import pyjit
+        pyjit.enable()
+        def f(n):
+            return sum(i * i for i in range(n))
+        for _ in range(300):
+            f(10)
+        pyjit.wait_compiled()
+        me = os.getpid()
+        masks = {}
+        for tid in os.listdir(f"/proc/{me}/task"):
+            with open(f"/proc/{me}/task/{tid}/status") as fh:
+                line = [l for l in fh if l.startswith("SigBlk")][0]
+            masks[tid == str(me)] = masks.get(tid == str(me), []) + [int(line.split()[1], 16)]
+        bit = lambda m, sig: bool(m >> (sig - 1) & 1)
+        print(json.dumps({
+            "compiled": pyjit.is_compiled(f),
+            "main": [bit(m, 2) for m in masks[True]],
+            "ours_int": [bit(m, 2) for m in masks.get(False, [])],
+            "ours_alrm": [bit(m, 14) for m in masks.get(False, [])],
+            "ours_segv": [bit(m, 11) for m in masks.get(False, [])],
+        }))
+    """)
+    assert r.returncode == 0, r.stderr
+    got = last_json(r.stdout)
+    assert got["compiled"] and got["main"] == [False], got
+    assert got["ours_int"] and all(got["ours_int"]) and all(got["ours_alrm"]), got
+    assert not any(got["ours_segv"]), got
 
 
 # --- 16. os.fork() from compiled code -------------------------------------------------------

@@ -175,3 +175,32 @@ TEST(Decode, RejectsNonCode)
     EXPECT_EQ(why.kind, PJ_ABORT_BAD_BYTECODE);
     pj_arena_free(&a);
 }
+
+// Lines come from one walk over the line table: the same as PyCode_Addr2Line for every
+// instruction, including those without a line (-1) and lines going backwards.
+TEST(Decode, LinesMatchAddr2Line)
+{
+    Decoded d("def f(a, b):\n"
+              "    x = (a +\n"
+              "         b)\n"
+              "    for i in range(a):\n"
+              "        if i > b:\n"
+              "            break\n"
+              "    else:\n"
+              "        x = -x\n"
+              "    try:\n"
+              "        x = x // b\n"
+              "    except ZeroDivisionError:\n"
+              "        pass\n"
+              "    while x < 10:\n"
+              "        x += 1\n"
+              "    return [x,\n"
+              "            a]\n");
+    ASSERT_NE(d.bc, nullptr);
+    PyCodeObject *co = (PyCodeObject *) d.code;
+    for (int i = 0; i < d.bc->ninstrs; i++) {
+        const PjBcInstr *in = &d.bc->instrs[i];
+        EXPECT_EQ(in->line, PyCode_Addr2Line(co, 2 * in->idx)) << "unit " << in->idx;
+    }
+    EXPECT_GT(d.bc->ninstrs, 40);
+}

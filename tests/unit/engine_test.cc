@@ -41,8 +41,8 @@ TEST(Engine, CompilesAndFrees)
     for (const char *src : sources) {
         PyObject *code = code_of(src, "f");
         ASSERT_NE(code, nullptr);
-        PjCompileOptions opts = { 1, 1, 100000,  600,     1, 1,       nullptr,
-                                  0, 0, nullptr, nullptr, 0, nullptr, 0 };
+        PjCompileOptions opts = { 1, 1,       100000,  600, 1,       1, nullptr, 0,
+                                  0, nullptr, nullptr, 0,   nullptr, 0, 0,       0 };
         PjCompiled c;
         PjAbort why;
         ASSERT_EQ(pj_compile(e, code, &opts, &c, &why), 0) << src << " " << why.kind;
@@ -66,8 +66,8 @@ TEST(Engine, DumpIsStable)
     PjEngine *e = engine();
     ASSERT_NE(e, nullptr);
     PyObject *code = code_of("def f(x):\n    return x < 3\n", "f");
-    PjCompileOptions opts = { 1, 1, 100000,  600,     1, 1,       nullptr,
-                              0, 0, nullptr, nullptr, 0, nullptr, 0 };
+    PjCompileOptions opts = { 1, 1,       100000,  600, 1,       1, nullptr, 0,
+                              0, nullptr, nullptr, 0,   nullptr, 0, 0,       0 };
     PjAbort why;
     char *a = pj_compile_dump(e, code, "llvm", &opts, &why);
     char *b = pj_compile_dump(e, code, "llvm", &opts, &why);
@@ -83,8 +83,8 @@ TEST(Engine, GeneratorsAndModuleCodeCompile)
     PjEngine *e = engine();
     ASSERT_NE(e, nullptr);
     PyObject *code = code_of("def f():\n    yield 1\n", "f");
-    PjCompileOptions opts = { 1, 1, 100000,  600,     1, 1,       nullptr,
-                              0, 0, nullptr, nullptr, 0, nullptr, 0 };
+    PjCompileOptions opts = { 1, 1,       100000,  600, 1,       1, nullptr, 0,
+                              0, nullptr, nullptr, 0,   nullptr, 0, 0,       0 };
     PjCompiled c;
     PjAbort why;
     ASSERT_EQ(pj_compile(e, code, &opts, &c, &why), 0) << why.kind;
@@ -95,4 +95,43 @@ TEST(Engine, GeneratorsAndModuleCodeCompile)
     ASSERT_EQ(pj_compile(e, mod, &opts, &c, &why), 0) << why.kind;
     pj_engine_remove(e, c.handle);
     Py_DECREF(mod);
+}
+
+/* The compile-time budget: a module over the optimising budget gets baseline code, one
+ * over the whole budget is not compiled, and both are decided before LLVM runs. */
+TEST(Engine, SizeBudgetPicksBaselineCodeThenRefuses)
+{
+    PjEngine *e = engine();
+    ASSERT_NE(e, nullptr);
+    PyObject *code = code_of("def f(a, b):\n"
+                             "    x = a * b + 1\n"
+                             "    if x > 3:\n"
+                             "        x = x - a\n"
+                             "    return [x, a, b]\n",
+                             "f");
+    ASSERT_NE(code, nullptr);
+    PjCompileOptions opts = { 1, 1,       100000,  600, 1,       1, nullptr, 0,
+                              0, nullptr, nullptr, 0,   nullptr, 0, 0,       0 };
+    PjCompiled c;
+    PjAbort why;
+    ASSERT_EQ(pj_compile(e, code, &opts, &c, &why), 0) << why.kind;
+    EXPECT_EQ(c.tier, PJ_TIER_OPTIMIZED);
+    int size = c.llvm_instrs;
+    ASSERT_GT(size, 10);
+    pj_engine_remove(e, c.handle);
+
+    opts.opt_max_llvm_instrs = size - 1;
+    ASSERT_EQ(pj_compile(e, code, &opts, &c, &why), 0) << why.kind;
+    EXPECT_EQ(c.tier, PJ_TIER_BASELINE);
+    EXPECT_EQ(c.llvm_instrs, size);
+    pj_engine_remove(e, c.handle);
+
+    opts.max_llvm_instrs = size - 1;
+    EXPECT_EQ(pj_compile(e, code, &opts, &c, &why), -1);
+    EXPECT_EQ(why.kind, PJ_ABORT_TOO_LARGE);
+    EXPECT_EQ(c.t_codegen, 0.0);
+    opts.max_llvm_instrs = size;
+    ASSERT_EQ(pj_compile(e, code, &opts, &c, &why), 0) << why.kind;
+    pj_engine_remove(e, c.handle);
+    Py_DECREF(code);
 }

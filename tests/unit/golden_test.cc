@@ -91,8 +91,8 @@ dump(const GoldenCase &c)
     PyObject *code = code_of(c.source, c.function);
     if (code == nullptr)
         return "<source failed>\n";
-    PjCompileOptions opts = { 1, 1, 100000,  600,     1, 1,       nullptr,
-                              0, 0, nullptr, nullptr, 0, nullptr, 0 };
+    PjCompileOptions opts = { 1, 1,       100000,  600, 1,       1, nullptr, 0,
+                              0, nullptr, nullptr, 0,   nullptr, 0, 0,       0 };
     PjAbort why;
     char *text = pj_compile_dump(nullptr, code, c.stage.c_str(), &opts, &why);
     Py_DECREF(code);
