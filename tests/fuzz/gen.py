@@ -254,7 +254,7 @@ class Gen:
                 return f"{self.pick(tv)}[{self.r.randrange(3)}]"
             return a()
         if k == 26:
-            return f"{self.pick(['True', 'False'])} + {a()}"
+            return f"({self.pick(['True', 'False'])} + {a()})"
         if k == 27:
             return f"(({a()}) % {self.mod()})"
         if k == 28:
@@ -684,6 +684,8 @@ class Gen:
         if r < 0.99 and sc.in_func:
             return [self.pr(ind, "[(k, v) for k, v in sorted(locals().items()) "
                                  "if type(v) in (int, float, str, bool)]")]
+        if r < 0.995 and sc.mult <= 4:
+            return self.s_recursion(sc, ind)
         if nested:
             return self.s_numloop(sc, ind)
         return self.s_assign(sc, ind)
@@ -698,6 +700,8 @@ class Gen:
         n = self.r.randrange(2, 9)
         if sc.mult * n > 300:
             return [self.pr(ind, self.e_int(sc, 1))]
+        if self.chance(0.3):
+            return self.s_mixloop(sc, ind, n)
         pure = self.chance(0.7)
         is_int = self.chance(0.7)
         if is_int:
@@ -715,6 +719,10 @@ class Gen:
                        f"{acc} %= {self.pick(['1000000007', '-13', f'({i} | 1)'])}",
                        f"{acc} = -{acc}",
                        f"{acc} = {acc} + {acc}",
+                       f"{acc} <<= {self.pick(['1', '2'])}",
+                       f"{acc} >>= {self.pick(['1', '3'])}",
+                       f"{acc} = ({acc} & {self.pick(['0xFFFF', '-256', '0x7FFFFFFFFFFFFFFF'])}) ^ {i}",
+                       f"{acc} = {acc} | {self.pick(['1', i])}",
                        f"{acc} = {acc} - ({i} - {self.pick(['9223372036854775807', '5'])})",
                        f"if {acc} > {self.pick(['0', '4611686018427387904', '9223372036854775000'])}:\n"
                        f"{ind}        {acc} -= {self.pick(['9223372036854775807', '1', '3'])}\n"
@@ -756,6 +764,74 @@ class Gen:
         lines.append(self.pr(ind, acc))
         sc.vars[acc] = "int" if is_int else "float"
         return lines
+
+    def s_mixloop(self, sc, ind, n):
+        """An int and a float in one numeric loop: exact int/float comparisons near 2**53
+        and 2**63 (CPython compares exactly, a double conversion does not), int -> float
+        conversions, float -> int through int()."""
+        a, f, i = self.name("v"), self.name("v"), self.name("i")
+        start = self.pick(["2**53 - 3", "-(2**53) + 2", "2**63 - 4", "-(2**63) + 3",
+                           "9007199254740993", "2**62", "0"])
+        fstart = self.pick(["0.0", "9007199254740992.0", "-0.0", "1.5", "9.223372036854776e18"])
+        cmp = self.pick(["9007199254740992.0", "9007199254740993.0", "-9007199254740992.0",
+                         "9.223372036854776e18", "-9.223372036854776e18", f, "0.5", "float('inf')",
+                         "float('nan')"])
+        op = self.pick(["<", "<=", ">", ">=", "==", "!="])
+        body = [f"{a} += {self.pick(['1', '-1', i, '2'])}",
+                f"if {a} {op} {cmp}:",
+                f"    {f} += {self.pick(['1.0', '0.5', i])}",
+                f"else:",
+                f"    {f} -= {self.pick(['0.25', '1', i])}"]
+        extra = [f"{f} = {f} + {a}", f"{f} = {a} * 0.5", f"{f} = {a} / {self.pick(['3', '2.0', '-7'])}",
+                 f"{f} = {f} * {self.pick(['2', '-1.5'])} + {i}",
+                 f"{a} = {a} + ({i} if {f} {op} {a} else -{i})",
+                 f"{a} = {a} - ({a} {op} {f})"]
+        body += self.r.sample(extra, self.r.randrange(1, 3))
+        lines = [f"{ind}{a} = {start}", f"{ind}{f} = {fstart}",
+                 f"{ind}for {i} in {self.pick([f'range({n})', f'range({n}, 0, -1)'])}:"]
+        lines += [f"{ind}    {b}" for b in body]
+        lines.append(self.pr(ind, a, f, f"{a} == {f}", f"{a} < {f}", f"{f} > {a}"))
+        sc.vars[a] = "int"
+        sc.vars[f] = "float"
+        return lines
+
+    def s_recursion(self, sc, ind):
+        """Deep recursion, and recursion past the limit (RecursionError, not a crash).
+        Depths stay well away from the limit: how many levels are left there depends on
+        whether the interpreter has specialised the builtin calls below on the stack (a
+        specialised builtin call does not count a level in 3.11) -- stock itself then
+        differs by one between a fresh process and a warm one."""
+        fn, p = self.name("deep"), self.name("p")
+        depth = self.pick(["10", "200", "600", "1500", "5000"])
+        e = self.name("e")
+        kind = self.r.randrange(3)
+        if kind == 0:
+            body = [f"{ind}def {fn}({p}):",
+                    f"{ind}    if {p} <= 0:",
+                    f"{ind}        return 0",
+                    f"{ind}    return {fn}({p} - 1) + {self.pick(['1', p, '2**62'])}"]
+            call = f"{fn}({depth})"
+        elif kind == 1:
+            body = [f"{ind}def {fn}({p}):",
+                    f"{ind}    if {p} > 0:",
+                    f"{ind}        yield from {fn}({p} - 1)",
+                    f"{ind}    yield {p}"]
+            call = f"sum({fn}({depth}))"
+        else:
+            body = [f"{ind}class {fn}:",
+                    f"{ind}    def __init__(self, n):",
+                    f"{ind}        self.n = n",
+                    f"{ind}    def __add__(self, other):",
+                    f"{ind}        if self.n <= 0:",
+                    f"{ind}            return other",
+                    f"{ind}        return {fn}(self.n - 1) + (other + 1)",
+                    f"{ind}    def __repr__(self):",
+                    f"{ind}        return 'deep'"]
+            call = f"{fn}({depth}) + 0"
+        return body + [f"{ind}try:",
+                       self.pr(ind + "    ", call),
+                       f"{ind}except RecursionError as {e}:",
+                       self.pr(ind + "    ", f"'RecursionError'", f"str({e})[:30]")]
 
     def s_assign(self, sc, ind):
         t = self.new_type()
@@ -1233,6 +1309,14 @@ class Gen:
         out.append(f"class {c.name}({base.name if base else ''}):")
         out.append(f"    tag = {self.pick(STRS)}")
         out.append(f"    count = 0")
+        if self.chance(0.25):
+            # a class body with a loop is compiled too
+            k = self.name("i")
+            out += [f"    table = []",
+                    f"    for {k} in range({self.r.randrange(1, 5)}):",
+                    f"        table.append({k} * {self.pick(['2', '3', '-1'])} + len(tag))",
+                    f"        count += {k}",
+                    f"    del {k}"]
         if base:
             c.attrs = dict(base.attrs)
             c.props = dict(base.props)
