@@ -604,10 +604,11 @@ construct(PyThreadState *ts, PyTypeObject *tp, PyObject **args, int n)
 
 /* Calls a builtin function (`ord`, `abs`, `min`) or a method descriptor called on its
  * object (`lst.append(x)`, `s.strip()`, loaded by LOAD_METHOD) with the `n` positional
- * arguments at args[0..n) straight through its C function, as the vectorcall functions of
- * builtins and method descriptors do (METH_O, METH_NOARGS, METH_FASTCALL): the same
- * recursion guard, no tuple, no dispatch.  (The interpreter's specialised PRECALLs, which
- * lower.c's c_call_path mirrors, guard only METH_O and METH_NOARGS.)  Steals
+ * arguments at args[0..n) straight through its C function, as the interpreter's
+ * specialised PRECALLs do (lower.c's c_call_path mirrors them): METH_O and METH_NOARGS
+ * under the recursion guard, METH_FASTCALL (with or without METH_KEYWORDS) without it
+ * (PRECALL_BUILTIN_FAST[_WITH_KEYWORDS], ..._METHOD_DESCRIPTOR_FAST...): at the recursion
+ * limit, `sum(gen)` fails where the interpreter's does.  No tuple, no dispatch.  Steals
  * function and args[0..n) and returns the result or NULL with an exception; returns
  * PJ_NOT_HANDLED, consuming nothing, for any other callable or calling convention. */
 static PyObject *
@@ -632,20 +633,24 @@ c_call(PyThreadState *ts, PyObject *function, PyObject **args, int n)
     int flags = ml->ml_flags &
                 (METH_VARARGS | METH_FASTCALL | METH_NOARGS | METH_O | METH_KEYWORDS | METH_METHOD);
     int nargs = n - skip;
-    if (flags != METH_FASTCALL && !(flags == METH_O && nargs == 1) &&
-        !(flags == METH_NOARGS && nargs == 0))
-        return PJ_NOT_HANDLED;
-    /* Under the recursion guard of the vectorcall it replaces (cfunction_enter_call,
-     * method_enter_call: every calling convention has one). */
-    if (_Py_EnterRecursiveCallTstate(ts, " while calling a Python object")) {
-        res = NULL;
+    if (flags == METH_FASTCALL) {
+        res = ((_PyCFunctionFast) (void (*)(void)) ml->ml_meth)(self, args + skip, nargs);
+    }
+    else if (flags == (METH_FASTCALL | METH_KEYWORDS)) {
+        res = ((_PyCFunctionFastWithKeywords) (void (*)(void)) ml->ml_meth)(self, args + skip,
+                                                                            nargs, NULL);
+    }
+    else if ((flags == METH_O && nargs == 1) || (flags == METH_NOARGS && nargs == 0)) {
+        if (_Py_EnterRecursiveCallTstate(ts, " while calling a Python object")) {
+            res = NULL;
+        }
+        else {
+            res = ml->ml_meth(self, nargs == 1 ? args[skip] : NULL);
+            _Py_LeaveRecursiveCallTstate(ts);
+        }
     }
     else {
-        if (flags == METH_FASTCALL)
-            res = ((_PyCFunctionFast) (void (*)(void)) ml->ml_meth)(self, args + skip, nargs);
-        else
-            res = ml->ml_meth(self, nargs == 1 ? args[skip] : NULL);
-        _Py_LeaveRecursiveCallTstate(ts);
+        return PJ_NOT_HANDLED;
     }
     Py_DECREF(function);
     for (int i = 0; i < n; i++)
@@ -769,6 +774,16 @@ pj_rt_compare_bool(PyObject *a, PyObject *b, int op)
 {
     if ((op == Py_EQ || op == Py_NE) && PyUnicode_CheckExact(a) && PyUnicode_CheckExact(b))
         return (a == b || _PyUnicode_Equal(a, b)) == (op == Py_EQ); /* as COMPARE_OP_STR_JUMP */
+    /* Exact ints or floats compare without PyObject_RichCompare's recursion check, as the
+     * interpreter's COMPARE_OP_INT_JUMP / FLOAT_JUMP do (the compact lowering sends such
+     * compares here): at the recursion limit the interpreter fails at the next call, not
+     * " in comparison". */
+    if (Py_TYPE(a) == Py_TYPE(b) && (PyLong_CheckExact(a) || PyFloat_CheckExact(a))) {
+        PyObject *r = Py_TYPE(a)->tp_richcompare(a, b, op); /* a bool: never fails */
+        int t = r == Py_True;
+        Py_DECREF(r);
+        return t;
+    }
     PyObject *r = PyObject_RichCompare(a, b, op);
     if (r == NULL)
         return -1;
