@@ -18,7 +18,8 @@ under two hash seeds -- is a finding: it is minimised (minimize.py) and saved to
 save directory as fuzz_<hash>.py (minimised, with the corpus header),
 fuzz_<hash>.orig.py (the full program) and fuzz_<hash>.txt (what differed).
 
-Exit status: 0 if no difference was found, 1 if one was, 2 on a usage/setup error.
+Exit status: 0 if no difference was found, 1 if one was (also one only a batch shows),
+2 on a usage/setup error.
 See README.md.
 """
 
@@ -325,7 +326,8 @@ class Fuzzer:
         self.bump(run=ok_count)
         src_of = dict(progs)
         for n in suspects:
-            self.check_program(n, src_of[n], opt, origin=label)
+            self.check_program(n, src_of[n], opt, origin=label,
+                               before=[p for p in progs[:[m for m, _ in progs].index(n)]])
         # programs the crash (or hang) kept from running under the JIT: run them again
         if jit.rc != 0 or jit.timed_out:
             done = set(finished)
@@ -334,8 +336,9 @@ class Fuzzer:
                 self.run_programs(rest, opt, label + "+")
 
     # ------------------------------------------------------ single programs
-    def check_program(self, name, src, opt, origin=""):
-        """Run one program standalone; if it differs, minimise and save it."""
+    def check_program(self, name, src, opt, origin="", before=()):
+        """Run one program standalone; if it differs, minimise and save it.  before: the
+        programs that ran before it in its batch (for a difference only the batch shows)."""
         self.bump(reruns=1)
         stock, jit = self.runner.compare_source(src, name, opt, self.workdir)
         self.bump(run=1)
@@ -343,7 +346,7 @@ class Fuzzer:
         if not sig:
             self.log(f"  {name}: no difference when run alone (batch interaction?)")
             self.bump(unreproduced=1)
-            self.save_unreproduced(name, src, opt, origin)
+            self.save_unreproduced(name, src, opt, origin, list(before))
             return
         if stock.timed_out:
             self.log(f"  {name}: stock run timed out; skipped")
@@ -448,12 +451,65 @@ class Fuzzer:
         self.log(f"  saved {path}")
         return path
 
-    def save_unreproduced(self, name, src, opt, origin):
+    def batch_differs(self, progs, suspect, opt):
+        """Does suspect's section differ when progs (ending with it) run as one batch?"""
+        d = Path(tempfile.mkdtemp(prefix="reduce-", dir=self.workdir))
+        try:
+            for n, src in progs:
+                (d / n).write_text(src, encoding="utf-8")
+            argv = [str(HARNESS)] + [n for n, _ in progs]
+            stock = self.runner.run(argv, d, False, timeout=STOCK_BATCH_TIMEOUT)
+            jit = self.runner.run(argv, d, True, opt, timeout=JIT_BATCH_TIMEOUT)
+        finally:
+            shutil.rmtree(d, ignore_errors=True)
+        s_sec, _ = split_sections(stock.stdout)
+        j_sec, _ = split_sections(jit.stdout)
+        return s_sec.get(suspect) != j_sec.get(suspect)
+
+    def reduce_batch(self, before, name, src, opt, max_runs=40):
+        """The fewest programs of `before` that, run ahead of `name` in one batch, still
+        make its section differ (chunks removed greedily); None if the batch prefix does
+        not reproduce."""
+        last = (name, src)
+        runs = 1
+        if not self.batch_differs(list(before) + [last], name, opt):
+            return None
+        others = list(before)
+        chunk = max(1, len(others) // 2)
+        while chunk >= 1 and others and runs < max_runs:
+            i = 0
+            while i < len(others) and runs < max_runs:
+                cand = others[:i] + others[i + chunk:]
+                runs += 1
+                if self.batch_differs(cand + [last], name, opt):
+                    others = cand
+                else:
+                    i += chunk
+            chunk //= 2
+        return others + [last]
+
+    def save_unreproduced(self, name, src, opt, origin, before=()):
+        """A difference only a batch shows: keep the fewest batch programs that show it."""
         self.save_dir.mkdir(parents=True, exist_ok=True)
-        p = self.save_dir / f"unreproduced_{name[:-3]}_opt{opt}.txt"
-        p.write_text(f"{name} differed inside {origin} (PYJIT_OPT={opt}) but not alone.\n"
-                     f"Regenerate the batch with --seed/--start/--batch and run it with "
-                     f"harness.py to reproduce.\n", encoding="utf-8")
+        reduced = self.reduce_batch(before, name, src, opt) if not self.args.no_minimize else None
+        stem = f"batch_{name[:-3]}_opt{opt}"
+        note = [f"{name} differed inside {origin} (PYJIT_OPT={opt}) but not when run alone."]
+        if reduced:
+            d = self.save_dir / stem
+            d.mkdir(parents=True, exist_ok=True)
+            for n, s in reduced:
+                (d / n).write_text(s, encoding="utf-8")
+            names = " ".join(n for n, _ in reduced)
+            note += [f"These {len(reduced)} programs, run as one batch, still show it "
+                     f"(in {d}):",
+                     f"  cd {d} && python3.11 {HARNESS} {names}",
+                     f"  cd {d} && LD_PRELOAD=<build>/lib/libpyjit.so PYJIT_THRESHOLD=0 "
+                     f"PYJIT_OPT={opt} python3.11 {HARNESS} {names}"]
+            self.log(f"  {name}: batch reduced to {len(reduced)} programs, saved in {d}")
+        else:
+            note.append("Re-running the batch prefix did not reproduce it (timing?). "
+                        "Regenerate the batch with --seed/--start/--batch.")
+        (self.save_dir / f"{stem}.txt").write_text("\n".join(note) + "\n", encoding="utf-8")
 
     # ------------------------------------------------------------------- run
     def run(self):
@@ -502,7 +558,7 @@ class Fuzzer:
             print(f"FINDING [{sig}] {path} ({name}, PYJIT_OPT={opt}): {desc}")
         if c["batches_without_compiles"]:
             print(f"WARNING: {c['batches_without_compiles']} batches compiled no function")
-        bad = c["differences"] > 0 or c["batches_without_compiles"] > 0 \
+        bad = c["differences"] > 0 or c["unreproduced"] > 0 or c["batches_without_compiles"] > 0 \
             or (c["batches"] and not c["compiled_batches"] and not a.fake_jit)
         return 1 if bad else 0
 

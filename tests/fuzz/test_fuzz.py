@@ -212,3 +212,31 @@ def test_crash_is_detected_and_minimised(tmp_path, capsys):
     src = path.read_text()
     assert "def gen" in src
     assert len(src.splitlines()) < 40, src
+
+
+# A stand-in "JIT" that alters the output only when a batch holds several programs:
+# every difference it makes is a batch-only one.
+FAKE_BATCH_ONLY = r'''
+import subprocess, sys
+p = subprocess.run([{python!r}] + sys.argv[1:], capture_output=True)
+out = p.stdout
+if sys.argv[1].endswith("harness.py") and len(sys.argv) > 3:
+    out = out.replace(b" True", b" Tru3")
+sys.stdout.buffer.write(out)
+sys.stderr.buffer.write(p.stderr)
+sys.exit(p.returncode)
+'''
+
+
+def test_batch_only_difference_is_reduced(tmp_path, capsys):
+    fake = _fake(tmp_path, FAKE_BATCH_ONLY)
+    save = tmp_path / "found"
+    rc = fuzz.main(["--fake-jit", fake, "-n", "6", "--batch", "6", "--jobs", "1",
+                    "--seed", "3", "--save-dir", str(save)])
+    out = capsys.readouterr().out
+    assert rc == 1, out
+    assert "not reproduced alone:  0" not in out
+    dirs = [d for d in save.iterdir() if d.is_dir()]
+    assert dirs, out
+    # reduced to the suspect plus one program before it (the fake needs two)
+    assert all(len(list(d.glob("fz_*.py"))) == 2 for d in dirs)
