@@ -7,7 +7,7 @@ BUILD_TYPE ?= RelWithDebInfo
 JOBS       ?= $(shell nproc)
 CMAKE_ARGS ?=
 
-.PHONY: all deps configure build demo test bench asan compat compat-full clean
+.PHONY: all deps configure build demo test bench asan sanitize fuzz compat compat-full clean
 
 all: build
 
@@ -48,8 +48,29 @@ asan:
 	@$(MAKE) --no-print-directory build BUILD=build-asan BUILD_TYPE=ASan
 	@cd build-asan && ASAN_OPTIONS=detect_leaks=0 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	  PYJIT_TEST_PRELOAD="$$(gcc -print-file-name=libasan.so) $$(gcc -print-file-name=libubsan.so)" \
+	  PYJIT_TEST_PRELOAD="$(SANITIZE_PRELOAD)" \
 	  ctest --output-on-failure -j $(JOBS) -E 'symbols'
+
+# `make sanitize`: the ASan+UBSan build under every ctest test (`make asan`: unit tests,
+# the differential corpus, the Python tests, the fuzzer's short run), then CPython's compat
+# fast subset with the sanitizer build preloaded into every test process.  Zero reports:
+# UBSan halts at its first (halt_on_error), ASan always does.
+SANITIZE_PRELOAD = $$(gcc -print-file-name=libasan.so) $$(gcc -print-file-name=libubsan.so)
+sanitize: asan
+	@ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  PYJIT_TEST_PRELOAD="$(SANITIZE_PRELOAD)" \
+	  $(PYTHON) scripts/compat.py --build build-asan -j $(JOBS) --opt 0 --timeout 1800
+
+# `make fuzz N=100000`: the differential fuzzer for N random programs (tests/fuzz/), then
+# the memory soak: RECLAIM closures with their own code objects compiled and dropped, RSS
+# flat within 10% (tests/stress/reclaim.py).
+N ?= 2000
+RECLAIM ?= 100000
+FUZZ_ARGS ?=
+fuzz: build
+	@$(PYTHON) tests/fuzz/fuzz.py --build $(BUILD) -n $(N) --jobs $(JOBS) $(FUZZ_ARGS)
+	@LD_PRELOAD=$(BUILD)/lib/libpyjit.so PYJIT_THRESHOLD=0 PYJIT_OPT=0 \
+	  $(PYTHON) tests/stress/reclaim.py --count $(RECLAIM)
 
 clean:
 	rm -rf $(BUILD) build-asan

@@ -237,7 +237,9 @@ def main():
     if not args.jit_only:
         stock = run("stock", tests, args.j, base, outdir, args.timeout)
         print("compat: stock run %.0f s" % stock["wall"], flush=True)
-    jenv = dict(base, LD_PRELOAD=lib, PYJIT="1", PYJIT_THRESHOLD="0", PYJIT_OPT=str(args.opt),
+    # A sanitizer build (make sanitize): its runtimes must come first in LD_PRELOAD.
+    first = os.environ.get("PYJIT_TEST_PRELOAD", "").strip()
+    jenv = dict(base, LD_PRELOAD=(first + " " + lib).strip(), PYJIT="1", PYJIT_THRESHOLD="0", PYJIT_OPT=str(args.opt),
                 PYJIT_STATS_FILE=os.path.join(statdir, "stats-%p.json"))
     jit = run("jit", tests, args.j, jenv, outdir, args.timeout)
     print("compat: JIT run %.0f s" % jit["wall"], flush=True)

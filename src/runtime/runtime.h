@@ -169,11 +169,14 @@ typedef struct PjJit {
     size_t code_bytes_total; /* ever compiled */
     PjCompiledInfo *infos;   /* every code object compiled, for reports */
     size_t ninfos, cap_infos;
+    /* Records whose code died or compiled anew (code NULL), and those dropped since
+     * (stats.c: drop_dead_records). */
+    size_t dead_records;
     long records_dropped;
-    long evictions; /* compiled functions whose code the PYJIT_MAX_CODE_MB cap evicted */
+    /* Compiled functions whose code the PYJIT_MAX_CODE_MB cap evicted, and the cap in
+     * bytes (0: none). */
+    long evictions;
     size_t max_code_bytes;
-    /* PYJIT_MAX_CODE_MB in bytes; 0: no cap */ /* records of dead code dropped (stats.c:
-                                                   drop_dead_records) */
 } PjJit;
 
 extern PjJit pj_jit;
@@ -294,6 +297,8 @@ void pj_log_recompile(PyCodeObject *co, const char *why);
 /* Counts a compilation and records it in pj_jit.infos, at `info_index` (>= 0: the same
  * function's entry, replaced by a tier-up) or a new entry; returns the index (-1: none). */
 int pj_stats_compiled(PyCodeObject *co, const PjCompiled *c, int info_index);
+/* The record at `info_index` (-1: none) no longer follows a live code object. */
+void pj_stats_record_dead(int info_index);
 void pj_stats_failed(PjAbort why);
 PyObject *pj_stats_dict(void); /* new reference */
 void pj_stats_print(FILE *f);

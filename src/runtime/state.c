@@ -42,8 +42,7 @@ state_free(void *p)
     PjCodeState *st = p;
     if (st == NULL)
         return;
-    if (st->info >= 0 && (size_t) st->info < pj_jit.ninfos) /* its code object is dying */
-        pj_jit.infos[st->info].code = NULL;
+    pj_stats_record_dead(st->info); /* its code object is dying */
     if (st->job != NULL)
         pj_worker_forget(st);
     free_code(st);
@@ -440,7 +439,7 @@ evict_code(PjCodeState *keep)
             st->job != NULL)
             continue;
         free_code(st);
-        pj_jit.infos[i].code = NULL; /* a new record follows a new compilation */
+        pj_stats_record_dead(st->info); /* a new record follows a new compilation */
         st->info = -1;
         st->calls = 0;
         st->baseline = 0;
@@ -505,8 +504,8 @@ pj_state_finish(PjCodeState *st, int rc, const PjCompiled *c, PjAbort why)
     st->code_bytes = c->code_bytes;
     st->entry = (PjEntry) c->entry;
     st->osr = (uint8_t) c->osr;
-    if (!tier_up && st->info >= 0 && (size_t) st->info < pj_jit.ninfos)
-        pj_jit.infos[st->info].code = NULL; /* a new record follows the code object now */
+    if (!tier_up)
+        pj_stats_record_dead(st->info); /* a new record follows the code object now */
     st->info = pj_stats_compiled(st->code, c, tier_up ? st->info : -1);
     pj_perf_add(st->code, c->entry, c->code_bytes);
     if (pj_jit.max_code_bytes > 0 && pj_jit.code_bytes > pj_jit.max_code_bytes)

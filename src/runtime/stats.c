@@ -73,10 +73,20 @@ pj_log_recompile(PyCodeObject *co, const char *why)
 
 /* Records of code that died (or compiled anew: its newest record follows it) stay, for
  * compiled_functions() and profiles, until there are more than 2 * PJ_DEAD_RECORDS of
- * them when the table is full: then all but the newest PJ_DEAD_RECORDS go, so a program
- * that creates, compiles and drops code forever keeps a bounded table.  The records that
- * move are live ones: their code states learn their new index. */
+ * them: then all but the newest PJ_DEAD_RECORDS go, so a program that creates, compiles
+ * and drops code forever keeps a bounded table.  The records that move are live ones:
+ * their code states learn their new index. */
 #define PJ_DEAD_RECORDS 1024
+
+void
+pj_stats_record_dead(int info_index)
+{
+    if (info_index >= 0 && (size_t) info_index < pj_jit.ninfos &&
+        pj_jit.infos[info_index].code != NULL) {
+        pj_jit.infos[info_index].code = NULL;
+        pj_jit.dead_records++;
+    }
+}
 
 static void
 drop_dead_records(void)
@@ -84,9 +94,7 @@ drop_dead_records(void)
     size_t dead = 0;
     for (size_t i = 0; i < pj_jit.ninfos; i++)
         dead += pj_jit.infos[i].code == NULL;
-    if (dead <= 2 * PJ_DEAD_RECORDS)
-        return;
-    size_t drop = dead - PJ_DEAD_RECORDS, kept = 0;
+    size_t drop = dead > PJ_DEAD_RECORDS ? dead - PJ_DEAD_RECORDS : 0, kept = 0;
     for (size_t i = 0; i < pj_jit.ninfos; i++) {
         PjCompiledInfo *in = &pj_jit.infos[i];
         if (in->code == NULL && drop > 0) {
@@ -105,6 +113,7 @@ drop_dead_records(void)
     }
     pj_jit.records_dropped += pj_jit.ninfos - kept;
     pj_jit.ninfos = kept;
+    pj_jit.dead_records = dead < PJ_DEAD_RECORDS ? dead : PJ_DEAD_RECORDS;
 }
 
 int
@@ -136,7 +145,7 @@ pj_stats_compiled(PyCodeObject *co, const PjCompiled *c, int info_index)
         info->tiers++;
     }
     else {
-        if (pj_jit.ninfos == pj_jit.cap_infos)
+        if (pj_jit.dead_records > 2 * PJ_DEAD_RECORDS)
             drop_dead_records();
         if (pj_jit.ninfos == pj_jit.cap_infos) {
             size_t cap = pj_jit.cap_infos ? 2 * pj_jit.cap_infos : 64;
