@@ -51,6 +51,9 @@
     X(pj_rt_fast_paths_stale, V, 1, (P))                                                     \
     /* (tstate): service the eval breaker -> 0 go on, -1 error set, 1 deopt. */             \
     X(pj_rt_handle_pending, I, 1, (P))                                                       \
+    /* (): whether this thread's C stack is nearly used up (stack.c: a direct call then     \
+     * takes the generic path, whose hook continues on a new stack segment) */               \
+    X(pj_rt_stack_low,      I, 0, ())                                                        \
     /* (tstate, entry): after a call, the same (newer code installed: ask again at the     \
      * next back edge, pj_rt_osr_ready), then 2 if tracing was switched on. */             \
     X(pj_rt_after_call,     I, 2, (P, P))                                                    \

@@ -2334,7 +2334,18 @@ direct_call_path(Lower *L, const PjInstr *in, LLVMValueRef base, Merge *m,
                            ci64(L, 8), "");
     LLVMValueRef fits = and2(L, LLVMBuildIsNotNull(L->b, top, ""),
                              LLVMBuildICmp(L->b, LLVMIntSLT, words, room, ""));
-    LLVMBuildCondBr(L->b, fits, go, generic);
+    /* Every 32nd level of recursion, the C stack: near its end, the generic path (the
+     * hook continues on a new stack segment, stack.c). */
+    LLVMBasicBlockRef c5 = new_bb(L, "direct.room"), c6 = new_bb(L, "direct.stack");
+    LLVMBuildCondBr(L->b, fits, c5, generic);
+    at(L, c5);
+    LLVMValueRef rem = load(L, L->i32, L->ts, offsetof(PyThreadState, recursion_remaining));
+    LLVMValueRef every32 =
+        LLVMBuildICmp(L->b, LLVMIntEQ, LLVMBuildAnd(L->b, rem, ci32(L, 31), ""), ci32(L, 0), "");
+    LLVMBuildCondBr(L->b, every32, c6, go);
+    at(L, c6);
+    LLVMValueRef low = call(L, "pj_rt_stack_low", NULL, 0);
+    LLVMBuildCondBr(L->b, LLVMBuildICmp(L->b, LLVMIntEQ, low, ci32(L, 0), ""), go, generic);
 
     at(L, go);
     LLVMValueRef frame = top;

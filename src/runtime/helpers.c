@@ -519,7 +519,10 @@ pj_rt_frame_pop(PyThreadState *ts, _PyInterpreterFrame *frame)
 static inline int
 direct_calls_allowed(PyThreadState *ts)
 {
-    return !ts->cframe->use_tracing && (void *) ts->interp->eval_frame == pj_direct.hook;
+    /* (Near the end of the C stack, checked every 32nd level, the call goes through the
+     * hook, which continues on a new stack segment: stack.c.) */
+    return !ts->cframe->use_tracing && (void *) ts->interp->eval_frame == pj_direct.hook &&
+           ((ts->recursion_remaining & 31) != 0 || !pj_rt_stack_low());
 }
 
 /* The compiled state of `function` when it is a Python function taking exactly `n`

@@ -20,8 +20,8 @@ loop_threshold(void)
     return (pj_jit.threshold + 9) / 10;
 }
 
-PyObject *
-pj_hook(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag)
+static inline PyObject *
+hook_frame(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag)
 {
     PyCodeObject *co = frame->f_code;
     PjCodeState *st = pj_state_get(co);
@@ -33,6 +33,22 @@ pj_hook(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag)
         (frame->prev_instr == _PyCode_CODE(co) - 1 || frame->owner == FRAME_OWNED_BY_GENERATOR))
         return st->entry(ts, frame, st->rd);
     return hook_slow(ts, frame, throwflag, st);
+}
+
+static PyObject *
+hook_frame_outlined(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag)
+{
+    return hook_frame(ts, frame, throwflag);
+}
+
+PyObject *
+pj_hook(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag)
+{
+    /* Every 32nd level of recursion: near the end of the C stack, this frame and those it
+     * calls continue on a new stack segment (stack.c). */
+    if ((ts->recursion_remaining & 31) == 0 && pj_rt_stack_low())
+        return pj_stack_call(hook_frame_outlined, ts, frame, throwflag);
+    return hook_frame(ts, frame, throwflag);
 }
 
 static PyObject *hook_body(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag,

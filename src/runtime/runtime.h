@@ -149,6 +149,7 @@ typedef struct PjJit {
     long deferred;         /* loop functions too big to compile at their first call */
     long deferred_dropped; /* of those, first calls over before the front half was due */
     long short_loop_calls; /* loop functions' calls interpreted: short loops (hook.c) */
+    long stack_switches;   /* frames evaluated on a new C stack segment (stack.c) */
     /* A loaded profile (pyjit.load_profile): a dict (filename, qualname, firstlineno) ->
      * bytecode hash (owned; NULL: none), and what became of its functions. */
     PyObject *profile;
@@ -297,6 +298,12 @@ void pj_log_recompile(PyCodeObject *co, const char *why);
 /* Counts a compilation and records it in pj_jit.infos, at `info_index` (>= 0: the same
  * function's entry, replaced by a tier-up) or a new entry; returns the index (-1: none). */
 int pj_stats_compiled(PyCodeObject *co, const PjCompiled *c, int info_index);
+
+/* stack.c: deep recursion on C stack segments of its own.  pj_rt_stack_low says whether
+ * this thread is near the end of its C stack; pj_stack_call runs fn on a new segment. */
+typedef PyObject *(*PjStackFn)(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag);
+int pj_rt_stack_low(void);
+PyObject *pj_stack_call(PjStackFn fn, PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag);
 /* The record at `info_index` (-1: none) no longer follows a live code object. */
 void pj_stats_record_dead(int info_index);
 void pj_stats_failed(PjAbort why);

@@ -275,6 +275,7 @@ pj_stats_dict(void)
         set_long(d, "deferred", pj_jit.deferred) < 0 ||
         set_long(d, "deferred_dropped", pj_jit.deferred_dropped) < 0 ||
         set_long(d, "short_loop_calls", pj_jit.short_loop_calls) < 0 ||
+        set_long(d, "stack_switches", pj_jit.stack_switches) < 0 ||
         set_long(d, "profile_functions",
                  pj_jit.profile != NULL ? (long) PyDict_Size(pj_jit.profile) : 0) < 0 ||
         set_long(d, "profile_matched", pj_jit.profile_matched) < 0 ||

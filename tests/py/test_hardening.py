@@ -4,6 +4,7 @@ unless said otherwise), checks its results against values computed without the J
 against a stock run of the same program) and that the code under test was compiled.  Hangs
 fail through the subprocess timeout instead of blocking the suite."""
 import json
+import textwrap
 import subprocess
 
 import pytest
@@ -908,3 +909,43 @@ def test_subinterpreter_under_preload(runner):
     assert len(sub) == 1 and sub[0].startswith("SUB 332833500 "), r.stdout
     msg = sub[0][len("SUB 332833500 "):]
     assert msg.startswith(("ImportError:", "RuntimeError:")) and "interpreter" in msg, msg
+
+
+# --- Deep recursion: C stack segments (src/runtime/stack.c) ---------------------------------
+
+def test_deep_recursion_continues_on_new_stack_segments_in_threads(runner):
+    # Stock 3.11 recurses in Python without C recursion; under a PEP 523 hook every call
+    # is a C call.  Near the end of a thread's C stack pyjit switches to a new segment.
+    src = """
+        import json, sys, threading
+        import pyjit
+        sys.setrecursionlimit(200000)
+        def deep(p):
+            return 0 if p <= 0 else deep(p - 1) + 1
+        def chain(n):
+            if n > 0:
+                yield from chain(n - 1)
+            yield n
+        out = {}
+        def work(name, n):
+            out[name] = (deep(n), sum(chain(n // 10)))
+        threads = [threading.Thread(target=work, args=("t%d" % i, 60000 + i)) for i in range(3)]
+        for t in threads:
+            t.start()
+        work("main", 90000)
+        for t in threads:
+            t.join()
+        print(json.dumps({"results": sorted(out.items()),
+                          "switches": pyjit.stats()["stack_switches"] if pyjit.is_enabled() else 0,
+                          "compiled": pyjit.is_enabled() and pyjit.is_compiled(deep)}))
+    """
+    stock = runner.run_code("import sys; sys.modules['pyjit'] = type(sys)('pyjit'); "
+                            "import pyjit; pyjit.is_enabled = lambda: False\n"
+                            + textwrap.dedent(src), mode="stock", timeout=300)
+    assert stock.returncode == 0, stock.stderr
+    r = run_jit(runner, "import pyjit\npyjit.enable(threshold=0)\n" + textwrap.dedent(src),
+                timeout=300)
+    assert r.returncode == 0, r.stderr[-3000:]
+    got, want = last_json(r.stdout), last_json(stock.stdout)
+    assert got["results"] == want["results"], (got, want)
+    assert got["compiled"] and got["switches"] >= 4, got

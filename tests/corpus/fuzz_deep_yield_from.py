@@ -1,4 +1,4 @@
-# pyjit-corpus: fuzz-found (crash:11): a 15,000-deep yield from chain under a raised recursion limit; stock 3.11 runs it, pyjit at PYJIT_OPT=0 overflows the C stack (SIGSEGV); same cause as fuzz_deep_recursion.py
+# pyjit-corpus: fuzz-found: a 15,000-deep yield from chain under a raised recursion limit; stock 3.11 runs it, pyjit at PYJIT_OPT=0 overflows the C stack (SIGSEGV); same cause as fuzz_deep_recursion.py -- fixed: near the end of the C stack pyjit continues on a new stack segment (src/runtime/stack.c)
 # pyjit-compiled: g
 # Found while investigating the fuzzer's recursion template; written by hand.
 import sys
