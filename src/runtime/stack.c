@@ -8,9 +8,9 @@
  *
  * So when a thread's C stack is nearly used up, the next Python frame is evaluated on a
  * new stack segment (mmap'd, PJ_SEGMENT bytes, freed when that frame returns), switched to
- * with swapcontext.  The checks are cheap and rare: the hook and compiled code's direct
- * calls look at the stack pointer only at every 32nd level of Python recursion
- * (recursion_remaining % 32 == 0), and a direct call that finds the stack low takes the
+ * by a few instructions of inline assembly (x86-64).  The checks are cheap and rare: the hook and
+ * compiled code's direct calls look at the stack pointer only at every 32nd level of Python
+ * recursion (recursion_remaining % 32 == 0), and a direct call that finds the stack low takes the
  * generic call path, which reaches the hook.  The recursion limit still applies as on
  * stock: only the C stack grows.
  */
@@ -19,7 +19,6 @@
 #include <pthread.h>
 #include <stdint.h>
 #include <sys/mman.h>
-#include <ucontext.h>
 
 #if defined(__SANITIZE_ADDRESS__)
 #include <sanitizer/common_interface_defs.h>
@@ -64,7 +63,6 @@ typedef struct Switch {
     _PyInterpreterFrame *frame;
     int throwflag;
     PyObject *result;
-    ucontext_t back;
 #ifdef PJ_ASAN
     void *fake;
     const void *back_bottom;
@@ -72,12 +70,10 @@ typedef struct Switch {
 #endif
 } Switch;
 
-static __thread Switch *starting;
-
+/* Runs on the new segment. */
 static void
-trampoline(void)
+trampoline(Switch *s)
 {
-    Switch *s = starting;
 #ifdef PJ_ASAN
     __sanitizer_finish_switch_fiber(NULL, &s->back_bottom, &s->back_size);
 #endif
@@ -85,7 +81,31 @@ trampoline(void)
 #ifdef PJ_ASAN
     __sanitizer_start_switch_fiber(NULL, s->back_bottom, s->back_size);
 #endif
-    /* returns to s->back (uc_link) */
+}
+
+/* Calls trampoline(s) with the stack pointer at `top` (16-byte aligned), and back.  The
+ * old stack pointer waits in rbx (callee-saved: trampoline keeps it); every other
+ * register the System V ABI lets a call clobber is declared clobbered.  (Not
+ * swapcontext: no signal-mask system calls, and ASan supports this with the fiber
+ * annotations, where it warns on swapcontext.) */
+static __attribute__((noinline)) void
+call_on(void *top, Switch *s)
+{
+#if defined(__x86_64__)
+    __asm__ volatile("movq %%rsp, %%rbx\n\t"
+                     "movq %0, %%rsp\n\t"
+                     "movq %1, %%rdi\n\t"
+                     "call *%2\n\t"
+                     "movq %%rbx, %%rsp\n\t"
+                     :
+                     : "r"(top), "r"(s), "r"(trampoline)
+                     : "rax", "rbx", "rcx", "rdx", "rsi", "rdi", "r8", "r9", "r10", "r11", "xmm0",
+                       "xmm1", "xmm2", "xmm3", "xmm4", "xmm5", "xmm6", "xmm7", "xmm8", "xmm9",
+                       "xmm10", "xmm11", "xmm12", "xmm13", "xmm14", "xmm15", "memory", "cc");
+#else
+    (void) top;
+    trampoline(s); /* other machines: on the same stack, as before */
+#endif
 }
 
 PyObject *
@@ -93,25 +113,16 @@ pj_stack_call(PjStackFn fn, PyThreadState *ts, _PyInterpreterFrame *frame, int t
 {
     void *seg = mmap(NULL, PJ_SEGMENT, PROT_READ | PROT_WRITE,
                      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
-    ucontext_t uc;
-    if (seg == MAP_FAILED || getcontext(&uc) < 0) {
-        if (seg != MAP_FAILED)
-            munmap(seg, PJ_SEGMENT);
+    if (seg == MAP_FAILED)
         return fn(ts, frame, throwflag); /* no memory: on the old stack, as before */
-    }
     Switch s = { .fn = fn, .ts = ts, .frame = frame, .throwflag = throwflag };
-    uc.uc_stack.ss_sp = seg;
-    uc.uc_stack.ss_size = PJ_SEGMENT;
-    uc.uc_link = &s.back;
-    makecontext(&uc, trampoline, 0);
     uintptr_t floor = stack_floor;
     stack_floor = (uintptr_t) seg + PJ_RESERVE;
-    starting = &s;
     pj_jit.stack_switches++;
 #ifdef PJ_ASAN
     __sanitizer_start_switch_fiber(&s.fake, seg, PJ_SEGMENT);
 #endif
-    swapcontext(&s.back, &uc);
+    call_on((char *) seg + PJ_SEGMENT - 64, &s);
 #ifdef PJ_ASAN
     __sanitizer_finish_switch_fiber(s.fake, NULL, NULL);
 #endif
