@@ -4,6 +4,7 @@ unless said otherwise), checks its results against values computed without the J
 against a stock run of the same program) and that the code under test was compiled.  Hangs
 fail through the subprocess timeout instead of blocking the suite."""
 import json
+import os
 import textwrap
 import subprocess
 
@@ -582,6 +583,8 @@ def test_sigint_from_outside_into_unboxed_loop_with_try_finally(runner):
         print("compiled", pyjit.is_compiled(nested), pyjit.is_compiled(counter))
     """)
     env = clean_env(PYTHONPATH=str(PKG))
+    if os.environ.get("PYJIT_TEST_PRELOAD"):  # a sanitizer build: its runtime first
+        env["LD_PRELOAD"] = os.environ["PYJIT_TEST_PRELOAD"]
     p = subprocess.Popen([PYTHON, prog.name], cwd=runner.tmp, env=env, stdout=subprocess.PIPE,
                          stderr=subprocess.PIPE, text=True)
     try:

@@ -75,7 +75,9 @@ def test_preload_inert_in_children_that_are_not_our_python(runner):
         prog += ("r = subprocess.run(%r, capture_output=True, text=True)\n"
                  "print(r.returncode, repr(r.stdout[:40]), repr(r.stderr[:200]))\n" % (c,))
     stock = runner.run_code(prog, mode="stock")
-    jit = runner.run_code(prog, mode="preload")
+    # (A hang detector: compiling subprocess's functions at threshold 0 took over 120 s
+    # with the ASan build on a loaded machine.)
+    jit = runner.run_code(prog, mode="preload", timeout=600)
     assert stock.returncode == 0 and jit.returncode == 0, jit.stderr
     assert jit.stdout == stock.stdout
     assert "error" not in jit.stdout.lower()
@@ -87,7 +89,7 @@ def test_child_python311_gets_the_jit_too(runner):
             "r = subprocess.run([sys.executable, '-c', 'import pyjit; print(pyjit.is_enabled())'],"
             " capture_output=True, text=True)\n"
             "print(r.stdout.strip(), r.returncode)\n")
-    r = runner.run_code(prog, mode="preload")
+    r = runner.run_code(prog, mode="preload", timeout=600)
     assert r.returncode == 0, r.stderr
     assert r.stdout == "True 0\n"
 
