@@ -599,9 +599,13 @@ def test_sigint_from_outside_into_unboxed_loop_with_try_finally(runner):
             p.communicate()
     assert p.returncode == 0, err
     lines = out.splitlines()
-    assert lines[0] == "finally True", out
-    assert lines[1] == "generator closed", out
+    # Where the signal lands decides the order, as on stock: raised inside the generator,
+    # its own finally runs first, then nested()'s.
     assert lines[2] in ("interrupted in nested", "interrupted in counter"), out
+    if lines[2] == "interrupted in counter":
+        assert lines[:2] == ["generator closed", "finally True"], out
+    else:
+        assert lines[:2] == ["finally True", "generator closed"], out
     assert lines[3] == "compiled True True", out
 
 
