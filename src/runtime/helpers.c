@@ -605,15 +605,17 @@ construct(PyThreadState *ts, PyTypeObject *tp, PyObject **args, int n)
     return self;
 }
 
-/* Calls a builtin function (`ord`, `abs`, `min`) or a method descriptor called on its
- * object (`lst.append(x)`, `s.strip()`, loaded by LOAD_METHOD) with the `n` positional
- * arguments at args[0..n) straight through its C function, as the interpreter's
- * specialised PRECALLs do (lower.c's c_call_path mirrors them): METH_O and METH_NOARGS
- * under the recursion guard, METH_FASTCALL (with or without METH_KEYWORDS) without it
- * (PRECALL_BUILTIN_FAST[_WITH_KEYWORDS], ..._METHOD_DESCRIPTOR_FAST...): at the recursion
- * limit, `sum(gen)` fails where the interpreter's does.  No tuple, no dispatch.  Steals
- * function and args[0..n) and returns the result or NULL with an exception; returns
- * PJ_NOT_HANDLED, consuming nothing, for any other callable or calling convention. */
+/* Calls a builtin function (`ord`, `abs`, `min`, `sum`) or a method descriptor called on
+ * its object (`lst.append(x)`, `s.strip()`, loaded by LOAD_METHOD) with the `n` positional
+ * arguments at args[0..n) straight through its C function, as the vectorcall functions of
+ * builtins and method descriptors do (METH_O, METH_NOARGS, METH_FASTCALL with or without
+ * METH_KEYWORDS): the same recursion guard, no tuple, no dispatch.  (The interpreter's
+ * specialised PRECALLs, which lower.c's c_call_path mirrors when the feedback has them,
+ * guard only METH_O and METH_NOARGS.  Here, with no feedback, the unspecialised call's
+ * guard: test_exceptions' test_recursion_normalizing_exception counts on it for
+ * `generator.throw(...)` at the recursion limit.)  Steals function and args[0..n) and
+ * returns the result or NULL with an exception; returns PJ_NOT_HANDLED, consuming
+ * nothing, for any other callable or calling convention. */
 static PyObject *
 c_call(PyThreadState *ts, PyObject *function, PyObject **args, int n)
 {
@@ -636,24 +638,23 @@ c_call(PyThreadState *ts, PyObject *function, PyObject **args, int n)
     int flags = ml->ml_flags &
                 (METH_VARARGS | METH_FASTCALL | METH_NOARGS | METH_O | METH_KEYWORDS | METH_METHOD);
     int nargs = n - skip;
-    if (flags == METH_FASTCALL) {
-        res = ((_PyCFunctionFast) (void (*)(void)) ml->ml_meth)(self, args + skip, nargs);
-    }
-    else if (flags == (METH_FASTCALL | METH_KEYWORDS)) {
-        res = ((_PyCFunctionFastWithKeywords) (void (*)(void)) ml->ml_meth)(self, args + skip,
-                                                                            nargs, NULL);
-    }
-    else if ((flags == METH_O && nargs == 1) || (flags == METH_NOARGS && nargs == 0)) {
-        if (_Py_EnterRecursiveCallTstate(ts, " while calling a Python object")) {
-            res = NULL;
-        }
-        else {
-            res = ml->ml_meth(self, nargs == 1 ? args[skip] : NULL);
-            _Py_LeaveRecursiveCallTstate(ts);
-        }
+    if (flags != METH_FASTCALL && flags != (METH_FASTCALL | METH_KEYWORDS) &&
+        !(flags == METH_O && nargs == 1) && !(flags == METH_NOARGS && nargs == 0))
+        return PJ_NOT_HANDLED;
+    /* Under the recursion guard of the vectorcall it replaces (cfunction_enter_call,
+     * method_enter_call: every calling convention has one). */
+    if (_Py_EnterRecursiveCallTstate(ts, " while calling a Python object")) {
+        res = NULL;
     }
     else {
-        return PJ_NOT_HANDLED;
+        if (flags == METH_FASTCALL)
+            res = ((_PyCFunctionFast) (void (*)(void)) ml->ml_meth)(self, args + skip, nargs);
+        else if (flags == (METH_FASTCALL | METH_KEYWORDS))
+            res = ((_PyCFunctionFastWithKeywords) (void (*)(void)) ml->ml_meth)(self, args + skip,
+                                                                                nargs, NULL);
+        else
+            res = ml->ml_meth(self, nargs == 1 ? args[skip] : NULL);
+        _Py_LeaveRecursiveCallTstate(ts);
     }
     Py_DECREF(function);
     for (int i = 0; i < n; i++)
