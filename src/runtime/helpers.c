@@ -522,7 +522,7 @@ direct_calls_allowed(PyThreadState *ts)
     /* (Near the end of the C stack, checked every 32nd level, the call goes through the
      * hook, which continues on a new stack segment: stack.c.) */
     return !ts->cframe->use_tracing && (void *) ts->interp->eval_frame == pj_direct.hook &&
-           ((ts->recursion_remaining & 31) != 0 || !pj_rt_stack_low());
+           !pj_stack_low_now(ts);
 }
 
 /* The compiled state of `function` when it is a Python function taking exactly `n`

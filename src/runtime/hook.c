@@ -46,7 +46,7 @@ pj_hook(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag)
 {
     /* Every 32nd level of recursion: near the end of the C stack, this frame and those it
      * calls continue on a new stack segment (stack.c). */
-    if ((ts->recursion_remaining & 31) == 0 && pj_rt_stack_low())
+    if (pj_stack_low_now(ts))
         return pj_stack_call(hook_frame_outlined, ts, frame, throwflag);
     return hook_frame(ts, frame, throwflag);
 }

@@ -303,6 +303,13 @@ int pj_stats_compiled(PyCodeObject *co, const PjCompiled *c, int info_index);
  * this thread is near the end of its C stack; pj_stack_call runs fn on a new segment. */
 typedef PyObject *(*PjStackFn)(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag);
 int pj_rt_stack_low(void);
+/* The rule the hook and direct calls share (lower.c's direct-call path emits the same):
+ * every 32nd level of recursion, whether the C stack is nearly used up. */
+static inline int
+pj_stack_low_now(const PyThreadState *ts)
+{
+    return (ts->recursion_remaining & 31) == 0 && pj_rt_stack_low();
+}
 PyObject *pj_stack_call(PjStackFn fn, PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag);
 /* The record at `info_index` (-1: none) no longer follows a live code object. */
 void pj_stats_record_dead(int info_index);

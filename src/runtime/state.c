@@ -16,16 +16,22 @@
 /* Frees st's code, installed and retired, now: nothing runs it (its code object is dying,
  * or evict_code found no frame of it). */
 static void
+code_freed(size_t bytes)
+{
+    pj_jit.code_bytes -= bytes < pj_jit.code_bytes ? bytes : pj_jit.code_bytes;
+}
+
+static void
 free_code(PjCodeState *st)
 {
     if (st->handle != NULL)
         pj_engine_remove(pj_jit.engine, st->handle);
-    pj_jit.code_bytes -= pj_jit.code_bytes >= st->code_bytes ? st->code_bytes : pj_jit.code_bytes;
+    code_freed(st->code_bytes);
     while (st->retired != NULL) {
         PjRetired *r = st->retired;
         st->retired = r->next;
         pj_engine_remove(pj_jit.engine, r->handle);
-        pj_jit.code_bytes -= pj_jit.code_bytes >= r->bytes ? r->bytes : pj_jit.code_bytes;
+        code_freed(r->bytes);
         free(r->rd);
         free(r);
     }

@@ -91,10 +91,8 @@ pj_stats_record_dead(int info_index)
 static void
 drop_dead_records(void)
 {
-    size_t dead = 0;
-    for (size_t i = 0; i < pj_jit.ninfos; i++)
-        dead += pj_jit.infos[i].code == NULL;
-    size_t drop = dead > PJ_DEAD_RECORDS ? dead - PJ_DEAD_RECORDS : 0, kept = 0;
+    /* (dead_records is exact: every record dies through pj_stats_record_dead) */
+    size_t drop = pj_jit.dead_records - PJ_DEAD_RECORDS, kept = 0;
     for (size_t i = 0; i < pj_jit.ninfos; i++) {
         PjCompiledInfo *in = &pj_jit.infos[i];
         if (in->code == NULL && drop > 0) {
@@ -113,7 +111,7 @@ drop_dead_records(void)
     }
     pj_jit.records_dropped += pj_jit.ninfos - kept;
     pj_jit.ninfos = kept;
-    pj_jit.dead_records = dead < PJ_DEAD_RECORDS ? dead : PJ_DEAD_RECORDS;
+    pj_jit.dead_records = PJ_DEAD_RECORDS;
 }
 
 int
